@@ -1,0 +1,116 @@
+import { request } from 'undici';
+import type { IncomingHttpHeaders } from 'node:http';
+import { STATUS_CODES } from 'node:http';
+import { isIP } from 'node:net';
+import { Readable } from 'node:stream';
+import { USER_AGENT } from './version.js';
+
+export interface HttpResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+export interface HttpRequest {
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  /** A string, or a body streamed from an async iterable; a streamed body needs content-length in headers. */
+  body?: string | AsyncIterable<Uint8Array>;
+  timeoutMs?: number;
+}
+
+/** The request never got an HTTP answer: DNS, refused or reset connection, TLS, timeout. */
+export class TransportError extends Error {
+  readonly url: string;
+
+  constructor(url: string, cause: unknown) {
+    const reason = cause instanceof Error ? describeNetworkError(cause) : String(cause);
+    super(`could not reach ${url}: ${reason}`, { cause });
+    this.name = 'TransportError';
+    this.url = url;
+  }
+}
+
+const MAX_RESPONSE_CHARS = 1024 * 1024;
+
+/**
+ * The single door for HTTP. Redirects are not followed: a redirect could carry the Authorization
+ * header to another host, so callers decide what a 3xx means.
+ */
+export async function send(url: URL, init: HttpRequest = {}): Promise<HttpResponse> {
+  const timeout = init.timeoutMs ?? 60_000;
+  try {
+    const response = await request(url, {
+      method: init.method ?? 'GET',
+      headers: { 'user-agent': USER_AGENT, ...init.headers },
+      body: typeof init.body === 'string' || init.body === undefined ? init.body : Readable.from(init.body, { objectMode: false }),
+      headersTimeout: timeout,
+      bodyTimeout: timeout,
+    });
+    const body = await readLimited(response.body);
+    return { status: response.statusCode, headers: response.headers, body };
+  } catch (error) {
+    throw new TransportError(url.href, error);
+  }
+}
+
+async function readLimited(body: AsyncIterable<Buffer>): Promise<string> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of body) {
+    if (length < MAX_RESPONSE_CHARS) chunks.push(chunk);
+    length += chunk.length;
+  }
+  return Buffer.concat(chunks).toString('utf8').slice(0, MAX_RESPONSE_CHARS);
+}
+
+export function statusLine(status: number): string {
+  return `${status} ${STATUS_CODES[status] ?? ''}`.trim();
+}
+
+/** The server's own words for a failed request: Warehouse's JSON `message`, else the text without markup. */
+export function serverMessage(response: HttpResponse): string {
+  const json = parseJson(response.body);
+  if (json && typeof json === 'object') {
+    const record = json as Record<string, unknown>;
+    for (const key of ['message', 'detail', 'error']) {
+      if (typeof record[key] === 'string' && record[key]) return record[key] as string;
+    }
+  }
+  const text = response.body
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text ? text.slice(0, 500) : statusLine(response.status);
+}
+
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  if (isIP(host) === 4) return host.startsWith('127.');
+  if (isIP(host) === 6) return host === '::1' || host === '0:0:0:0:0:0:0:1' || host.startsWith('::ffff:127.');
+  return false;
+}
+
+/** Credentials go over HTTPS only, except to this machine. */
+export function credentialsAllowed(url: URL): boolean {
+  return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+}
+
+function describeNetworkError(error: Error): string {
+  const code = (error as { code?: string }).code;
+  const cause = error.cause instanceof Error ? error.cause : undefined;
+  const causeCode = cause ? (cause as { code?: string }).code : undefined;
+  const detail = cause && cause.message !== error.message ? `${error.message} (${cause.message})` : error.message;
+  const tag = code ?? causeCode;
+  return tag && !detail.includes(tag) ? `${detail} [${tag}]` : detail;
+}

@@ -1,0 +1,37 @@
+import * as core from '@actions/core';
+import { formatError, PublishError } from './errors.js';
+import { parseInputs } from './inputs.js';
+import { run, type ActionIO } from './main.js';
+
+const io: ActionIO = {
+  info: (message) => core.info(message),
+  notice: (message) => core.notice(message),
+  warning: (message) => core.warning(message),
+  setSecret: (secret) => core.setSecret(secret),
+  setOutput: (name, value) => core.setOutput(name, value),
+  async writeSummary(markdown) {
+    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write();
+    else core.info(`\n${markdown}`);
+  },
+};
+
+async function main(): Promise<void> {
+  // Masked before anything else can print it.
+  const password = core.getInput('password');
+  if (password) core.setSecret(password);
+  try {
+    const inputs = parseInputs((name) => core.getInput(name), io.warning);
+    await run(inputs, {
+      io,
+      runner: {
+        requestUrl: process.env.ACTIONS_ID_TOKEN_REQUEST_URL,
+        requestToken: process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+        eventName: process.env.GITHUB_EVENT_NAME,
+      },
+    });
+  } catch (error) {
+    core.setFailed(error instanceof PublishError ? formatError(error) : `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  }
+}
+
+await main();

@@ -1,0 +1,95 @@
+import { PublishError } from './errors.js';
+import { credentialsAllowed } from './http.js';
+
+export const DEFAULT_REPOSITORY_URL = 'https://upload.pypi.org/legacy/';
+
+export interface Inputs {
+  repositoryUrl: URL;
+  packagesDir: string;
+  user: string;
+  /** Empty: trusted publishing. Set: an API token (or password) for indexes without it. */
+  password: string;
+  skipExisting: boolean;
+  verifyMetadata: boolean;
+  verbose: boolean;
+  printHash: boolean;
+}
+
+/** Reads one raw input; in the action this is `core.getInput`, in tests a plain lookup. */
+export type InputReader = (name: string) => string;
+
+/** The spellings pypa/gh-action-pypi-publish still honours, which we accept with a warning. */
+const DEPRECATED_SPELLINGS: Record<string, string> = {
+  'repository-url': 'repository_url',
+  'packages-dir': 'packages_dir',
+  'skip-existing': 'skip_existing',
+  'print-hash': 'print_hash',
+  'verify-metadata': 'verify_metadata',
+};
+
+export function parseInputs(read: InputReader, warn: (message: string) => void): Inputs {
+  const value = (name: string): string => {
+    const current = read(name).trim();
+    const oldName = DEPRECATED_SPELLINGS[name];
+    const old = oldName ? read(oldName).trim() : '';
+    if (old) {
+      if (current && current !== old) {
+        warn(`Both '${name}' and its deprecated spelling '${oldName}' are set; using '${name}: ${current}'.`);
+        return current;
+      }
+      warn(`The input '${oldName}' is deprecated; rename it to '${name}' in your workflow.`);
+      return old;
+    }
+    return current;
+  };
+  const flag = (name: string, fallback: boolean): boolean => parseBoolean(name, value(name), fallback);
+
+  return {
+    repositoryUrl: parseRepositoryUrl(value('repository-url') || DEFAULT_REPOSITORY_URL),
+    packagesDir: value('packages-dir') || 'dist',
+    user: value('user') || '__token__',
+    password: read('password').trim(),
+    skipExisting: flag('skip-existing', false),
+    verifyMetadata: flag('verify-metadata', true),
+    verbose: flag('verbose', false),
+    printHash: flag('print-hash', false),
+  };
+}
+
+/** The same words `core.getBooleanInput` accepts (YAML 1.2 core schema), but an empty value means the default. */
+export function parseBoolean(name: string, raw: string, fallback: boolean): boolean {
+  if (raw === '') return fallback;
+  if (['true', 'True', 'TRUE'].includes(raw)) return true;
+  if (['false', 'False', 'FALSE'].includes(raw)) return false;
+  throw new PublishError(`The input '${name}' is '${raw}', which is not a boolean.`, {
+    hint: `Set '${name}' to true or false.`,
+  });
+}
+
+export function parseRepositoryUrl(raw: string): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new PublishError(`The input 'repository-url' is '${raw}', which is not a URL.`, {
+      hint: `Give the index's full upload URL, for example ${DEFAULT_REPOSITORY_URL} or https://test.pypi.org/legacy/.`,
+    });
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new PublishError(`The input 'repository-url' uses '${url.protocol}', but an index is reached over HTTPS.`, {
+      hint: `Give an https:// URL, for example ${DEFAULT_REPOSITORY_URL}.`,
+    });
+  }
+  if (url.username || url.password) {
+    throw new PublishError(`The input 'repository-url' has a user name or password in it.`, {
+      hint: `Remove them from the URL and pass them as 'user' and 'password' (from a secret) instead.`,
+    });
+  }
+  if (!credentialsAllowed(url)) {
+    throw new PublishError(
+      `The input 'repository-url' is ${url.href}: plain http:// to another machine would send your credentials unencrypted.`,
+      { hint: `Use https://${url.host}${url.pathname}. Plain http:// is allowed only for this machine (localhost, 127.0.0.1, ::1).` },
+    );
+  }
+  return url;
+}

@@ -1,0 +1,216 @@
+import { PublishError } from './errors.js';
+import type { DistFilename } from './dists.js';
+import { normalizeName, normalizeVersion } from './pep440.js';
+import { sdistNamePart } from './dists.js';
+
+/** Core metadata (METADATA / PKG-INFO) as written: headers in order, names as spelled, and the body. */
+export interface CoreMetadata {
+  headers: Array<[name: string, value: string]>;
+  body: string;
+}
+
+/** Parses the RFC 822 form of core metadata, unfolding continuation lines the way Python's email parser does. */
+export function parseCoreMetadata(text: string): CoreMetadata {
+  const headers: Array<[string, string]> = [];
+  const lines = text.split(/\r?\n/);
+  let index = 0;
+  for (; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (line === '') break;
+    if (/^[ \t]/.test(line) && headers.length > 0) {
+      headers[headers.length - 1]![1] += `\n${line}`;
+      continue;
+    }
+    const colon = line.indexOf(':');
+    if (colon <= 0) {
+      throw new MetadataError(`line ${index + 1} is neither a 'Name: value' header nor a continuation: '${line.slice(0, 80)}'`);
+    }
+    headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).replace(/^[ \t]+/, '')]);
+  }
+  // The body is everything after the first blank line, byte for byte (line endings included).
+  const bodyStart = findBodyStart(text);
+  return { headers, body: bodyStart < 0 ? '' : text.slice(bodyStart) };
+}
+
+function findBodyStart(text: string): number {
+  const match = /^\r?\n|\r?\n\r?\n/.exec(text);
+  return match ? match.index + match[0].length : -1;
+}
+
+export class MetadataError extends Error {
+  override name = 'MetadataError';
+}
+
+export function getField(metadata: CoreMetadata, name: string): string | undefined {
+  const lower = name.toLowerCase();
+  return metadata.headers.find(([key]) => key.toLowerCase() === lower)?.[1];
+}
+
+export function getFields(metadata: CoreMetadata, name: string): string[] {
+  const lower = name.toLowerCase();
+  return metadata.headers.filter(([key]) => key.toLowerCase() === lower).map(([, value]) => value);
+}
+
+/** Metadata-Versions PyPI accepts; 2.0 was never a real version and is refused. */
+export const ACCEPTED_METADATA_VERSIONS = ['1.0', '1.1', '1.2', '2.1', '2.2', '2.3', '2.4', '2.5'];
+
+/** The Metadata-Version that introduced each field (core metadata specifications, PEPs 314, 345, 566, 643, 639, 794). */
+const FIELD_INTRODUCED: Record<string, string> = {
+  'supported-platform': '1.1', classifier: '1.1', 'download-url': '1.1', requires: '1.1', provides: '1.1', obsoletes: '1.1',
+  maintainer: '1.2', 'maintainer-email': '1.2', 'requires-dist': '1.2', 'provides-dist': '1.2', 'obsoletes-dist': '1.2',
+  'requires-python': '1.2', 'requires-external': '1.2', 'project-url': '1.2',
+  'description-content-type': '2.1', 'provides-extra': '2.1',
+  dynamic: '2.2',
+  'license-expression': '2.4', 'license-file': '2.4',
+  'import-name': '2.5', 'import-namespace': '2.5',
+};
+
+function compareVersions(a: string, b: string): number {
+  const [aMajor = 0, aMinor = 0] = a.split('.').map(Number);
+  const [bMajor = 0, bMinor = 0] = b.split('.').map(Number);
+  return aMajor - bMajor || aMinor - bMinor;
+}
+
+/** Where the metadata came from, for messages: the dist's filename and the member inside it. */
+export interface MetadataSource {
+  dist: DistFilename;
+  member: string;
+}
+
+/**
+ * The checks every upload needs, whatever verify-metadata says: the fields PyPI requires, a
+ * Metadata-Version it accepts, no field newer than that version, and a filename that agrees.
+ */
+export function checkMetadata(metadata: CoreMetadata, source: MetadataSource): PublishError[] {
+  const { dist, member } = source;
+  const where = `${dist.filename} (${member})`;
+  const problems: PublishError[] = [];
+  const problem = (message: string, hint: string): void => {
+    problems.push(new PublishError(`${where}: ${message}`, { file: dist.filename, hint }));
+  };
+  const rebuild = 'Rebuild the distribution with a current build backend (for example `python -m build`).';
+
+  const metadataVersion = getField(metadata, 'Metadata-Version');
+  const name = getField(metadata, 'Name');
+  const version = getField(metadata, 'Version');
+  if (!metadataVersion) problem('the Metadata-Version field is missing.', rebuild);
+  if (!name) problem('the Name field is missing.', `Set the project name in pyproject.toml ([project] name) and rebuild.`);
+  if (!version) problem('the Version field is missing.', `Set the version in pyproject.toml ([project] version) and rebuild.`);
+
+  if (metadataVersion && !ACCEPTED_METADATA_VERSIONS.includes(metadataVersion)) {
+    problem(
+      `Metadata-Version ${metadataVersion} is not one PyPI accepts (${ACCEPTED_METADATA_VERSIONS.join(', ')}).`,
+      metadataVersion === '2.0'
+        ? 'Metadata-Version 2.0 was never standardised; upgrade your build backend (setuptools, hatchling, flit-core, poetry-core) and rebuild.'
+        : 'Upgrade or configure your build backend to write one of those versions, and rebuild.',
+    );
+  } else if (metadataVersion) {
+    const seen = new Set<string>();
+    for (const [header] of metadata.headers) {
+      const lower = header.toLowerCase();
+      const introduced = FIELD_INTRODUCED[lower];
+      if (seen.has(lower) || !introduced || compareVersions(introduced, metadataVersion) <= 0) continue;
+      // setuptools wrote License-File under 2.1/2.2; twine drops it there and so do we (see formFields).
+      if (lower === 'license-file') continue;
+      seen.add(lower);
+      problem(
+        `the field ${header} was introduced in Metadata-Version ${introduced}, but the file declares ${metadataVersion}; PyPI refuses it.`,
+        `Upgrade your build backend so that it declares Metadata-Version ${introduced} or later, or remove ${header} from the project's metadata; then rebuild.`,
+      );
+    }
+  }
+
+  if (name) {
+    const fileName = dist.kind === 'sdist' ? dist.name : normalizeName(dist.name);
+    const expected = dist.kind === 'sdist' ? sdistNamePart(name) : normalizeName(name);
+    if (fileName !== expected) {
+      problem(
+        `the filename says the project is '${dist.name}' but the metadata says '${name}'.`,
+        `Rename nothing by hand: rebuild the distribution from the project's source so that both agree.`,
+      );
+    }
+  }
+  if (version) {
+    const normalized = normalizeVersion(version);
+    if (!normalized) {
+      problem(`Version '${version}' is not a valid PEP 440 version.`, 'Use a version such as 1.2.3, 1.2.3rc1 or 1.2.3.post1, then rebuild.');
+    } else if (normalizeVersion(dist.version) !== normalized) {
+      problem(
+        `the filename says version ${dist.version} but the metadata says ${version}.`,
+        'Rebuild the distribution so that both agree; a file renamed by hand is refused by PyPI.',
+      );
+    }
+  }
+  return problems;
+}
+
+/** Header → upload form field, for fields sent once. */
+const SINGLE_FIELDS: Record<string, string> = {
+  'metadata-version': 'metadata_version',
+  name: 'name',
+  version: 'version',
+  summary: 'summary',
+  'description-content-type': 'description_content_type',
+  'home-page': 'home_page',
+  'download-url': 'download_url',
+  author: 'author',
+  'author-email': 'author_email',
+  maintainer: 'maintainer',
+  'maintainer-email': 'maintainer_email',
+  license: 'license',
+  'license-expression': 'license_expression',
+  'requires-python': 'requires_python',
+};
+
+/** Header → upload form field, for fields that repeat as one part each. */
+const MULTIPLE_FIELDS: Record<string, string> = {
+  platform: 'platform',
+  'supported-platform': 'supported_platform',
+  classifier: 'classifiers',
+  requires: 'requires',
+  provides: 'provides',
+  obsoletes: 'obsoletes',
+  'requires-dist': 'requires_dist',
+  'provides-dist': 'provides_dist',
+  'obsoletes-dist': 'obsoletes_dist',
+  'requires-external': 'requires_external',
+  'project-url': 'project_urls',
+  'provides-extra': 'provides_extra',
+  dynamic: 'dynamic',
+  'license-file': 'license_file',
+};
+
+export type FormField = [name: string, value: string];
+
+/** The metadata part of the upload form, as twine sends it (what Warehouse's parse_form_metadata reads). */
+export function metadataFormFields(metadata: CoreMetadata): FormField[] {
+  const fields: FormField[] = [];
+  const metadataVersion = getField(metadata, 'Metadata-Version') ?? '0';
+  const sent = new Set<string>();
+  for (const [header, value] of metadata.headers) {
+    const lower = header.toLowerCase();
+    const single = SINGLE_FIELDS[lower];
+    if (single) {
+      if (sent.has(single)) continue;
+      sent.add(single);
+      // Twine's "safe name"; Warehouse normalizes it again.
+      fields.push([single, lower === 'name' ? value.replace(/[^A-Za-z0-9.]+/g, '-') : value]);
+    } else if (lower === 'keywords') {
+      if (sent.has('keywords')) continue;
+      sent.add('keywords');
+      fields.push(['keywords', value.split(',').map((k) => k.trim()).join(', ')]);
+    } else if (lower === 'project-url') {
+      const comma = value.indexOf(',');
+      const label = comma < 0 ? value : value.slice(0, comma);
+      const url = comma < 0 ? '' : value.slice(comma + 1);
+      fields.push(['project_urls', `${label.trim()}, ${url.trim()}`]);
+    } else if (lower === 'license-file' && compareVersions(metadataVersion, '2.4') < 0) {
+      continue;
+    } else if (MULTIPLE_FIELDS[lower]) {
+      fields.push([MULTIPLE_FIELDS[lower]!, value]);
+    }
+  }
+  const description = metadata.body !== '' ? metadata.body : getField(metadata, 'Description');
+  if (description !== undefined) fields.push(['description', description]);
+  return fields;
+}

@@ -1,0 +1,193 @@
+import { PublishError } from './errors.js';
+import { credentialsAllowed, parseJson, send, serverMessage, statusLine, type HttpResponse } from './http.js';
+
+/** What the runner gives a job that has `permissions: id-token: write`. */
+export interface RunnerOidc {
+  requestUrl: string | undefined;
+  requestToken: string | undefined;
+  /** GITHUB_EVENT_NAME, to explain why a pull request has no token. */
+  eventName?: string | undefined;
+}
+
+/** Masks a secret in the log (core.setSecret); called before a secret is used for anything else. */
+export type Mask = (secret: string) => void;
+
+export interface UploadToken {
+  token: string;
+  /** Unix seconds, when the index says. */
+  expires: number | undefined;
+}
+
+/** The claims PyPI matches a GitHub trusted publisher on; safe to show, unlike the token itself. */
+export const PUBLISHER_CLAIMS = [
+  'sub', 'repository', 'repository_owner', 'repository_owner_id', 'workflow_ref', 'job_workflow_ref', 'ref', 'environment', 'event_name',
+] as const;
+
+const PERMISSIONS_SNIPPET = ['permissions:', '  id-token: write  # needed for trusted publishing'].join('\n');
+
+/**
+ * Trusted publishing: the index's audience, an ID token for it from the runner, and the index's
+ * short-lived API token in exchange. Each token is masked the moment it arrives.
+ */
+export async function mintUploadToken(indexUrl: URL, runner: RunnerOidc, mask: Mask, projects: string[]): Promise<UploadToken> {
+  const { requestUrl, requestToken } = checkRunner(runner);
+  mask(requestToken);
+  const audience = await fetchAudience(indexUrl);
+  const idToken = await requestIdToken(requestUrl, requestToken, audience, mask);
+  return exchangeIdToken(indexUrl, idToken, mask, projects);
+}
+
+function checkRunner(runner: RunnerOidc): { requestUrl: URL; requestToken: string } {
+  if (!runner.requestUrl || !runner.requestToken) {
+    const fromPullRequest = runner.eventName === 'pull_request' || runner.eventName === 'pull_request_target';
+    throw new PublishError(
+      'This job cannot get an OIDC token from GitHub: ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set.' +
+        (fromPullRequest
+          ? ` The run was triggered by '${runner.eventName}': GitHub gives pull requests from forks no OIDC token, whatever the permissions say, so publish from a push, tag or release event instead.`
+          : ''),
+      {
+        hint: `Trusted publishing needs the job (or the workflow) to have:\n${PERMISSIONS_SNIPPET}\nWithout trusted publishing, pass an API token as 'password' instead.`,
+      },
+    );
+  }
+  let requestUrl: URL;
+  try {
+    requestUrl = new URL(runner.requestUrl);
+  } catch {
+    throw new PublishError(`ACTIONS_ID_TOKEN_REQUEST_URL is not a URL.`, { hint: 'This variable is set by the runner; do not set it yourself.' });
+  }
+  if (!credentialsAllowed(requestUrl)) {
+    throw new PublishError(`ACTIONS_ID_TOKEN_REQUEST_URL is plain http:// to another machine; the runner's token will not be sent over it.`, {
+      hint: 'This variable is set by the runner; do not override it.',
+    });
+  }
+  return { requestUrl, requestToken: runner.requestToken };
+}
+
+export function oidcEndpoint(indexUrl: URL, path: 'audience' | 'mint-token'): URL {
+  return new URL(`/_/oidc/${path}`, indexUrl.origin);
+}
+
+export async function fetchAudience(indexUrl: URL): Promise<string> {
+  const url = oidcEndpoint(indexUrl, 'audience');
+  const response = await send(url, { headers: { accept: 'application/json' } });
+  if (response.status === 200) {
+    const audience = (parseJson(response.body) as { audience?: unknown } | undefined)?.audience;
+    if (typeof audience === 'string' && audience) return audience;
+    throw new PublishError(`${url.href} answered 200 without an "audience" in JSON.`, {
+      hint: 'This index does not speak PyPI\'s trusted-publishing protocol; pass an API token as \'password\' instead.',
+    });
+  }
+  if (response.status === 403) {
+    throw new PublishError(`${indexUrl.host} has trusted publishing turned off (${url.href} answered ${statusLine(403)}: ${serverMessage(response)}).`, {
+      hint: "The index's administrators have disabled it, perhaps for a while; try again later, or pass an API token as 'password'.",
+    });
+  }
+  if (response.status === 404) {
+    throw new PublishError(`${indexUrl.host} does not support trusted publishing (${url.href} answered ${statusLine(404)}).`, {
+      hint: "Check 'repository-url' (PyPI: https://upload.pypi.org/legacy/, TestPyPI: https://test.pypi.org/legacy/). For another index, create an API token there and pass it as 'password' from a secret.",
+    });
+  }
+  throw unexpected('asking for the OIDC audience', url, response);
+}
+
+async function requestIdToken(requestUrl: URL, requestToken: string, audience: string, mask: Mask): Promise<string> {
+  const url = new URL(requestUrl.href);
+  url.searchParams.set('audience', audience);
+  const response = await send(url, { headers: { authorization: `bearer ${requestToken}`, accept: 'application/json' } });
+  const value = (parseJson(response.body) as { value?: unknown } | undefined)?.value;
+  if (typeof value === 'string' && value) mask(value);
+  if (response.status !== 200 || typeof value !== 'string' || !value) {
+    throw new PublishError(`GitHub's OIDC token endpoint answered ${statusLine(response.status)} without a token: ${serverMessage(response)}.`, {
+      hint: `Check that the job has:\n${PERMISSIONS_SNIPPET}\nIf it does, this is a fault on GitHub's side; re-run the job.`,
+    });
+  }
+  return value;
+}
+
+async function exchangeIdToken(indexUrl: URL, idToken: string, mask: Mask, projects: string[]): Promise<UploadToken> {
+  const url = oidcEndpoint(indexUrl, 'mint-token');
+  const response = await send(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ token: idToken }),
+  });
+  const json = parseJson(response.body) as { token?: unknown; expires?: unknown; message?: unknown; errors?: unknown } | undefined;
+  if (typeof json?.token === 'string' && json.token) mask(json.token);
+  if (response.status === 200 && typeof json?.token === 'string' && json.token) {
+    return { token: json.token, expires: typeof json.expires === 'number' ? json.expires : undefined };
+  }
+  if (response.status === 422 || (json && Array.isArray(json.errors))) {
+    throw new PublishError(describeMintRefusal(url, response.status, json, decodeClaims(idToken), indexUrl, projects), {
+      hint: 'Make the trusted publisher registered on the index match the claims above exactly (owner, repository, workflow file name, environment), or register a pending publisher for a new project.',
+    });
+  }
+  throw unexpected('exchanging the OIDC token for an upload token', url, response);
+}
+
+function describeMintRefusal(url: URL, status: number, json: { message?: unknown; errors?: unknown } | undefined, claims: Record<string, unknown>, indexUrl: URL, projects: string[]): string {
+  const errors = Array.isArray(json?.errors) ? (json.errors as Array<{ code?: unknown; description?: unknown }>) : [];
+  const lines = [`${indexUrl.host} refused to exchange this job's OIDC token for an upload token (${url.href} answered ${statusLine(status)}${typeof json?.message === 'string' ? `: ${json.message}` : ''}).`];
+  for (const error of errors) lines.push(`  ${String(error.code ?? 'error')}: ${String(error.description ?? '')}`);
+  lines.push('The token\'s claims that the index matches a publisher on:');
+  for (const claim of PUBLISHER_CLAIMS) lines.push(`  ${claim}: ${claims[claim] === undefined ? '(not set)' : String(claims[claim])}`);
+  const form = publisherFormValues(claims);
+  lines.push('Values for the trusted publisher form on the index (GitHub provider):');
+  lines.push(`  Owner: ${form.owner}`, `  Repository name: ${form.repository}`, `  Workflow name: ${form.workflow}`, `  Environment name: ${form.environment || '(leave empty, or name the environment the job uses)'}`);
+  for (const link of publisherFormLinks(indexUrl, projects, form)) lines.push(`  ${link}`);
+  return lines.join('\n');
+}
+
+export interface PublisherFormValues {
+  owner: string;
+  repository: string;
+  workflow: string;
+  environment: string;
+}
+
+/** The values to enter on the index: PyPI matches the *calling* workflow's file (workflow_ref), not a reusable one. */
+export function publisherFormValues(claims: Record<string, unknown>): PublisherFormValues {
+  const text = (key: string): string => (typeof claims[key] === 'string' ? (claims[key] as string) : '');
+  const repository = text('repository');
+  const workflowPath = (text('workflow_ref') || text('job_workflow_ref')).split('@')[0] ?? '';
+  return {
+    owner: text('repository_owner') || repository.split('/')[0] || '',
+    repository: repository.split('/')[1] ?? '',
+    workflow: workflowPath.split('/').pop() ?? '',
+    environment: text('environment'),
+  };
+}
+
+function publisherFormLinks(indexUrl: URL, projects: string[], form: PublisherFormValues): string[] {
+  const site = warehouseSite(indexUrl);
+  if (!site) return [];
+  const query = new URLSearchParams({ provider: 'github', owner: form.owner, repository: form.repository, workflow_filename: form.workflow, environment: form.environment });
+  return [
+    ...projects.map((project) => `Existing project ${project}: ${site}/manage/project/${project}/settings/publishing/?${query}`),
+    `New project (pending publisher): ${site}/manage/account/publishing/`,
+  ];
+}
+
+/** The web site of PyPI or TestPyPI for an upload URL, or undefined for other indexes. */
+export function warehouseSite(indexUrl: URL): string | undefined {
+  if (indexUrl.host === 'upload.pypi.org' || indexUrl.host === 'pypi.org') return 'https://pypi.org';
+  if (indexUrl.host === 'test.pypi.org' || indexUrl.host === 'upload.test.pypi.org') return 'https://test.pypi.org';
+  return undefined;
+}
+
+/** The JWT's payload, decoded without verification: only for showing the claims, never the token. */
+export function decodeClaims(jwt: string): Record<string, unknown> {
+  const payload = jwt.split('.')[1];
+  if (!payload) return {};
+  const claims = parseJson(Buffer.from(payload, 'base64url').toString('utf8'));
+  return claims && typeof claims === 'object' ? (claims as Record<string, unknown>) : {};
+}
+
+function unexpected(doing: string, url: URL, response: HttpResponse): PublishError {
+  const json = parseJson(response.body) !== undefined;
+  const retry = response.status >= 500 ? ' This is a fault on the index\'s side; re-run the job in a few minutes.' : '';
+  return new PublishError(
+    `Unexpected answer while ${doing}: ${url.href} answered ${statusLine(response.status)}${json ? '' : ' (not JSON)'}: ${serverMessage(response)}.${retry}`,
+    { hint: `Check 'repository-url'; if it is right, see the index's status page.` },
+  );
+}

@@ -1,0 +1,39 @@
+// The version grammar of PEP 440, appendix B, in the form packaging uses.
+const VERSION_PATTERN = new RegExp(
+  '^\\s*v?(?:(?:(?<epoch>[0-9]+)!)?(?<release>[0-9]+(?:\\.[0-9]+)*)' +
+    '(?<pre>[-_.]?(?<preL>alpha|a|beta|b|preview|pre|c|rc)[-_.]?(?<preN>[0-9]+)?)?' +
+    '(?<post>(?:-(?<postN1>[0-9]+))|(?:[-_.]?(?<postL>post|rev|r)[-_.]?(?<postN2>[0-9]+)?))?' +
+    '(?<dev>[-_.]?(?<devL>dev)[-_.]?(?<devN>[0-9]+)?)?)' +
+    '(?:\\+(?<local>[a-z0-9]+(?:[-_.][a-z0-9]+)*))?\\s*$',
+  'i',
+);
+
+const PRE_RELEASE_SPELLINGS: Record<string, string> = {
+  alpha: 'a', a: 'a', beta: 'b', b: 'b', c: 'rc', pre: 'rc', preview: 'rc', rc: 'rc',
+};
+
+/** The canonical spelling of a PEP 440 version (as `str(packaging.version.Version(v))`), or undefined. */
+export function normalizeVersion(version: string): string | undefined {
+  const match = VERSION_PATTERN.exec(version);
+  if (!match?.groups) return undefined;
+  const g = match.groups;
+  const int = (digits: string | undefined): string => String(BigInt(digits ?? '0'));
+  let result = '';
+  if (g.epoch && BigInt(g.epoch) !== 0n) result += `${int(g.epoch)}!`;
+  result += g.release!.split('.').map(int).join('.');
+  if (g.pre) result += `${PRE_RELEASE_SPELLINGS[g.preL!.toLowerCase()]}${int(g.preN)}`;
+  if (g.post) result += `.post${int(g.postN1 ?? g.postN2)}`;
+  if (g.dev) result += `.dev${int(g.devN)}`;
+  if (g.local) result += `+${g.local.toLowerCase().replace(/[-_]/g, '.')}`;
+  return result;
+}
+
+/** PEP 503 normalization of a project name. */
+export function normalizeName(name: string): string {
+  return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+
+/** PEP 508's rule for a valid project name. */
+export function isValidName(name: string): boolean {
+  return /^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$/i.test(name);
+}

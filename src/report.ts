@@ -1,0 +1,74 @@
+import type { UploadResult, PreparedDist } from './upload.js';
+import { warehouseSite } from './oidc.js';
+import { getField } from './metadata.js';
+
+export interface FileReport {
+  filename: string;
+  size: number;
+  sha256: string;
+  blake2_256: string;
+  result: UploadResult | 'failed' | 'not attempted';
+  /** The release page, for PyPI and TestPyPI. */
+  url?: string;
+}
+
+export function fileReport(prepared: PreparedDist, result: FileReport['result'], indexUrl: URL): FileReport {
+  const site = warehouseSite(indexUrl);
+  const name = getField(prepared.metadata, 'Name') ?? prepared.dist.name;
+  const version = getField(prepared.metadata, 'Version') ?? prepared.dist.version;
+  return {
+    filename: prepared.dist.filename,
+    size: prepared.digests.size,
+    sha256: prepared.digests.sha256,
+    blake2_256: prepared.digests.blake2_256,
+    result,
+    ...(site ? { url: `${site}/project/${encodeURIComponent(name)}/${encodeURIComponent(version)}/` } : {}),
+  };
+}
+
+/** The `uploaded` and `skipped` outputs: JSON arrays of { filename, size, sha256, url? }. */
+export function outputs(reports: FileReport[]): { uploaded: string; skipped: string } {
+  const pick = (result: UploadResult): string =>
+    JSON.stringify(
+      reports
+        .filter((r) => r.result === result)
+        .map(({ filename, size, sha256, url }) => ({ filename, size, sha256, ...(url ? { url } : {}) })),
+    );
+  return { uploaded: pick('uploaded'), skipped: pick('skipped') };
+}
+
+const RESULT_LABEL: Record<FileReport['result'], string> = {
+  uploaded: '✅ uploaded',
+  skipped: '⏭️ skipped (already there)',
+  failed: '❌ failed',
+  'not attempted': '⏸️ not attempted',
+};
+
+export function summaryMarkdown(indexUrl: URL, reports: FileReport[], error?: string): string {
+  const lines = [`### Publishing to ${indexUrl.host}`, ''];
+  if (error) lines.push(`**Failed:** ${escapeCell(error.split('\n')[0] ?? error)}`, '');
+  if (reports.length) {
+    lines.push('| File | Size | SHA-256 | Result |', '| --- | ---: | --- | --- |');
+    for (const report of reports) {
+      const file = report.url && report.result !== 'failed' ? `[${report.filename}](${report.url})` : report.filename;
+      lines.push(`| ${escapeCell(file)} | ${formatSize(report.size)} | \`${report.sha256}\` | ${RESULT_LABEL[report.result]} |`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KiB', 'MiB', 'GiB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(1)} ${units[unit]}`;
+}
+
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}

@@ -1,0 +1,157 @@
+import { createReadStream } from 'node:fs';
+import { createGunzip } from 'node:zlib';
+
+export class TarFormatError extends Error {
+  override name = 'TarFormatError';
+}
+
+export interface SdistListing {
+  /** First path segment of every member, e.g. `pkg-1.0`. */
+  topLevel: Set<string>;
+  /** Contents of every `<top>/PKG-INFO`, keyed by `<top>`. */
+  pkgInfo: Map<string, Buffer>;
+}
+
+type TarState =
+  | { kind: 'header' }
+  | { kind: 'data'; remaining: number; padding: number; capture?: Buffer[]; onDone?: (data: Buffer) => void };
+
+const BLOCK = 512;
+const MAX_PKG_INFO = 16 * 1024 * 1024;
+const MAX_EXTENDED_HEADER = 1024 * 1024;
+
+/**
+ * Streams a .tar.gz once, block by block, noting the top-level names and keeping only the
+ * PKG-INFO files; memory stays small whatever the archive's size.
+ * Understands ustar prefixes, pax extended headers (`path`) and GNU long names.
+ */
+export async function listSdist(path: string): Promise<SdistListing> {
+  const listing: SdistListing = { topLevel: new Set(), pkgInfo: new Map() };
+  let pending: Buffer = Buffer.alloc(0);
+  let state: TarState = { kind: 'header' };
+  let longName: string | undefined;
+  let paxPath: string | undefined;
+  let globalPaxPath: string | undefined;
+  let ended = false;
+
+  const handleHeader = (header: Buffer): void => {
+    if (header.every((byte) => byte === 0)) {
+      ended = true;
+      return;
+    }
+    verifyChecksum(header);
+    const size = parseNumber(header.subarray(124, 136));
+    const type = String.fromCharCode(header[156] ?? 0);
+    const padding = (BLOCK - (size % BLOCK)) % BLOCK;
+    const collect = (onDone: (data: Buffer) => void): void => {
+      if (size > MAX_EXTENDED_HEADER) throw new TarFormatError(`an extended header of ${size} bytes is too large`);
+      state = { kind: 'data', remaining: size, padding, capture: [], onDone };
+    };
+    if (type === 'L') return collect((data) => (longName = cString(data)));
+    if (type === 'x') return collect((data) => (paxPath = parsePax(data).get('path') ?? paxPath));
+    if (type === 'g') return collect((data) => (globalPaxPath = parsePax(data).get('path') ?? globalPaxPath));
+    if (type === 'K') return collect(() => undefined);
+
+    const magic = header.toString('latin1', 257, 262);
+    const prefix = magic === 'ustar' ? cString(header.subarray(345, 500)) : '';
+    const shortName = cString(header.subarray(0, 100));
+    const name = paxPath ?? longName ?? globalPaxPath ?? (prefix ? `${prefix}/${shortName}` : shortName);
+    longName = undefined;
+    paxPath = undefined;
+
+    const segments = name.replace(/^(\.\/)+/, '').split('/').filter((s) => s !== '' && s !== '.');
+    if (segments.length > 0) listing.topLevel.add(segments[0]!);
+    const isFile = type === '0' || type === '\0' || type === '7';
+    if (isFile && segments.length === 2 && segments[1] === 'PKG-INFO') {
+      if (size > MAX_PKG_INFO) throw new TarFormatError(`${name} is ${size} bytes, too large for a PKG-INFO`);
+      const top = segments[0]!;
+      state = { kind: 'data', remaining: size, padding, capture: [], onDone: (data) => listing.pkgInfo.set(top, data) };
+      return;
+    }
+    state = { kind: 'data', remaining: size, padding };
+  };
+
+  const stream = createReadStream(path).pipe(createGunzip());
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+      let at = 0;
+      while (!ended) {
+        // handleHeader changes `state`, which TypeScript's narrowing cannot see.
+        const current = state as TarState;
+        if (current.kind === 'header') {
+          if (pending.length - at < BLOCK) break;
+          handleHeader(pending.subarray(at, at + BLOCK));
+          at += BLOCK;
+          continue;
+        }
+        const dataState = current;
+        if (dataState.remaining > 0) {
+          const take = Math.min(dataState.remaining, pending.length - at);
+          if (take === 0) break;
+          dataState.capture?.push(Buffer.from(pending.subarray(at, at + take)));
+          dataState.remaining -= take;
+          at += take;
+          if (dataState.remaining > 0) break;
+        }
+        const skip = Math.min(dataState.padding, pending.length - at);
+        dataState.padding -= skip;
+        at += skip;
+        if (dataState.padding > 0) break;
+        if (dataState.capture && dataState.onDone) dataState.onDone(Buffer.concat(dataState.capture));
+        state = { kind: 'header' };
+      }
+      pending = pending.subarray(at);
+      if (ended) break;
+    }
+  } catch (error) {
+    if (error instanceof TarFormatError) throw error;
+    throw new TarFormatError(`it is not a valid gzip-compressed tar archive (${(error as Error).message})`);
+  } finally {
+    stream.destroy();
+  }
+  if (!ended && (state as TarState).kind === 'data') throw new TarFormatError('the archive ends in the middle of a member (truncated file?)');
+  return listing;
+}
+
+function cString(bytes: Buffer): string {
+  const end = bytes.indexOf(0);
+  return bytes.toString('utf8', 0, end < 0 ? bytes.length : end);
+}
+
+function parseNumber(field: Buffer): number {
+  // GNU base-256 for sizes of 8 GiB and more: high bit set, big-endian binary.
+  if ((field[0]! & 0x80) !== 0) {
+    let value = 0n;
+    for (let i = 1; i < field.length; i++) value = (value << 8n) | BigInt(field[i]!);
+    return Number(value);
+  }
+  const text = cString(field).trim();
+  if (text === '') return 0;
+  if (!/^[0-7]+$/.test(text)) throw new TarFormatError(`a header holds '${text}' where an octal number belongs`);
+  return parseInt(text, 8);
+}
+
+function verifyChecksum(header: Buffer): void {
+  const stored = parseNumber(header.subarray(148, 156));
+  let sum = 0;
+  for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 0x20 : header[i]!;
+  if (sum !== stored) throw new TarFormatError('a member header has a bad checksum: the archive is corrupt');
+}
+
+/** Pax records: "<length> <key>=<value>\n", where length counts the whole record in bytes. */
+function parsePax(data: Buffer): Map<string, string> {
+  const records = new Map<string, string>();
+  let at = 0;
+  while (at < data.length) {
+    const space = data.indexOf(0x20, at);
+    if (space < 0) break;
+    const length = parseInt(data.toString('latin1', at, space), 10);
+    if (!(length > 0)) break;
+    const record = data.toString('utf8', space + 1, at + length - 1);
+    const equals = record.indexOf('=');
+    if (equals > 0) records.set(record.slice(0, equals), record.slice(equals + 1));
+    at += length;
+  }
+  return records;
+}
