@@ -70247,6 +70247,11 @@ function serverMessage(response) {
     const json = parseJson(response.body);
     if (json && typeof json === 'object') {
         const record = json;
+        // Warehouse's JSON errors (Pyramid's) open `message` with a generic explanation; the specific
+        // text is in `code`, as "<status> <message>", the same words as its status line.
+        const code = typeof record.code === 'string' ? /^\d{3} (.+)$/s.exec(record.code)?.[1] : undefined;
+        if (code && code !== external_node_http_.STATUS_CODES[response.status])
+            return code;
         for (const key of ['message', 'detail', 'error']) {
             if (typeof record[key] === 'string' && record[key])
                 return record[key];
@@ -70273,8 +70278,9 @@ function isLoopbackHost(hostname) {
         return true;
     if ((0,external_node_net_.isIP)(host) === 4)
         return host.startsWith('127.');
+    // WHATWG URLs write ::ffff:127.0.0.1 as ::ffff:7f00:1.
     if ((0,external_node_net_.isIP)(host) === 6)
-        return host === '::1' || host === '0:0:0:0:0:0:0:1' || host.startsWith('::ffff:127.');
+        return host === '::1' || host === '0:0:0:0:0:0:0:1' || host.startsWith('::ffff:127.') || /^::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}$/.test(host);
     return false;
 }
 /** Credentials go over HTTPS only, except to this machine. */
@@ -70366,21 +70372,26 @@ const DEPRECATED_SPELLINGS = {
     'verify-metadata': 'verify_metadata',
 };
 function parseInputs(read, warn) {
-    const value = (name) => {
+    /** The value and the spelling it was given under, so that messages name what the user wrote. */
+    const spelled = (name) => {
         const current = read(name).trim();
         const oldName = DEPRECATED_SPELLINGS[name];
         const old = oldName ? read(oldName).trim() : '';
-        if (old) {
+        if (old && oldName) {
             if (current && current !== old) {
                 warn(`Both '${name}' and its deprecated spelling '${oldName}' are set; using '${name}: ${current}'.`);
-                return current;
+                return { value: current, spelling: name };
             }
             warn(`The input '${oldName}' is deprecated; rename it to '${name}' in your workflow.`);
-            return old;
+            return { value: old, spelling: oldName };
         }
-        return current;
+        return { value: current, spelling: name };
     };
-    const flag = (name, fallback) => parseBoolean(name, value(name), fallback);
+    const value = (name) => spelled(name).value;
+    const flag = (name, fallback) => {
+        const { value: raw, spelling } = spelled(name);
+        return parseBoolean(spelling, raw, fallback);
+    };
     return {
         repositoryUrl: parseRepositoryUrl(value('repository-url') || DEFAULT_REPOSITORY_URL),
         packagesDir: value('packages-dir') || 'dist',
@@ -70472,8 +70483,15 @@ function normalizeVersion(version) {
     if (g.dev)
         result += `.dev${int(g.devN)}`;
     if (g.local)
-        result += `+${g.local.toLowerCase().replace(/[-_]/g, '.')}`;
+        result += `+${g.local.toLowerCase().split(/[-_.]/).map((part) => (/^\d+$/.test(part) ? int(part) : part)).join('.')}`;
     return result;
+}
+/** PEP 440 equality (`Version('1.0') == Version('1.0.0')`): trailing zeros of the release do not count. */
+function sameVersion(a, b) {
+    const stripZeros = (version) => version.replace(/^((?:\d+!)?\d+(?:\.\d+)*?)(?:\.0+)*(?=$|[^.\d])/, '$1');
+    const left = normalizeVersion(a);
+    const right = normalizeVersion(b);
+    return left !== undefined && right !== undefined && stripZeros(left) === stripZeros(right);
 }
 /** PEP 503 normalization of a project name. */
 function normalizeName(name) {
@@ -70526,6 +70544,14 @@ function parseWheelFilename(filename) {
         throw invalid(`the name part '${name}' has characters other than letters, digits, '.' and '_'`);
     if (!normalizeVersion(version))
         throw invalid(`'${version}' is not a PEP 440 version`);
+    // PEP 427 / PEP 503, enforced by Warehouse: the name part is the normalized name with '_' for '-'.
+    if (name !== normalizedFilenamePart(name)) {
+        const fixed = [normalizedFilenamePart(name), ...parts.slice(1)].join('-');
+        throw new errors/* PublishError */.S1(`${filename} does not have a normalized project name: PyPI requires '${normalizedFilenamePart(name)}', not '${name}' (${fixed}.whl).`, {
+            file: filename,
+            hint: 'Rebuild the wheel with a current build backend and wheel tool (for example `python -m build --wheel` with setuptools >= 75.8 or hatchling >= 1.22), which name it correctly.',
+        });
+    }
     if (parts.length === 6 && !/^\d/.test(parts[2]))
         throw invalid(`the build tag '${parts[2]}' must start with a digit`);
     if (tags.some((tag) => !tag))
@@ -70543,17 +70569,17 @@ function parseSdistFilename(filename) {
             hint: 'Keep the name your build tool gave it; `python -m build --sdist` writes a valid one.',
         });
     }
-    const expected = sdistNamePart(name);
-    if (name !== expected) {
-        throw new errors/* PublishError */.S1(`${filename} does not have a normalized name: PyPI requires ${expected}-${version}.tar.gz (PEP 625).`, {
+    const expected = `${normalizedFilenamePart(name)}-${normalizeVersion(version)}.tar.gz`;
+    if (filename !== expected) {
+        throw new errors/* PublishError */.S1(`${filename} does not have a normalized name: PyPI requires ${expected} (PEP 625).`, {
             file: filename,
             hint: 'Rebuild the sdist with a current build backend (setuptools >= 69.3, hatchling >= 1.22, flit-core >= 3.10), which names it correctly.',
         });
     }
     return { filename, kind: 'sdist', name, version, pyversion: 'source' };
 }
-/** PEP 625: the name in an sdist's filename is the normalized name with `_` for `-`. */
-function sdistNamePart(name) {
+/** PEP 625 and PEP 427: the name in a dist's filename is the normalized name with `_` for `-`. */
+function normalizedFilenamePart(name) {
     return normalizeName(name).replace(/-/g, '_');
 }
 /** Every wheel and sdist directly in `dir`, wheels first; refused formats and bad names are errors. */
@@ -70719,7 +70745,7 @@ function checkMetadata(metadata, source) {
     }
     if (name) {
         const fileName = dist.kind === 'sdist' ? dist.name : normalizeName(dist.name);
-        const expected = dist.kind === 'sdist' ? sdistNamePart(name) : normalizeName(name);
+        const expected = dist.kind === 'sdist' ? normalizedFilenamePart(name) : normalizeName(name);
         if (fileName !== expected) {
             problem(`the filename says the project is '${dist.name}' but the metadata says '${name}'.`, `Rename nothing by hand: rebuild the distribution from the project's source so that both agree.`);
         }
@@ -70729,7 +70755,7 @@ function checkMetadata(metadata, source) {
         if (!normalized) {
             problem(`Version '${version}' is not a valid PEP 440 version.`, 'Use a version such as 1.2.3, 1.2.3rc1 or 1.2.3.post1, then rebuild.');
         }
-        else if (normalizeVersion(dist.version) !== normalized) {
+        else if (dist.kind === 'wheel' ? !sameVersion(dist.version, version) : dist.version !== normalized) {
             problem(`the filename says version ${dist.version} but the metadata says ${version}.`, 'Rebuild the distribution so that both agree; a file renamed by hand is refused by PyPI.');
         }
     }
@@ -71061,14 +71087,18 @@ async function readCentralDirectory(handle) {
     if (count === 0xffff || directorySize === 0xffffffff || directoryOffset === 0xffffffff) {
         const locatorAt = tailStart + eocd - 20;
         const locator = locatorAt >= 0 ? await readAt(handle, locatorAt, 20) : undefined;
-        if (locator?.readUInt32LE(0) !== ZIP64_LOCATOR_SIGNATURE)
+        // Python's zipfile writes exactly 65,535 entries without ZIP64 records; only a locator means ZIP64.
+        if (locator?.readUInt32LE(0) === ZIP64_LOCATOR_SIGNATURE) {
+            const record = await readAt(handle, Number(locator.readBigUInt64LE(8)), 56);
+            if (record.readUInt32LE(0) !== ZIP64_EOCD_SIGNATURE)
+                throw new ZipFormatError('the ZIP64 end-of-central-directory record is missing');
+            count = Number(record.readBigUInt64LE(32));
+            directorySize = Number(record.readBigUInt64LE(40));
+            directoryOffset = Number(record.readBigUInt64LE(48));
+        }
+        else if (directorySize === 0xffffffff || directoryOffset === 0xffffffff) {
             throw new ZipFormatError('the ZIP64 locator is missing');
-        const record = await readAt(handle, Number(locator.readBigUInt64LE(8)), 56);
-        if (record.readUInt32LE(0) !== ZIP64_EOCD_SIGNATURE)
-            throw new ZipFormatError('the ZIP64 end-of-central-directory record is missing');
-        count = Number(record.readBigUInt64LE(32));
-        directorySize = Number(record.readBigUInt64LE(40));
-        directoryOffset = Number(record.readBigUInt64LE(48));
+        }
     }
     if (directoryOffset + directorySize > size)
         throw new ZipFormatError('the central directory lies past the end of the file (truncated?)');
@@ -71358,11 +71388,15 @@ function describeMintRefusal(url, status, json, claims, indexUrl, projects) {
         lines.push(`  ${link}`);
     return lines.join('\n');
 }
-/** The values to enter on the index: PyPI matches the *calling* workflow's file (workflow_ref), not a reusable one. */
+/**
+ * The values to enter on the index. Warehouse finds the publisher by the workflow file in
+ * `job_workflow_ref` (warehouse/oidc/models/github.py), which for a reusable workflow is the
+ * called file, not the caller's.
+ */
 function publisherFormValues(claims) {
     const text = (key) => (typeof claims[key] === 'string' ? claims[key] : '');
     const repository = text('repository');
-    const workflowPath = (text('workflow_ref') || text('job_workflow_ref')).split('@')[0] ?? '';
+    const workflowPath = (text('job_workflow_ref') || text('workflow_ref')).split('@')[0] ?? '';
     return {
         owner: text('repository_owner') || repository.split('/')[0] || '',
         repository: repository.split('/')[1] ?? '',
@@ -71450,7 +71484,7 @@ function formatSize(bytes) {
     const units = ['KiB', 'MiB', 'GiB'];
     let value = bytes / 1024;
     let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
+    while (Number(value.toFixed(1)) >= 1024 && unit < units.length - 1) {
         value /= 1024;
         unit++;
     }
@@ -71565,6 +71599,9 @@ function uploadRefused(url, credentials, prepared, response) {
         hint = credentials.trustedPublishing
             ? `The upload token minted by trusted publishing is valid only for projects that have this repository and workflow as a trusted publisher. Add it on the index for '${name}' (or a pending publisher, for a new project).`
             : `Check the API token in 'password': it must be for this index (TestPyPI and PyPI tokens differ), not expired or revoked, and scoped to the project '${name}' (or the whole account). With an API token, 'user' must be __token__.`;
+    }
+    else if (lower.includes('non-user identities cannot create new projects')) {
+        hint = `Trusted publishing can create the project '${name}' only through a pending publisher: add one on the index (for PyPI: https://pypi.org/manage/account/publishing/) with exactly this project name, repository, workflow file and environment. If the project exists, check that the name in the metadata is the project's.`;
     }
     else if (isAlreadyExists(response)) {
         hint = `A file with this name is already on the index with different content, and files are immutable there. Bump the version and rebuild, or set 'skip-existing: true' to leave files already there alone.`;

@@ -54,6 +54,14 @@ function parseWheelFilename(filename: string): DistFilename {
   const [python, , platform] = tags.slice(-3) as [string, string, string];
   if (!/^[A-Za-z0-9](?:[A-Za-z0-9._]*[A-Za-z0-9])?$/.test(name)) throw invalid(`the name part '${name}' has characters other than letters, digits, '.' and '_'`);
   if (!normalizeVersion(version)) throw invalid(`'${version}' is not a PEP 440 version`);
+  // PEP 427 / PEP 503, enforced by Warehouse: the name part is the normalized name with '_' for '-'.
+  if (name !== normalizedFilenamePart(name)) {
+    const fixed = [normalizedFilenamePart(name), ...parts.slice(1)].join('-');
+    throw new PublishError(`${filename} does not have a normalized project name: PyPI requires '${normalizedFilenamePart(name)}', not '${name}' (${fixed}.whl).`, {
+      file: filename,
+      hint: 'Rebuild the wheel with a current build backend and wheel tool (for example `python -m build --wheel` with setuptools >= 75.8 or hatchling >= 1.22), which name it correctly.',
+    });
+  }
   if (parts.length === 6 && !/^\d/.test(parts[2]!)) throw invalid(`the build tag '${parts[2]}' must start with a digit`);
   if (tags.some((tag) => !tag)) throw invalid('a tag is empty');
   return { filename, kind: 'wheel', name, version, pyversion: python, platform };
@@ -70,10 +78,10 @@ function parseSdistFilename(filename: string): DistFilename {
       hint: 'Keep the name your build tool gave it; `python -m build --sdist` writes a valid one.',
     });
   }
-  const expected = sdistNamePart(name);
-  if (name !== expected) {
+  const expected = `${normalizedFilenamePart(name)}-${normalizeVersion(version)}.tar.gz`;
+  if (filename !== expected) {
     throw new PublishError(
-      `${filename} does not have a normalized name: PyPI requires ${expected}-${version}.tar.gz (PEP 625).`,
+      `${filename} does not have a normalized name: PyPI requires ${expected} (PEP 625).`,
       {
         file: filename,
         hint: 'Rebuild the sdist with a current build backend (setuptools >= 69.3, hatchling >= 1.22, flit-core >= 3.10), which names it correctly.',
@@ -83,8 +91,8 @@ function parseSdistFilename(filename: string): DistFilename {
   return { filename, kind: 'sdist', name, version, pyversion: 'source' };
 }
 
-/** PEP 625: the name in an sdist's filename is the normalized name with `_` for `-`. */
-export function sdistNamePart(name: string): string {
+/** PEP 625 and PEP 427: the name in a dist's filename is the normalized name with `_` for `-`. */
+export function normalizedFilenamePart(name: string): string {
   return normalizeName(name).replace(/-/g, '_');
 }
 

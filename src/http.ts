@@ -73,6 +73,10 @@ export function serverMessage(response: HttpResponse): string {
   const json = parseJson(response.body);
   if (json && typeof json === 'object') {
     const record = json as Record<string, unknown>;
+    // Warehouse's JSON errors (Pyramid's) open `message` with a generic explanation; the specific
+    // text is in `code`, as "<status> <message>", the same words as its status line.
+    const code = typeof record.code === 'string' ? /^\d{3} (.+)$/s.exec(record.code)?.[1] : undefined;
+    if (code && code !== STATUS_CODES[response.status]) return code;
     for (const key of ['message', 'detail', 'error']) {
       if (typeof record[key] === 'string' && record[key]) return record[key] as string;
     }
@@ -97,7 +101,8 @@ export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
   if (host === 'localhost' || host.endsWith('.localhost')) return true;
   if (isIP(host) === 4) return host.startsWith('127.');
-  if (isIP(host) === 6) return host === '::1' || host === '0:0:0:0:0:0:0:1' || host.startsWith('::ffff:127.');
+  // WHATWG URLs write ::ffff:127.0.0.1 as ::ffff:7f00:1.
+  if (isIP(host) === 6) return host === '::1' || host === '0:0:0:0:0:0:0:1' || host.startsWith('::ffff:127.') || /^::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}$/.test(host);
   return false;
 }
 

@@ -28,21 +28,26 @@ const DEPRECATED_SPELLINGS: Record<string, string> = {
 };
 
 export function parseInputs(read: InputReader, warn: (message: string) => void): Inputs {
-  const value = (name: string): string => {
+  /** The value and the spelling it was given under, so that messages name what the user wrote. */
+  const spelled = (name: string): { value: string; spelling: string } => {
     const current = read(name).trim();
     const oldName = DEPRECATED_SPELLINGS[name];
     const old = oldName ? read(oldName).trim() : '';
-    if (old) {
+    if (old && oldName) {
       if (current && current !== old) {
         warn(`Both '${name}' and its deprecated spelling '${oldName}' are set; using '${name}: ${current}'.`);
-        return current;
+        return { value: current, spelling: name };
       }
       warn(`The input '${oldName}' is deprecated; rename it to '${name}' in your workflow.`);
-      return old;
+      return { value: old, spelling: oldName };
     }
-    return current;
+    return { value: current, spelling: name };
   };
-  const flag = (name: string, fallback: boolean): boolean => parseBoolean(name, value(name), fallback);
+  const value = (name: string): string => spelled(name).value;
+  const flag = (name: string, fallback: boolean): boolean => {
+    const { value: raw, spelling } = spelled(name);
+    return parseBoolean(spelling, raw, fallback);
+  };
 
   return {
     repositoryUrl: parseRepositoryUrl(value('repository-url') || DEFAULT_REPOSITORY_URL),

@@ -1,7 +1,7 @@
 import { PublishError } from './errors.js';
 import type { DistFilename } from './dists.js';
-import { normalizeName, normalizeVersion } from './pep440.js';
-import { sdistNamePart } from './dists.js';
+import { normalizeName, normalizeVersion, sameVersion } from './pep440.js';
+import { normalizedFilenamePart } from './dists.js';
 
 /** Core metadata (METADATA / PKG-INFO) as written: headers in order, names as spelled, and the body. */
 export interface CoreMetadata {
@@ -122,7 +122,7 @@ export function checkMetadata(metadata: CoreMetadata, source: MetadataSource): P
 
   if (name) {
     const fileName = dist.kind === 'sdist' ? dist.name : normalizeName(dist.name);
-    const expected = dist.kind === 'sdist' ? sdistNamePart(name) : normalizeName(name);
+    const expected = dist.kind === 'sdist' ? normalizedFilenamePart(name) : normalizeName(name);
     if (fileName !== expected) {
       problem(
         `the filename says the project is '${dist.name}' but the metadata says '${name}'.`,
@@ -134,7 +134,7 @@ export function checkMetadata(metadata: CoreMetadata, source: MetadataSource): P
     const normalized = normalizeVersion(version);
     if (!normalized) {
       problem(`Version '${version}' is not a valid PEP 440 version.`, 'Use a version such as 1.2.3, 1.2.3rc1 or 1.2.3.post1, then rebuild.');
-    } else if (normalizeVersion(dist.version) !== normalized) {
+    } else if (dist.kind === 'wheel' ? !sameVersion(dist.version, version) : dist.version !== normalized) {
       problem(
         `the filename says version ${dist.version} but the metadata says ${version}.`,
         'Rebuild the distribution so that both agree; a file renamed by hand is refused by PyPI.',

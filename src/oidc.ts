@@ -145,11 +145,15 @@ export interface PublisherFormValues {
   environment: string;
 }
 
-/** The values to enter on the index: PyPI matches the *calling* workflow's file (workflow_ref), not a reusable one. */
+/**
+ * The values to enter on the index. Warehouse finds the publisher by the workflow file in
+ * `job_workflow_ref` (warehouse/oidc/models/github.py), which for a reusable workflow is the
+ * called file, not the caller's.
+ */
 export function publisherFormValues(claims: Record<string, unknown>): PublisherFormValues {
   const text = (key: string): string => (typeof claims[key] === 'string' ? (claims[key] as string) : '');
   const repository = text('repository');
-  const workflowPath = (text('workflow_ref') || text('job_workflow_ref')).split('@')[0] ?? '';
+  const workflowPath = (text('job_workflow_ref') || text('workflow_ref')).split('@')[0] ?? '';
   return {
     owner: text('repository_owner') || repository.split('/')[0] || '',
     repository: repository.split('/')[1] ?? '',

@@ -78,6 +78,8 @@ function uploadRefused(url: URL, credentials: Credentials, prepared: PreparedDis
     hint = credentials.trustedPublishing
       ? `The upload token minted by trusted publishing is valid only for projects that have this repository and workflow as a trusted publisher. Add it on the index for '${name}' (or a pending publisher, for a new project).`
       : `Check the API token in 'password': it must be for this index (TestPyPI and PyPI tokens differ), not expired or revoked, and scoped to the project '${name}' (or the whole account). With an API token, 'user' must be __token__.`;
+  } else if (lower.includes('non-user identities cannot create new projects')) {
+    hint = `Trusted publishing can create the project '${name}' only through a pending publisher: add one on the index (for PyPI: https://pypi.org/manage/account/publishing/) with exactly this project name, repository, workflow file and environment. If the project exists, check that the name in the metadata is the project's.`;
   } else if (isAlreadyExists(response)) {
     hint = `A file with this name is already on the index with different content, and files are immutable there. Bump the version and rebuild, or set 'skip-existing: true' to leave files already there alone.`;
   } else if (status === 413 || lower.includes('too large')) {

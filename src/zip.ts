@@ -91,12 +91,16 @@ async function readCentralDirectory(handle: FileHandle): Promise<ZipEntry[]> {
   if (count === 0xffff || directorySize === 0xffffffff || directoryOffset === 0xffffffff) {
     const locatorAt = tailStart + eocd - 20;
     const locator = locatorAt >= 0 ? await readAt(handle, locatorAt, 20) : undefined;
-    if (locator?.readUInt32LE(0) !== ZIP64_LOCATOR_SIGNATURE) throw new ZipFormatError('the ZIP64 locator is missing');
-    const record = await readAt(handle, Number(locator.readBigUInt64LE(8)), 56);
-    if (record.readUInt32LE(0) !== ZIP64_EOCD_SIGNATURE) throw new ZipFormatError('the ZIP64 end-of-central-directory record is missing');
-    count = Number(record.readBigUInt64LE(32));
-    directorySize = Number(record.readBigUInt64LE(40));
-    directoryOffset = Number(record.readBigUInt64LE(48));
+    // Python's zipfile writes exactly 65,535 entries without ZIP64 records; only a locator means ZIP64.
+    if (locator?.readUInt32LE(0) === ZIP64_LOCATOR_SIGNATURE) {
+      const record = await readAt(handle, Number(locator.readBigUInt64LE(8)), 56);
+      if (record.readUInt32LE(0) !== ZIP64_EOCD_SIGNATURE) throw new ZipFormatError('the ZIP64 end-of-central-directory record is missing');
+      count = Number(record.readBigUInt64LE(32));
+      directorySize = Number(record.readBigUInt64LE(40));
+      directoryOffset = Number(record.readBigUInt64LE(48));
+    } else if (directorySize === 0xffffffff || directoryOffset === 0xffffffff) {
+      throw new ZipFormatError('the ZIP64 locator is missing');
+    }
   }
   if (directoryOffset + directorySize > size) throw new ZipFormatError('the central directory lies past the end of the file (truncated?)');
 

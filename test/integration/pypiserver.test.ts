@@ -1,0 +1,51 @@
+// Password mode against pypiserver, a real index from the Python registry that shares no code with us.
+import { readFile, readdir } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runInProcess } from '../support/action-runner.ts';
+import { fixtureDists, packagesDir } from '../support/packages-dir.ts';
+import { startPypiServer, type PypiServer } from '../support/pypiserver.ts';
+
+let server: PypiServer;
+let dists: string[];
+
+beforeAll(async () => {
+  dists = (await Promise.all(['sampleproject', 'setuptools-rst', 'legacy-meta'].map(fixtureDists))).flat();
+  server = await startPypiServer();
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+const noOidc = { requestUrl: undefined, requestToken: undefined };
+
+describe('pypiserver (password mode)', () => {
+  it('stores every file byte-identical', async () => {
+    const result = await runInProcess({ 'repository-url': server.url, 'packages-dir': await packagesDir(dists), user: server.user, password: server.password }, noOidc);
+    expect(result.error).toBeUndefined();
+    expect((await readdir(server.packagesDir)).sort()).toEqual(dists.map((d) => basename(d)).sort());
+    for (const path of dists) expect((await readFile(join(server.packagesDir, basename(path)))).equals(await readFile(path))).toBe(true);
+    expect(JSON.parse(result.outputs.uploaded!)).toHaveLength(dists.length);
+    expect(result.secrets).toEqual([server.password]);
+  });
+
+  it('a second upload is refused with 409 and a fix; skip-existing skips it', async () => {
+    const dir = await packagesDir(dists.filter((d) => d.includes('sampleproject')));
+    const refused = await runInProcess({ 'repository-url': server.url, 'packages-dir': dir, user: server.user, password: server.password }, noOidc);
+    expect(refused.error?.message).toMatch(/^127\.0\.0\.1:\d+ refused sampleproject-1\.0\.0-py3-none-any\.whl: 409 Conflict: /);
+    expect((refused.error as { hint?: string }).hint).toContain('skip-existing');
+
+    const skipped = await runInProcess({ 'repository-url': server.url, 'packages-dir': dir, user: server.user, password: server.password, 'skip-existing': 'true' }, noOidc);
+    expect(skipped.error).toBeUndefined();
+    expect(JSON.parse(skipped.outputs.skipped!).map((s: { filename: string }) => s.filename).sort()).toEqual(dists.filter((d) => d.includes('sampleproject')).map((d) => basename(d)).sort());
+    expect(JSON.parse(skipped.outputs.uploaded!)).toEqual([]);
+  });
+
+  it('a wrong password is refused with a hint about the credentials', async () => {
+    const dir = await packagesDir(dists.filter((d) => d.includes('legacy')));
+    const result = await runInProcess({ 'repository-url': server.url, 'packages-dir': dir, user: server.user, password: 'wrong' }, noOidc);
+    expect(result.error?.message).toMatch(/refused legacy_meta_project-2\.1\.0rc1-py3-none-any\.whl: 40[13] /);
+    expect((result.error as { hint?: string }).hint).toContain("Check the API token in 'password'");
+  });
+});

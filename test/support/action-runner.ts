@@ -1,0 +1,34 @@
+// Runs the action in-process through run(), with a recording ActionIO instead of @actions/core.
+import { parseInputs } from '../../src/inputs.js';
+import { run, type ActionIO } from '../../src/main.js';
+import type { RunnerOidc } from '../../src/oidc.js';
+import type { FileReport } from '../../src/report.js';
+
+export interface RecordedRun {
+  /** Every line logged, of every level, in order, prefixed `info:`, `notice:`, `warning:`. */
+  log: string[];
+  secrets: string[];
+  outputs: Record<string, string>;
+  summary: string;
+  error?: Error;
+  reports?: FileReport[];
+}
+
+export async function runInProcess(inputs: Record<string, string>, runner: RunnerOidc): Promise<RecordedRun> {
+  const recorded: RecordedRun = { log: [], secrets: [], outputs: {}, summary: '' };
+  const io: ActionIO = {
+    info: (m) => recorded.log.push(`info: ${m}`),
+    notice: (m) => recorded.log.push(`notice: ${m}`),
+    warning: (m) => recorded.log.push(`warning: ${m}`),
+    setSecret: (s) => recorded.secrets.push(s),
+    setOutput: (name, value) => (recorded.outputs[name] = value),
+    writeSummary: async (markdown) => void (recorded.summary += markdown),
+  };
+  try {
+    const parsed = parseInputs((name) => inputs[name] ?? '', io.warning);
+    recorded.reports = await run(parsed, { io, runner });
+  } catch (error) {
+    recorded.error = error as Error;
+  }
+  return recorded;
+}

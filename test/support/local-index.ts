@@ -1,0 +1,295 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { keyId } from './jwt.ts';
+import { parseMultipart, type MultipartPart } from './multipart-parser.ts';
+import {
+  DEFAULT_PUBLISHER, checkMintRequest, issueGithubIdToken, mintToken, type ClaimOverrides, type MintError, type MintedToken, type OidcKeys, type TrustedPublisher,
+} from './warehouse-oidc.ts';
+import { handleUpload, textFields, type StoredFile, type UploadState } from './warehouse-upload.ts';
+import { acceptsJson, errorAnswer, escapeHtml, normalizeName, statusMessageFor, type JsonErrorStyle } from './warehouse-rules.ts';
+
+export type { StoredFile } from './warehouse-upload.ts';
+export type { TrustedPublisher } from './warehouse-oidc.ts';
+
+export interface LocalIndexOptions {
+  /** The OIDC audience the index announces; PyPI's is 'pypi'. */
+  audience?: string;
+  /** 'disabled': audience 403 and mint not-enabled; 'absent': 404, like an index without trusted publishing. */
+  trustedPublishing?: 'enabled' | 'disabled' | 'absent';
+  /** Claims of the ID tokens the GitHub endpoint issues; a key set to undefined removes that claim. */
+  claims?: ClaimOverrides;
+  publisher?: TrustedPublisher;
+  /** API tokens accepted for every project (user `__token__`). */
+  apiTokens?: string[];
+  /** Other projects that exist on the index (a minted token for another publisher's projects gets 403 there). */
+  existingProjects?: string[];
+  /** Lifetime of minted upload tokens; Warehouse's is 900 s. */
+  tokenLifetimeSeconds?: number;
+  maxFileSize?: number;
+  /** The claim whose workflow file must match the publisher's; Warehouse reads job_workflow_ref. */
+  workflowClaim?: 'job_workflow_ref' | 'workflow_ref';
+  /** 'message' (default): JSON error `message` is the detail alone; 'pyramid': Pyramid's explanation + detail. */
+  jsonErrorStyle?: JsonErrorStyle;
+}
+
+export type OverrideRoute = 'audience' | 'mint-token' | 'github-token' | 'upload';
+export type OverrideHandler = (req: IncomingMessage, res: ServerResponse, body: Buffer) => boolean | Promise<boolean>;
+
+export interface RequestRecord {
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+  /** Set when the answer's head is written. */
+  status: number | undefined;
+}
+
+export interface UploadRecord {
+  filename?: string;
+  fields: Array<[string, string]>;
+  contentLength?: string;
+  transferEncoding?: string;
+  status: number;
+  message: string;
+}
+
+export interface MintRecord {
+  status: number;
+  error?: MintError;
+  /** Why, in more words than Warehouse gives (which claim differed, what was wrong with the JWT). */
+  reason: string;
+  claims?: Record<string, unknown>;
+}
+
+export interface LocalIndex {
+  origin: string;
+  uploadUrl: string;
+  github: { requestUrl: string; requestToken: string };
+  files: Map<string, StoredFile>;
+  requests: RequestRecord[];
+  uploads: UploadRecord[];
+  mints: MintRecord[];
+  readonly mintedTokens: number;
+  issueIdToken(overrides?: ClaimOverrides): string;
+  /** Runs `handler` before the normal handling of `route`; returns a function that removes it. */
+  override(route: OverrideRoute, handler: OverrideHandler): () => void;
+  close(): Promise<void>;
+}
+
+const SIMPLE_JSON = 'application/vnd.pypi.simple.v1+json';
+
+export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<LocalIndex> {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const keys: OidcKeys = { privateKey, publicKey, kid: keyId(publicKey) };
+  const audience = options.audience ?? 'pypi';
+  const trustedPublishing = options.trustedPublishing ?? 'enabled';
+  const publisher = options.publisher ?? DEFAULT_PUBLISHER;
+  const jsonStyle = options.jsonErrorStyle ?? 'message';
+  const requestToken = randomBytes(24).toString('base64url');
+  const usedJtis = new Set<string>();
+  const overrides = new Map<OverrideRoute, OverrideHandler[]>();
+  const mintedTokens = new Map<string, MintedToken>();
+  const state: UploadState = {
+    origin: '',
+    maxFileSize: options.maxFileSize ?? 100 * 1024 * 1024,
+    apiTokens: new Set(options.apiTokens ?? []),
+    mintedTokens,
+    projects: new Map([...publisher.projects, ...(options.existingProjects ?? [])].map((name) => [normalizeName(name), name])),
+    files: new Map(),
+  };
+  const requests: RequestRecord[] = [];
+  const uploads: UploadRecord[] = [];
+  const mints: MintRecord[] = [];
+  const headListeners = new WeakMap<ServerResponse, (status: number, message: string) => void>();
+  const issueIdToken = (extra: ClaimOverrides = {}, aud = audience): string => issueGithubIdToken(keys, aud, options.claims ?? {}, extra);
+
+  function send(req: IncomingMessage, res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
+    const answer = errorAnswer(status, message, acceptsJson(req.headers.accept), jsonStyle);
+    res.writeHead(status, statusMessageFor(message), { 'content-type': answer.contentType, ...headers });
+    res.end(answer.body);
+  }
+
+  function json(res: ServerResponse, status: number, value: unknown): void {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(value));
+  }
+
+  async function overridden(route: OverrideRoute, req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<boolean> {
+    for (const handler of overrides.get(route) ?? []) if (await handler(req, res, body)) return true;
+    return false;
+  }
+
+  function githubToken(req: IncomingMessage, res: ServerResponse, url: URL): void {
+    const [scheme, token] = (req.headers.authorization ?? '').split(' ');
+    if (scheme?.toLowerCase() !== 'bearer' || token !== requestToken) return json(res, 401, { message: 'Bad credentials' });
+    // Without an audience GitHub uses the repository owner's URL.
+    const owner = String((options.claims ?? {}).repository_owner ?? 'octo-org');
+    json(res, 200, { value: issueIdToken({}, url.searchParams.get('audience') ?? `https://github.com/${owner}`) });
+  }
+
+  function mint(res: ServerResponse, body: Buffer): void {
+    const outcome = checkMintRequest(body, { keys, audience, enabled: trustedPublishing === 'enabled', publisher, usedJtis, workflowClaim: options.workflowClaim ?? 'job_workflow_ref' });
+    if (!outcome.ok) {
+      mints.push({ status: 422, error: outcome.error, reason: outcome.reason, ...(outcome.claims ? { claims: outcome.claims } : {}) });
+      return json(res, 422, { message: 'Token request failed', errors: [outcome.error] });
+    }
+    const lifetime = options.tokenLifetimeSeconds ?? 900;
+    const { token, minted } = mintToken(publisher, lifetime);
+    mintedTokens.set(token, minted);
+    mints.push({ status: 200, reason: 'minted', claims: outcome.claims });
+    json(res, 200, { success: true, token, expires: minted.expires });
+  }
+
+  async function legacyUpload(req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): Promise<void> {
+    let parts: MultipartPart[] | undefined;
+    let parseError: string | undefined;
+    try {
+      parts = parseMultipart(body, req.headers['content-type'] ?? '');
+    } catch (error) {
+      parseError = (error as Error).message;
+    }
+    const record: UploadRecord = { fields: parts ? textFields(parts) : [], status: 0, message: '' };
+    const filename = parts?.find((part) => part.name === 'content')?.filename;
+    if (filename !== undefined) record.filename = filename;
+    if (req.headers['content-length'] !== undefined) record.contentLength = req.headers['content-length'];
+    if (req.headers['transfer-encoding'] !== undefined) record.transferEncoding = req.headers['transfer-encoding'];
+    uploads.push(record);
+    headListeners.set(res, (status, message) => {
+      record.status = status;
+      record.message = message;
+    });
+    if (await overridden('upload', req, res, body)) return;
+    if (!parts) return send(req, res, 400, `Malformed multipart/form-data body: ${parseError}`);
+    const action = url.searchParams.get(':action') ?? record.fields.find(([name]) => name === ':action')?.[1];
+    if (action !== 'file_upload') {
+      // Warehouse routes /legacy/ by :action; anything else falls through to its upload landing page, with 200.
+      res.writeHead(200, { 'content-type': 'text/html; charset=UTF-8' });
+      record.message = 'no :action=file_upload: Warehouse shows its landing page, nothing stored';
+      return void res.end('<!DOCTYPE html><html><head><title>Warehouse · The Python Package Index</title></head><body><h1>Upload endpoint</h1></body></html>');
+    }
+    const result = handleUpload(req.headers, parts, state);
+    send(req, res, result.status, result.message);
+  }
+
+  function simple(req: IncomingMessage, res: ServerResponse, name: string): void {
+    const project = normalizeName(name);
+    if (name !== project) {
+      res.writeHead(301, { location: `/simple/${project}/` });
+      return void res.end();
+    }
+    const files = [...state.files.entries()].filter(([, file]) => file.project === project).sort(([a], [b]) => a.localeCompare(b));
+    if (!files.length && !state.projects.has(project)) return send(req, res, 404, 'Not Found');
+    if ((req.headers.accept ?? '').includes(SIMPLE_JSON)) {
+      res.writeHead(200, { 'content-type': SIMPLE_JSON });
+      return void res.end(JSON.stringify({
+        meta: { 'api-version': '1.1' },
+        name: project,
+        versions: [...new Set(files.map(([, file]) => file.version))],
+        files: files.map(([filename, file]) => ({
+          filename, url: `/files/${encodeURIComponent(filename)}`, hashes: { sha256: file.sha256 }, size: file.bytes.length, yanked: false, 'upload-time': file.uploadedAt.toISOString(),
+        })),
+      }));
+    }
+    const links = files.map(([filename, file]) => `    <a href="/files/${encodeURIComponent(filename)}#sha256=${file.sha256}">${escapeHtml(filename)}</a><br />`);
+    res.writeHead(200, { 'content-type': 'text/html; charset=UTF-8' });
+    res.end(['<!DOCTYPE html>', '<html>', '  <head>', '    <meta name="pypi:repository-version" content="1.1">', `    <title>Links for ${project}</title>`, '  </head>', '  <body>',
+      `    <h1>Links for ${project}</h1>`, ...links, '  </body>', '</html>', ''].join('\n'));
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = url.pathname;
+    const method = req.method ?? 'GET';
+    if (path === '/github/token') {
+      if (await overridden('github-token', req, res, body)) return;
+      return method === 'GET' ? githubToken(req, res, url) : json(res, 405, { message: 'Method Not Allowed' });
+    }
+    if (path === '/_/oidc/audience' || path === '/_/oidc/mint-token') {
+      const isAudience = path === '/_/oidc/audience';
+      if (await overridden(isAudience ? 'audience' : 'mint-token', req, res, body)) return;
+      if (trustedPublishing === 'absent') {
+        res.writeHead(404, { 'content-type': 'text/html; charset=UTF-8' });
+        return void res.end('<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1>The resource could not be found.</body></html>\n');
+      }
+      if (method !== (isAudience ? 'GET' : 'POST')) return send(req, res, 405, 'Method Not Allowed');
+      if (!isAudience) return mint(res, body);
+      if (trustedPublishing === 'disabled') return json(res, 403, { message: 'Trusted publishing functionality not enabled' });
+      return json(res, 200, { audience });
+    }
+    if (path === '/legacy') {
+      if (method !== 'POST') return send(req, res, 404, 'Not Found');
+      return send(req, res, 308, 'An upload was attempted to /legacy but the expected upload URL is /legacy/ (with a trailing slash)', { location: '/legacy/' });
+    }
+    if (path === '/legacy/') return method === 'POST' ? legacyUpload(req, res, url, body) : send(req, res, 405, 'Method Not Allowed', { allow: 'POST' });
+    const simpleMatch = /^\/simple\/([^/]+)(\/?)$/.exec(path);
+    if (simpleMatch && method === 'GET') {
+      if (!simpleMatch[2]) {
+        res.writeHead(301, { location: `${path}/` });
+        return void res.end();
+      }
+      return simple(req, res, decodeURIComponent(simpleMatch[1]!));
+    }
+    const fileMatch = /^\/files\/([^/]+)$/.exec(path);
+    const stored = fileMatch && method === 'GET' ? state.files.get(decodeURIComponent(fileMatch[1]!)) : undefined;
+    if (stored) {
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(stored.bytes.length) });
+      return void res.end(stored.bytes);
+    }
+    send(req, res, 404, 'Not Found');
+  }
+
+  const server = createServer((req, res) => {
+    const record: RequestRecord = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, status: undefined };
+    requests.push(record);
+    // Every answer goes through writeHead (Node's implicit headers too), so the status is known before the client sees it.
+    const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+    res.writeHead = ((...args: unknown[]) => {
+      const result = writeHead(...args);
+      record.status = res.statusCode;
+      headListeners.get(res)?.(res.statusCode, res.statusMessage);
+      return result;
+    }) as typeof res.writeHead;
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      route(req, res, Buffer.concat(chunks)).catch((error: unknown) => {
+        if (!res.headersSent) send(req, res, 500, `local index failure: ${(error as Error).message}`);
+        else res.destroy(error as Error);
+      });
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  state.origin = origin;
+
+  return {
+    origin,
+    uploadUrl: `${origin}/legacy/`,
+    github: { requestUrl: `${origin}/github/token?api-version=2.0`, requestToken },
+    files: state.files,
+    requests,
+    uploads,
+    mints,
+    get mintedTokens() {
+      return mintedTokens.size;
+    },
+    issueIdToken: (extra?: ClaimOverrides) => issueIdToken(extra),
+    override(routeName, handler) {
+      const list = overrides.get(routeName) ?? [];
+      list.push(handler);
+      overrides.set(routeName, list);
+      return () => {
+        const index = list.indexOf(handler);
+        if (index >= 0) list.splice(index, 1);
+      };
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}

@@ -1,0 +1,183 @@
+import { describe, it, expect } from 'vitest';
+import { PublishError } from '../../src/errors.js';
+import { DEFAULT_REPOSITORY_URL, parseInputs, type Inputs } from '../../src/inputs.js';
+
+/** parseInputs over a plain object, as the workflow would give it; returns the warnings too. */
+function parse(given: Record<string, string>): { inputs: Inputs; warnings: string[] } {
+  const warnings: string[] = [];
+  const inputs = parseInputs((name) => given[name] ?? '', (message) => warnings.push(message));
+  return { inputs, warnings };
+}
+
+function parseError(given: Record<string, string>): PublishError {
+  try {
+    parse(given);
+  } catch (error) {
+    expect(error).toBeInstanceOf(PublishError);
+    return error as PublishError;
+  }
+  throw new Error('expected a PublishError, but nothing was thrown');
+}
+
+describe('parseInputs: defaults', () => {
+  it('fills every input left empty', () => {
+    const { inputs, warnings } = parse({});
+    expect(inputs).toEqual({
+      repositoryUrl: new URL('https://upload.pypi.org/legacy/'),
+      packagesDir: 'dist',
+      user: '__token__',
+      password: '',
+      skipExisting: false,
+      verifyMetadata: true,
+      verbose: false,
+      printHash: false,
+    });
+    expect(inputs.repositoryUrl.href).toBe(DEFAULT_REPOSITORY_URL);
+    expect(warnings).toEqual([]);
+  });
+
+  it('treats whitespace-only inputs as empty', () => {
+    const { inputs } = parse({ 'packages-dir': '  ', user: '\n', 'skip-existing': ' ' });
+    expect(inputs.packagesDir).toBe('dist');
+    expect(inputs.user).toBe('__token__');
+    expect(inputs.skipExisting).toBe(false);
+  });
+
+  it('uses the values given', () => {
+    const { inputs, warnings } = parse({
+      'repository-url': 'https://test.pypi.org/legacy/',
+      'packages-dir': 'wheelhouse/',
+      user: 'alice',
+      password: ' pypi-secret ',
+      'skip-existing': 'true',
+      'verify-metadata': 'false',
+      verbose: 'true',
+      'print-hash': 'true',
+    });
+    expect(inputs).toEqual({
+      repositoryUrl: new URL('https://test.pypi.org/legacy/'),
+      packagesDir: 'wheelhouse/',
+      user: 'alice',
+      password: 'pypi-secret',
+      skipExisting: true,
+      verifyMetadata: false,
+      verbose: true,
+      printHash: true,
+    });
+    expect(warnings).toEqual([]);
+  });
+});
+
+describe('parseInputs: deprecated snake_case spellings', () => {
+  const spellings: Array<[oldName: string, newName: string, value: string, read: (inputs: Inputs) => unknown, expected: unknown]> = [
+    ['repository_url', 'repository-url', 'https://test.pypi.org/legacy/', (i) => i.repositoryUrl.href, 'https://test.pypi.org/legacy/'],
+    ['packages_dir', 'packages-dir', 'out', (i) => i.packagesDir, 'out'],
+    ['skip_existing', 'skip-existing', 'true', (i) => i.skipExisting, true],
+    ['verify_metadata', 'verify-metadata', 'false', (i) => i.verifyMetadata, false],
+    ['print_hash', 'print-hash', 'true', (i) => i.printHash, true],
+  ];
+  it.each(spellings)('accepts %s with a warning', (oldName, newName, value, read, expected) => {
+    const { inputs, warnings } = parse({ [oldName]: value });
+    expect(read(inputs)).toEqual(expected);
+    expect(warnings).toEqual([`The input '${oldName}' is deprecated; rename it to '${newName}' in your workflow.`]);
+  });
+
+  it('prefers the new spelling when both are set to different values, and says so', () => {
+    const { inputs, warnings } = parse({ 'packages-dir': 'dist/', packages_dir: 'out' });
+    expect(inputs.packagesDir).toBe('dist/');
+    expect(warnings).toEqual(["Both 'packages-dir' and its deprecated spelling 'packages_dir' are set; using 'packages-dir: dist/'."]);
+  });
+
+  it('only warns about the deprecation when both are set to the same value', () => {
+    const { inputs, warnings } = parse({ 'skip-existing': 'true', skip_existing: 'true' });
+    expect(inputs.skipExisting).toBe(true);
+    expect(warnings).toEqual(["The input 'skip_existing' is deprecated; rename it to 'skip-existing' in your workflow."]);
+  });
+
+  it('has no snake_case spelling for user, password or verbose', () => {
+    const { inputs, warnings } = parse({ User: 'x', pass_word: 'y', Verbose: 'true' });
+    expect(inputs.user).toBe('__token__');
+    expect(inputs.password).toBe('');
+    expect(inputs.verbose).toBe(false);
+    expect(warnings).toEqual([]);
+  });
+});
+
+describe('parseInputs: booleans', () => {
+  const words: Array<[raw: string, value: boolean]> = [
+    ['true', true],
+    ['True', true],
+    ['TRUE', true],
+    [' true ', true],
+    ['false', false],
+    ['False', false],
+    ['FALSE', false],
+  ];
+  it.each(words)('reads %j as %s', (raw, value) => {
+    const { inputs } = parse({ 'skip-existing': raw, 'verify-metadata': raw, verbose: raw, 'print-hash': raw });
+    expect([inputs.skipExisting, inputs.verifyMetadata, inputs.verbose, inputs.printHash]).toEqual([value, value, value, value]);
+  });
+
+  const refused: Array<[input: string, raw: string]> = [
+    ['skip-existing', 'yes'],
+    ['verify-metadata', 'no'],
+    ['verbose', 'tRuE'],
+    ['print-hash', '1'],
+    ['skip-existing', 'on'],
+  ];
+  it.each(refused)("refuses %s: %j, naming the input", (input, raw) => {
+    const error = parseError({ [input]: raw });
+    expect(error.message).toBe(`The input '${input}' is '${raw}', which is not a boolean.`);
+    expect(error.hint).toBe(`Set '${input}' to true or false.`);
+  });
+});
+
+describe('parseInputs: repository-url', () => {
+  const accepted: Array<[raw: string, href: string]> = [
+    ['https://upload.pypi.org/legacy/', 'https://upload.pypi.org/legacy/'],
+    ['https://test.pypi.org/legacy/', 'https://test.pypi.org/legacy/'],
+    ['  https://example.com/legacy/  ', 'https://example.com/legacy/'],
+    ['http://127.0.0.1:8080/legacy/', 'http://127.0.0.1:8080/legacy/'],
+    ['http://localhost/', 'http://localhost/'],
+    ['http://[::1]/', 'http://[::1]/'],
+    ['http://[::1]:3141/simple/', 'http://[::1]:3141/simple/'],
+    ['http://LOCALHOST:8080/legacy/', 'http://localhost:8080/legacy/'],
+  ];
+  it.each(accepted)('accepts %s', (raw, href) => {
+    expect(parse({ 'repository-url': raw }).inputs.repositoryUrl.href).toBe(href);
+  });
+
+  it('refuses a value that is not a URL', () => {
+    const error = parseError({ 'repository-url': 'upload.pypi.org/legacy/' });
+    expect(error.message).toBe("The input 'repository-url' is 'upload.pypi.org/legacy/', which is not a URL.");
+    expect(error.hint).toContain('https://upload.pypi.org/legacy/');
+  });
+
+  it.each([
+    ['ftp://example.com/legacy/', 'ftp:'],
+    ['file:///tmp/index', 'file:'],
+  ])('refuses %s', (raw, protocol) => {
+    const error = parseError({ 'repository-url': raw });
+    expect(error.message).toBe(`The input 'repository-url' uses '${protocol}', but an index is reached over HTTPS.`);
+  });
+
+  it.each(['https://__token__:pypi-secret@upload.pypi.org/legacy/', 'https://alice@example.com/legacy/'])(
+    'refuses credentials in %s without repeating them',
+    (raw) => {
+      const error = parseError({ 'repository-url': raw });
+      expect(error.message).toBe("The input 'repository-url' has a user name or password in it.");
+      expect(`${error.message} ${error.hint}`).not.toMatch(/pypi-secret|alice/);
+    },
+  );
+
+  it.each([
+    ['http://example.com', 'http://example.com/', 'https://example.com/'],
+    ['http://upload.pypi.org/legacy/', 'http://upload.pypi.org/legacy/', 'https://upload.pypi.org/legacy/'],
+    ['http://10.0.0.5:8080/legacy/', 'http://10.0.0.5:8080/legacy/', 'https://10.0.0.5:8080/legacy/'],
+    ['http://localhost.example.com/', 'http://localhost.example.com/', 'https://localhost.example.com/'],
+  ])('refuses plain http to another machine: %s', (raw, href, https) => {
+    const error = parseError({ 'repository-url': raw });
+    expect(error.message).toBe(`The input 'repository-url' is ${href}: plain http:// to another machine would send your credentials unencrypted.`);
+    expect(error.hint).toBe(`Use ${https}. Plain http:// is allowed only for this machine (localhost, 127.0.0.1, ::1).`);
+  });
+});

@@ -1,0 +1,120 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, it, expect } from 'vitest';
+import type { FormField } from '../../src/metadata.js';
+import { multipartBody, type FilePart, type MultipartBody } from '../../src/multipart.js';
+
+let root: string;
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'multipart-test-'));
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+async function collect(body: MultipartBody): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of body.open()) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
+
+async function filePart(filename: string, content: Buffer): Promise<FilePart> {
+  const path = join(root, filename);
+  await writeFile(path, content);
+  return { field: 'content', filename, path, size: content.length };
+}
+
+const BOUNDARY = 'test-boundary-1234';
+
+describe('multipartBody', () => {
+  it('encodes text fields, then the file, exactly as expected', async () => {
+    const content = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff, 0x0d, 0x0a, 0x2d, 0x2d]);
+    const file = await filePart('foo-1.0-py3-none-any.whl', content);
+    const fields: FormField[] = [
+      [':action', 'file_upload'],
+      ['protocol_version', '1'],
+      ['classifiers', 'A'],
+      ['classifiers', 'B'],
+      ['description', ''],
+    ];
+    const body = multipartBody(fields, file, BOUNDARY);
+    const expected = Buffer.concat([
+      Buffer.from(
+        '--test-boundary-1234\r\nContent-Disposition: form-data; name=":action"\r\n\r\nfile_upload\r\n' +
+          '--test-boundary-1234\r\nContent-Disposition: form-data; name="protocol_version"\r\n\r\n1\r\n' +
+          '--test-boundary-1234\r\nContent-Disposition: form-data; name="classifiers"\r\n\r\nA\r\n' +
+          '--test-boundary-1234\r\nContent-Disposition: form-data; name="classifiers"\r\n\r\nB\r\n' +
+          '--test-boundary-1234\r\nContent-Disposition: form-data; name="description"\r\n\r\n\r\n' +
+          '--test-boundary-1234\r\nContent-Disposition: form-data; name="content"; filename="foo-1.0-py3-none-any.whl"\r\n' +
+          'Content-Type: application/octet-stream\r\n\r\n',
+        'utf8',
+      ),
+      content,
+      Buffer.from('\r\n--test-boundary-1234--\r\n', 'utf8'),
+    ]);
+    expect(body.contentType).toBe('multipart/form-data; boundary=test-boundary-1234');
+    const bytes = await collect(body);
+    expect(bytes.toString('latin1')).toBe(expected.toString('latin1'));
+    expect(bytes.equals(expected)).toBe(true);
+    expect(body.length).toBe(expected.length);
+  });
+
+  it('counts length in bytes, not characters, for UTF-8 values', async () => {
+    const file = await filePart('utf8.tar.gz', Buffer.from('data'));
+    const body = multipartBody([['author', 'Jürgen 🐍 日本']], file, BOUNDARY);
+    const bytes = await collect(body);
+    expect(body.length).toBe(bytes.length);
+    expect(bytes.toString('utf8')).toContain('\r\n\r\nJürgen 🐍 日本\r\n');
+  });
+
+  it('keeps LF and CRLF in values as they are', async () => {
+    const file = await filePart('lf.tar.gz', Buffer.from(''));
+    const description = '# Title\n\nParagraph one.\nStill one.\r\nWindows line.\n';
+    const bytes = await collect(multipartBody([['description', description]], file, BOUNDARY));
+    expect(bytes.toString('utf8')).toContain(`name="description"\r\n\r\n${description}\r\n--${BOUNDARY}\r\n`);
+  });
+
+  it('escapes quotes and line breaks in field names and the filename', async () => {
+    const file = await filePart('we"ird.whl', Buffer.from('x'));
+    const bytes = await collect(multipartBody([['na"me\r\nX-Injected: 1', 'v']], { ...file, field: 'con"tent' }, BOUNDARY));
+    const text = bytes.toString('utf8');
+    expect(text).toContain('Content-Disposition: form-data; name="na%22me%0D%0AX-Injected: 1"\r\n');
+    expect(text).toContain('Content-Disposition: form-data; name="con%22tent"; filename="we%22ird.whl"\r\n');
+    expect(text).not.toContain('\r\nX-Injected');
+  });
+
+  it('streams the same bytes each time open() is called, for retries', async () => {
+    const content = Buffer.alloc(700_000);
+    for (let i = 0; i < content.length; i++) content[i] = (i * 7919) & 0xff;
+    const file = await filePart('big.whl', content);
+    const body = multipartBody([['name', 'big']], file, BOUNDARY);
+    const first = await collect(body);
+    const second = await collect(body);
+    expect(first.length).toBe(body.length);
+    expect(second.equals(first)).toBe(true);
+    expect(first.subarray(first.length - content.length - `\r\n--${BOUNDARY}--\r\n`.length, first.length - `\r\n--${BOUNDARY}--\r\n`.length).equals(content)).toBe(true);
+  });
+
+  it.each([
+    ['grew', 15],
+    ['shrank', 5],
+  ])('fails when the file %s after the length was computed', async (_how, newSize) => {
+    const file = await filePart('changing.whl', Buffer.alloc(10, 0x61));
+    const body = multipartBody([['name', 'x']], file, BOUNDARY);
+    await writeFile(file.path, Buffer.alloc(newSize, 0x62));
+    await expect(collect(body)).rejects.toThrow(`changing.whl changed size while it was being uploaded (10 bytes expected, ${newSize} read)`);
+  });
+
+  it('picks a fresh random boundary when none is given', async () => {
+    const file = await filePart('rand.whl', Buffer.from('x'));
+    const a = multipartBody([['name', 'x']], file);
+    const b = multipartBody([['name', 'x']], file);
+    expect(a.contentType).toMatch(/^multipart\/form-data; boundary=pypi-oidc-publish-[0-9a-f]{32}$/);
+    expect(a.contentType).not.toBe(b.contentType);
+    const boundary = a.contentType.split('boundary=')[1]!;
+    const text = (await collect(a)).toString('utf8');
+    expect(text.startsWith(`--${boundary}\r\n`)).toBe(true);
+    expect(text.endsWith(`\r\n--${boundary}--\r\n`)).toBe(true);
+  });
+});
