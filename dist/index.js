@@ -71364,7 +71364,7 @@ async function exchangeIdToken(indexUrl, idToken, mask, projects) {
     if (typeof json?.token === 'string' && json.token)
         mask(json.token);
     if (response.status === 200 && typeof json?.token === 'string' && json.token) {
-        return { token: json.token, expires: typeof json.expires === 'number' ? json.expires : undefined };
+        return { token: json.token, expires: typeof json.expires === 'number' ? json.expires : undefined, claims: publisherClaims(decodeClaims(idToken)) };
     }
     if (response.status === 422 || (json && Array.isArray(json.errors))) {
         throw new errors/* PublishError */.S1(describeMintRefusal(url, response.status, json, decodeClaims(idToken), indexUrl, projects), {
@@ -71421,6 +71421,9 @@ function warehouseSite(indexUrl) {
     if (indexUrl.host === 'test.pypi.org' || indexUrl.host === 'upload.test.pypi.org')
         return 'https://test.pypi.org';
     return undefined;
+}
+function publisherClaims(claims) {
+    return Object.fromEntries(PUBLISHER_CLAIMS.filter((claim) => claims[claim] !== undefined).map((claim) => [claim, claims[claim]]));
 }
 /** The JWT's payload, decoded without verification: only for showing the claims, never the token. */
 function decodeClaims(jwt) {
@@ -71556,6 +71559,7 @@ function uploadFormFields(prepared) {
 }
 async function uploadDist(url, credentials, prepared, skipExisting) {
     const { dist } = prepared;
+    const started = Date.now();
     const body = multipartBody(uploadFormFields(prepared), { field: 'content', filename: dist.filename, path: dist.path, size: dist.size });
     const authorization = `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`).toString('base64')}`;
     let response;
@@ -71574,10 +71578,11 @@ async function uploadDist(url, credentials, prepared, skipExisting) {
             cause: error,
         });
     }
+    const milliseconds = Date.now() - started;
     if (response.status >= 200 && response.status < 300)
-        return 'uploaded';
+        return { result: 'uploaded', status: response.status, milliseconds };
     if (skipExisting && isAlreadyExists(response))
-        return 'skipped';
+        return { result: 'skipped', status: response.status, milliseconds };
     throw uploadRefused(url, credentials, prepared, response);
 }
 /** How indexes say the file is there already: pypiserver 409, Warehouse 400 "File already exists". */
@@ -71661,9 +71666,13 @@ async function run(inputs, { io, runner }) {
         const credentials = await obtainCredentials(inputs, runner, io, prepared);
         for (const [index, item] of prepared.entries()) {
             io.info(`Uploading ${item.dist.filename} (${item.dist.size} bytes) to ${inputs.repositoryUrl.href}`);
+            if (inputs.verbose)
+                io.info(`  form fields: ${describeFields(uploadFormFields(item))}`);
             reports[index].result = 'failed';
-            const result = await uploadDist(inputs.repositoryUrl, credentials, item, inputs.skipExisting);
+            const { result, status, milliseconds } = await uploadDist(inputs.repositoryUrl, credentials, item, inputs.skipExisting);
             reports[index].result = result;
+            if (inputs.verbose)
+                io.info(`  the index answered ${status} after ${milliseconds} ms`);
             if (result === 'skipped')
                 io.notice(`Skipped ${item.dist.filename}: the index already has a file of that name (skip-existing).`);
             else
@@ -71707,8 +71716,10 @@ async function obtainCredentials(inputs, runner, io, prepared) {
     }
     io.info(`Exchanging this job's OIDC token for an upload token at ${inputs.repositoryUrl.origin} (trusted publishing).`);
     const projects = [...new Set(prepared.map((p) => getField(p.metadata, 'Name') ?? p.dist.name))];
-    const { token, expires } = await mintUploadToken(inputs.repositoryUrl, runner, (secret) => io.setSecret(secret), projects);
+    const { token, expires, claims } = await mintUploadToken(inputs.repositoryUrl, runner, (secret) => io.setSecret(secret), projects);
     io.info(`Got an upload token${expires ? `, valid until ${new Date(expires * 1000).toISOString()}` : ''}.`);
+    if (inputs.verbose)
+        io.info(`  exchanged a GitHub token with ${Object.entries(claims).map(([k, v]) => `${k}=${String(v)}`).join(', ')}`);
     return { user: '__token__', password: token, trustedPublishing: true };
 }
 async function finish(io, inputs, reports, error) {
@@ -71716,6 +71727,10 @@ async function finish(io, inputs, reports, error) {
     io.setOutput('uploaded', uploaded);
     io.setOutput('skipped', skipped);
     await io.writeSummary(summaryMarkdown(inputs.repositoryUrl, reports, error));
+}
+/** Field names with short values; long ones (the description) only by length. */
+function describeFields(fields) {
+    return fields.map(([name, value]) => (value.length > 80 || value.includes('\n') ? `${name}=<${value.length} characters>` : `${name}=${value}`)).join(', ');
 }
 
 

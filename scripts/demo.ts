@@ -3,6 +3,7 @@
 // GitHub-like OIDC token endpoint) on 127.0.0.1, runs dist/index.js exactly as a runner would, and
 // shows the log, the outputs, the job summary and what the index stored.
 import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { runBundle } from '../test/support/bundle-runner.ts';
 import { startLocalIndex } from '../test/support/local-index.ts';
@@ -52,8 +53,9 @@ try {
 
   heading('6. What the index stored');
   for (const [filename, file] of index.files) {
-    const sameBytes = dists.some((d) => basename(d) === filename);
-    say(`  ${filename}  ${file.bytes.length} bytes  sha256 ${createHash('sha256').update(file.bytes).digest('hex').slice(0, 16)}…  ${sameBytes ? '(from the build)' : ''}`);
+    const built = dists.find((d) => basename(d) === filename);
+    const identical = built !== undefined && (await readFile(built)).equals(file.bytes);
+    say(`  ${filename}  ${file.bytes.length} bytes  sha256 ${createHash('sha256').update(file.bytes).digest('hex').slice(0, 16)}…  ${identical ? 'byte-identical to the build' : 'DIFFERS from the build'}`);
   }
   if (run.code !== 0 || index.files.size !== dists.length) {
     say('\nThe demo did not publish every file: see the log above.');

@@ -6,7 +6,8 @@ import type { Inputs } from './inputs.js';
 import { checkMetadata, getField } from './metadata.js';
 import { mintUploadToken, type RunnerOidc } from './oidc.js';
 import { fileReport, outputs, summaryMarkdown, type FileReport } from './report.js';
-import { uploadDist, type Credentials, type PreparedDist } from './upload.js';
+import type { FormField } from './metadata.js';
+import { uploadDist, uploadFormFields, type Credentials, type PreparedDist } from './upload.js';
 
 /** Everything the run does to the outside world besides HTTP; `@actions/core` in the action, a recorder in tests. */
 export interface ActionIO {
@@ -40,9 +41,11 @@ export async function run(inputs: Inputs, { io, runner }: RunContext): Promise<F
     const credentials = await obtainCredentials(inputs, runner, io, prepared);
     for (const [index, item] of prepared.entries()) {
       io.info(`Uploading ${item.dist.filename} (${item.dist.size} bytes) to ${inputs.repositoryUrl.href}`);
+      if (inputs.verbose) io.info(`  form fields: ${describeFields(uploadFormFields(item))}`);
       reports[index]!.result = 'failed';
-      const result = await uploadDist(inputs.repositoryUrl, credentials, item, inputs.skipExisting);
+      const { result, status, milliseconds } = await uploadDist(inputs.repositoryUrl, credentials, item, inputs.skipExisting);
       reports[index]!.result = result;
+      if (inputs.verbose) io.info(`  the index answered ${status} after ${milliseconds} ms`);
       if (result === 'skipped') io.notice(`Skipped ${item.dist.filename}: the index already has a file of that name (skip-existing).`);
       else io.info(`Uploaded ${item.dist.filename}`);
     }
@@ -82,8 +85,9 @@ async function obtainCredentials(inputs: Inputs, runner: RunnerOidc, io: ActionI
   }
   io.info(`Exchanging this job's OIDC token for an upload token at ${inputs.repositoryUrl.origin} (trusted publishing).`);
   const projects = [...new Set(prepared.map((p) => getField(p.metadata, 'Name') ?? p.dist.name))];
-  const { token, expires } = await mintUploadToken(inputs.repositoryUrl, runner, (secret) => io.setSecret(secret), projects);
+  const { token, expires, claims } = await mintUploadToken(inputs.repositoryUrl, runner, (secret) => io.setSecret(secret), projects);
   io.info(`Got an upload token${expires ? `, valid until ${new Date(expires * 1000).toISOString()}` : ''}.`);
+  if (inputs.verbose) io.info(`  exchanged a GitHub token with ${Object.entries(claims).map(([k, v]) => `${k}=${String(v)}`).join(', ')}`);
   return { user: '__token__', password: token, trustedPublishing: true };
 }
 
@@ -92,4 +96,9 @@ async function finish(io: ActionIO, inputs: Inputs, reports: FileReport[], error
   io.setOutput('uploaded', uploaded);
   io.setOutput('skipped', skipped);
   await io.writeSummary(summaryMarkdown(inputs.repositoryUrl, reports, error));
+}
+
+/** Field names with short values; long ones (the description) only by length. */
+function describeFields(fields: FormField[]): string {
+  return fields.map(([name, value]) => (value.length > 80 || value.includes('\n') ? `${name}=<${value.length} characters>` : `${name}=${value}`)).join(', ');
 }

@@ -16,6 +16,8 @@ export interface UploadToken {
   token: string;
   /** Unix seconds, when the index says. */
   expires: number | undefined;
+  /** The publisher claims of the GitHub token that was exchanged (never the token itself). */
+  claims: Record<string, unknown>;
 }
 
 /** The claims PyPI matches a GitHub trusted publisher on; safe to show, unlike the token itself. */
@@ -115,7 +117,7 @@ async function exchangeIdToken(indexUrl: URL, idToken: string, mask: Mask, proje
   const json = parseJson(response.body) as { token?: unknown; expires?: unknown; message?: unknown; errors?: unknown } | undefined;
   if (typeof json?.token === 'string' && json.token) mask(json.token);
   if (response.status === 200 && typeof json?.token === 'string' && json.token) {
-    return { token: json.token, expires: typeof json.expires === 'number' ? json.expires : undefined };
+    return { token: json.token, expires: typeof json.expires === 'number' ? json.expires : undefined, claims: publisherClaims(decodeClaims(idToken)) };
   }
   if (response.status === 422 || (json && Array.isArray(json.errors))) {
     throw new PublishError(describeMintRefusal(url, response.status, json, decodeClaims(idToken), indexUrl, projects), {
@@ -177,6 +179,10 @@ export function warehouseSite(indexUrl: URL): string | undefined {
   if (indexUrl.host === 'upload.pypi.org' || indexUrl.host === 'pypi.org') return 'https://pypi.org';
   if (indexUrl.host === 'test.pypi.org' || indexUrl.host === 'upload.test.pypi.org') return 'https://test.pypi.org';
   return undefined;
+}
+
+function publisherClaims(claims: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(PUBLISHER_CLAIMS.filter((claim) => claims[claim] !== undefined).map((claim) => [claim, claims[claim]]));
 }
 
 /** The JWT's payload, decoded without verification: only for showing the claims, never the token. */

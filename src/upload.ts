@@ -21,6 +21,13 @@ export interface Credentials {
 
 export type UploadResult = 'uploaded' | 'skipped';
 
+export interface UploadOutcome {
+  result: UploadResult;
+  /** The index's answer, for the verbose log. */
+  status: number;
+  milliseconds: number;
+}
+
 /** The whole form for one file, in the order twine sends it; `content` is added by the encoder. */
 export function uploadFormFields(prepared: PreparedDist): FormField[] {
   const { dist, digests } = prepared;
@@ -35,8 +42,9 @@ export function uploadFormFields(prepared: PreparedDist): FormField[] {
   ];
 }
 
-export async function uploadDist(url: URL, credentials: Credentials, prepared: PreparedDist, skipExisting: boolean): Promise<UploadResult> {
+export async function uploadDist(url: URL, credentials: Credentials, prepared: PreparedDist, skipExisting: boolean): Promise<UploadOutcome> {
   const { dist } = prepared;
+  const started = Date.now();
   const body = multipartBody(uploadFormFields(prepared), { field: 'content', filename: dist.filename, path: dist.path, size: dist.size });
   const authorization = `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`).toString('base64')}`;
   let response: HttpResponse;
@@ -54,8 +62,9 @@ export async function uploadDist(url: URL, credentials: Credentials, prepared: P
       cause: error,
     });
   }
-  if (response.status >= 200 && response.status < 300) return 'uploaded';
-  if (skipExisting && isAlreadyExists(response)) return 'skipped';
+  const milliseconds = Date.now() - started;
+  if (response.status >= 200 && response.status < 300) return { result: 'uploaded', status: response.status, milliseconds };
+  if (skipExisting && isAlreadyExists(response)) return { result: 'skipped', status: response.status, milliseconds };
   throw uploadRefused(url, credentials, prepared, response);
 }
 

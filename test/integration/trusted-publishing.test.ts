@@ -115,6 +115,19 @@ describe('trusted publishing end to end', () => {
     expect(line).toContain(`blake2_256:  ${python[1]}`);
   });
 
+  it('with verbose, logs the claims exchanged, the fields sent and each answer, but no secret', async () => {
+    const idx = await startIndex();
+    const wheel = dists.find((d) => d.includes('sampleproject') && d.endsWith('.whl'))!;
+    const result = await runInProcess({ 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir([wheel]), verbose: 'true' }, runnerOf(idx));
+    expect(result.error).toBeUndefined();
+    const log = result.log.join('\n');
+    expect(log).toContain('repository=octo-org/sampleproject');
+    expect(log).toContain('job_workflow_ref=octo-org/sampleproject/.github/workflows/release.yml@refs/tags/v1.0.0');
+    expect(log).toMatch(/form fields: .*name=sampleproject, .*description=<\d+ characters>/);
+    expect(log).toMatch(/the index answered 200 after \d+ ms/);
+    for (const secret of result.secrets) expect(log).not.toContain(secret);
+  });
+
   it('with password, uploads with the API token and never asks GitHub for a token', async () => {
     const idx = await startIndex({ apiTokens: ['pypi-api-token-for-tests'] });
     const result = await runInProcess(
