@@ -31148,10 +31148,10 @@ __webpack_unused_export__ = Client
 __webpack_unused_export__ = Pool
 __webpack_unused_export__ = BalancedPool
 __webpack_unused_export__ = RoundRobinPool
-__webpack_unused_export__ = Agent
+module.exports.g6 = Agent
 __webpack_unused_export__ = ProxyAgent
 __webpack_unused_export__ = Socks5ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
+module.exports.J2 = EnvHttpProxyAgent
 __webpack_unused_export__ = RetryAgent
 __webpack_unused_export__ = H2CClient
 __webpack_unused_export__ = RetryHandler
@@ -70169,6 +70169,8 @@ function formatError(error) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  C9: () => (/* binding */ DEFAULT_IDLE_TIMEOUT_MS),
+  wX: () => (/* binding */ TransportError),
   H2: () => (/* binding */ credentialsAllowed),
   qF: () => (/* binding */ parseJson),
   tN: () => (/* binding */ send),
@@ -70176,7 +70178,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Bs: () => (/* binding */ statusLine)
 });
 
-// UNUSED EXPORTS: TransportError, isLoopbackHost
+// UNUSED EXPORTS: CONNECT_TIMEOUT_MS, isLoopbackHost
 
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(6752);
@@ -70207,23 +70209,67 @@ class TransportError extends Error {
         this.url = url;
     }
 }
+const DEFAULT_IDLE_TIMEOUT_MS = 180_000;
+const CONNECT_TIMEOUT_MS = 15_000;
 const MAX_RESPONSE_CHARS = 1024 * 1024;
+const MAX_REDIRECTS = 5;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const dispatchers = new Map();
 /**
- * The single door for HTTP. Redirects are not followed: a redirect could carry the Authorization
- * header to another host, so callers decide what a 3xx means.
+ * Self-hosted runners often reach the internet only through HTTPS_PROXY/HTTP_PROXY (NO_PROXY
+ * honoured); this machine (loopback) is always reached directly.
+ */
+function dispatcherFor(url, idleTimeoutMs) {
+    const direct = isLoopbackHost(url.hostname);
+    const key = `${direct ? 'direct' : 'env'}:${idleTimeoutMs}`;
+    let dispatcher = dispatchers.get(key);
+    if (!dispatcher) {
+        // undici refreshes headersTimeout while the body is being written, so it is an idle timeout on
+        // the upload, not a total one: a large file on a slow link is not cut off.
+        const options = { connect: { timeout: CONNECT_TIMEOUT_MS }, headersTimeout: idleTimeoutMs, bodyTimeout: idleTimeoutMs };
+        dispatcher = direct ? new undici/* Agent */.g6(options) : new undici/* EnvHttpProxyAgent */.J2(options);
+        dispatchers.set(key, dispatcher);
+    }
+    return dispatcher;
+}
+/**
+ * The single door for HTTP. Redirects are followed only within the same origin (scheme, host and
+ * port), so the Authorization header never reaches another host and https is never downgraded;
+ * any other redirect is returned to the caller as it is.
  */
 async function send(url, init = {}) {
-    const timeout = init.timeoutMs ?? 60_000;
+    let current = url;
+    let method = init.method ?? 'GET';
+    let body = init.body;
+    for (let redirects = 0;; redirects++) {
+        const response = await sendOnce(current, { ...init, method, body });
+        const location = response.headers.location;
+        if (!REDIRECTS.has(response.status) || typeof location !== 'string' || redirects >= MAX_REDIRECTS)
+            return response;
+        const target = new URL(location, current);
+        if (target.origin !== current.origin)
+            return response;
+        // 301/302/303 turn a POST into a GET without its body; an upload must not be silently dropped.
+        if (method === 'POST' && response.status !== 307 && response.status !== 308)
+            return response;
+        if (response.status === 303) {
+            method = 'GET';
+            body = undefined;
+        }
+        current = target;
+    }
+}
+async function sendOnce(url, init) {
+    const idle = init.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
     try {
         const response = await (0,undici/* request */.Em)(url, {
             method: init.method ?? 'GET',
             headers: { 'user-agent': USER_AGENT, ...init.headers },
-            body: typeof init.body === 'string' || init.body === undefined ? init.body : external_node_stream_.Readable.from(init.body, { objectMode: false }),
-            headersTimeout: timeout,
-            bodyTimeout: timeout,
+            body: typeof init.body === 'function' ? external_node_stream_.Readable.from(init.body(), { objectMode: false }) : init.body,
+            dispatcher: dispatcherFor(url, idle),
         });
         const body = await readLimited(response.body);
-        return { status: response.statusCode, headers: response.headers, body };
+        return { status: response.statusCode, headers: response.headers, body, url };
     }
     catch (error) {
         throw new TransportError(url.href, error);
@@ -70306,7 +70352,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8422);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6429);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6840);
 
 
 
@@ -70357,7 +70403,7 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   TL: () => (/* binding */ parseInputs)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_REPOSITORY_URL, parseBoolean, parseRepositoryUrl */
+/* unused harmony exports DEFAULT_REPOSITORY_URL, parseBoolean, parseRepositoryUrl, DEFAULT_RETRIES, parseRetries, parseCheckUrl */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 /* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9429);
 
@@ -70398,6 +70444,8 @@ function parseInputs(read, warn) {
         user: value('user') || '__token__',
         password: read('password').trim(),
         skipExisting: flag('skip-existing', false),
+        checkUrl: parseCheckUrl(value('check-url')),
+        retries: parseRetries(value('retries')),
         verifyMetadata: flag('verify-metadata', true),
         verbose: flag('verbose', false),
         printHash: flag('print-hash', false),
@@ -70440,11 +70488,39 @@ function parseRepositoryUrl(raw) {
     }
     return url;
 }
+const DEFAULT_RETRIES = 4;
+function parseRetries(raw) {
+    if (raw === '')
+        return DEFAULT_RETRIES;
+    if (!/^\d+$/.test(raw) || Number(raw) > 20) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`The input 'retries' is '${raw}', which is not a whole number from 0 to 20.`, {
+            hint: `Set 'retries' to how many times a failed request may be tried again (default ${DEFAULT_RETRIES}; 0 turns retries off).`,
+        });
+    }
+    return Number(raw);
+}
+function parseCheckUrl(raw) {
+    if (raw === '')
+        return undefined;
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`The input 'check-url' is '${raw}', which is not a URL.`, {
+            hint: "Give the index's simple API, for example https://my-index.example/simple/ (for PyPI and TestPyPI it is known and can be left out).",
+        });
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`The input 'check-url' uses '${url.protocol}'; give an https:// URL.`, { hint: 'For example https://my-index.example/simple/.' });
+    }
+    return url;
+}
 
 
 /***/ }),
 
-/***/ 6429:
+/***/ 6840:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -70452,6 +70528,42 @@ function parseRepositoryUrl(raw) {
 __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
+
+// UNUSED EXPORTS: DEFAULT_TUNING
+
+;// CONCATENATED MODULE: ./src/credentials.ts
+function fixedCredentials(user, password) {
+    const credentials = { user, password, trustedPublishing: false };
+    return { trustedPublishing: false, current: async () => credentials, renew: async () => false };
+}
+/**
+ * PyPI's minted tokens last 15 minutes. A new one is minted before a file's upload starts when
+ * less than `marginMs` is left, so that a long multi-file run never sends an expired token.
+ */
+function mintedCredentials(mint, log, marginMs, now = Date.now) {
+    let token;
+    const fresh = async () => {
+        token = await mint();
+        log(`Got an upload token${token.expires ? `, valid until ${new Date(token.expires * 1000).toISOString()}` : ''}.`);
+    };
+    return {
+        trustedPublishing: true,
+        async current() {
+            if (!token) {
+                await fresh();
+            }
+            else if (token.expires !== undefined && token.expires * 1000 - now() < marginMs) {
+                log(`The upload token expires at ${new Date(token.expires * 1000).toISOString()}; minting a new one.`);
+                await fresh();
+            }
+            return { user: '__token__', password: token.token, trustedPublishing: true };
+        },
+        async renew() {
+            await fresh();
+            return true;
+        },
+    };
+}
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
@@ -71270,7 +71382,81 @@ async function hashFile(path) {
 
 // EXTERNAL MODULE: ./src/http.ts + 1 modules
 var http = __nccwpck_require__(9429);
+;// CONCATENATED MODULE: ./src/retry.ts
+
+
+/** Five attempts over at most ten minutes: enough for a PyPI hiccup, short of hiding an outage. */
+const DEFAULT_RETRY_POLICY = { attempts: 5, baseDelayMs: 2_000, maxDelayMs: 60_000, totalMs: 10 * 60_000 };
+/** A failure worth another attempt. `final` is what the user sees if no attempt is left. */
+class RetryableFailure extends Error {
+    retryAfterMs;
+    final;
+    constructor(reason, final, retryAfterMs) {
+        super(reason);
+        this.name = 'RetryableFailure';
+        this.final = final;
+        this.retryAfterMs = retryAfterMs;
+    }
+}
+/** 408, 429 and 5xx other than "not implemented" and "version not supported" may pass. */
+function isRetryableStatus(status) {
+    return status === 408 || status === 429 || (status >= 500 && status !== 501 && status !== 505);
+}
+/** Exponential backoff with jitter: a random delay in the upper half of base·2^(attempt-1), capped. */
+function backoffDelayMs(attempt, policy, random = Math.random) {
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+/** Retry-After as seconds or as an HTTP date (RFC 9110 §10.2.3). */
+function retryAfterMs(header, now = Date.now()) {
+    const value = Array.isArray(header) ? header[0] : header;
+    if (!value)
+        return undefined;
+    if (/^\s*\d+\s*$/.test(value))
+        return Number(value) * 1000;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/** Throws a RetryableFailure for answers worth another attempt; returns the response otherwise. */
+function retryOnStatus(response, reason, final) {
+    if (isRetryableStatus(response.status))
+        throw new RetryableFailure(reason, final, retryAfterMs(response.headers['retry-after']));
+    return response;
+}
+/** A transport failure as a RetryableFailure; anything else is rethrown. */
+function retryOnTransport(error, final) {
+    if (error instanceof http/* TransportError */.wX)
+        throw new RetryableFailure(error.message, final(error));
+    throw error;
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Runs `attempt` until it returns, throws something other than a RetryableFailure, or the policy
+ * runs out; each retry is logged with its reason and delay.
+ */
+async function withRetries(what, policy, log, attempt, wait = sleep) {
+    const started = Date.now();
+    for (let n = 1;; n++) {
+        try {
+            return await attempt(n);
+        }
+        catch (error) {
+            if (!(error instanceof RetryableFailure))
+                throw error;
+            const delay = Math.max(error.retryAfterMs ?? 0, backoffDelayMs(n, policy));
+            const elapsed = Date.now() - started;
+            if (n >= policy.attempts || elapsed + delay > policy.totalMs) {
+                const why = n >= policy.attempts ? `after ${n} attempt${n === 1 ? '' : 's'}` : `after ${n} attempt${n === 1 ? '' : 's'}; the next would start past the ${Math.round(policy.totalMs / 1000)} s limit`;
+                throw new errors/* PublishError */.S1(`${error.final.message} (gave up ${why})`, { hint: error.final.hint, file: error.final.file, cause: error.final });
+            }
+            log(`${what}: attempt ${n} of ${policy.attempts} failed (${error.message}); retrying in ${(delay / 1000).toFixed(1)} s.`);
+            await wait(delay);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/oidc.ts
+
 
 
 /** The claims PyPI matches a GitHub trusted publisher on; safe to show, unlike the token itself. */
@@ -71280,14 +71466,19 @@ const PUBLISHER_CLAIMS = [
 const PERMISSIONS_SNIPPET = ['permissions:', '  id-token: write  # needed for trusted publishing'].join('\n');
 /**
  * Trusted publishing: the index's audience, an ID token for it from the runner, and the index's
- * short-lived API token in exchange. Each token is masked the moment it arrives.
+ * short-lived API token in exchange. Each token is masked the moment it arrives. Every step is
+ * retried on network errors and 5xx; a retried exchange asks the runner for a new ID token,
+ * because the index accepts each token's `jti` only once.
  */
-async function mintUploadToken(indexUrl, runner, mask, projects) {
+async function mintUploadToken(indexUrl, runner, options) {
     const { requestUrl, requestToken } = checkRunner(runner);
-    mask(requestToken);
-    const audience = await fetchAudience(indexUrl);
-    const idToken = await requestIdToken(requestUrl, requestToken, audience, mask);
-    return exchangeIdToken(indexUrl, idToken, mask, projects);
+    options.mask(requestToken);
+    const { retry, log } = options;
+    const audience = await withRetries('Asking the index for its OIDC audience', retry, log, () => fetchAudience(indexUrl));
+    return withRetries('Exchanging the OIDC token for an upload token', retry, log, async () => {
+        const idToken = await withRetries("Requesting an OIDC token from GitHub's runner", retry, log, () => requestIdToken(requestUrl, requestToken, audience, options.mask));
+        return exchangeIdToken(indexUrl, idToken, options);
+    });
 }
 function checkRunner(runner) {
     if (!runner.requestUrl || !runner.requestToken) {
@@ -71318,7 +71509,7 @@ function oidcEndpoint(indexUrl, path) {
 }
 async function fetchAudience(indexUrl) {
     const url = oidcEndpoint(indexUrl, 'audience');
-    const response = await (0,http/* send */.tN)(url, { headers: { accept: 'application/json' } });
+    const response = await sendRetryable(url, { headers: { accept: 'application/json' } }, 'asking for the OIDC audience');
     if (response.status === 200) {
         const audience = (0,http/* parseJson */.qF)(response.body)?.audience;
         if (typeof audience === 'string' && audience)
@@ -71342,7 +71533,7 @@ async function fetchAudience(indexUrl) {
 async function requestIdToken(requestUrl, requestToken, audience, mask) {
     const url = new URL(requestUrl.href);
     url.searchParams.set('audience', audience);
-    const response = await (0,http/* send */.tN)(url, { headers: { authorization: `bearer ${requestToken}`, accept: 'application/json' } });
+    const response = await sendRetryable(url, { headers: { authorization: `bearer ${requestToken}`, accept: 'application/json' } }, "requesting an OIDC token from GitHub's runner", 'A fault on GitHub\'s side: re-run the job; see https://www.githubstatus.com.');
     const value = (0,http/* parseJson */.qF)(response.body)?.value;
     if (typeof value === 'string' && value)
         mask(value);
@@ -71353,13 +71544,10 @@ async function requestIdToken(requestUrl, requestToken, audience, mask) {
     }
     return value;
 }
-async function exchangeIdToken(indexUrl, idToken, mask, projects) {
+async function exchangeIdToken(indexUrl, idToken, { mask, projects }) {
     const url = oidcEndpoint(indexUrl, 'mint-token');
-    const response = await (0,http/* send */.tN)(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ token: idToken }),
-    });
+    const request = { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ token: idToken }) };
+    const response = await sendRetryable(url, request, 'exchanging the OIDC token for an upload token');
     const json = (0,http/* parseJson */.qF)(response.body);
     if (typeof json?.token === 'string' && json.token)
         mask(json.token);
@@ -71433,10 +71621,21 @@ function decodeClaims(jwt) {
     const claims = (0,http/* parseJson */.qF)(Buffer.from(payload, 'base64url').toString('utf8'));
     return claims && typeof claims === 'object' ? claims : {};
 }
-function unexpected(doing, url, response) {
+/** One request; network errors and retryable statuses become RetryableFailures for withRetries. */
+async function sendRetryable(url, init, doing, hint) {
+    let response;
+    try {
+        response = await (0,http/* send */.tN)(url, init);
+    }
+    catch (error) {
+        retryOnTransport(error, (transport) => new errors/* PublishError */.S1(`Could not complete ${doing}: ${transport.message}.`, { hint: 'Check the network (and HTTPS_PROXY on a self-hosted runner); if it is fine, the service may be down: re-run the job later.' }));
+    }
+    return retryOnStatus(response, `${(0,http/* statusLine */.Bs)(response.status)}: ${(0,http/* serverMessage */.x_)(response)}`, unexpected(doing, url, response, hint));
+}
+function unexpected(doing, url, response, hint = "Check 'repository-url'; if it is right, see the index's status page.") {
     const json = (0,http/* parseJson */.qF)(response.body) !== undefined;
     const retry = response.status >= 500 ? ' This is a fault on the index\'s side; re-run the job in a few minutes.' : '';
-    return new errors/* PublishError */.S1(`Unexpected answer while ${doing}: ${url.href} answered ${(0,http/* statusLine */.Bs)(response.status)}${json ? '' : ' (not JSON)'}: ${(0,http/* serverMessage */.x_)(response)}.${retry}`, { hint: `Check 'repository-url'; if it is right, see the index's status page.` });
+    return new errors/* PublishError */.S1(`Unexpected answer while ${doing}: ${url.href} answered ${(0,http/* statusLine */.Bs)(response.status)}${json ? '' : ' (not JSON)'}: ${(0,http/* serverMessage */.x_)(response)}.${retry}`, { hint });
 }
 
 ;// CONCATENATED MODULE: ./src/report.ts
@@ -71497,6 +71696,84 @@ function escapeCell(text) {
     return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
+;// CONCATENATED MODULE: ./src/simple-index.ts
+
+
+
+
+const SIMPLE_JSON = 'application/vnd.pypi.simple.v1+json';
+/**
+ * The simple index (PEP 503/691) that holds what the upload URL publishes: known for PyPI and
+ * TestPyPI, given by 'check-url' for other indexes, else unknown.
+ */
+function simpleIndexFor(uploadUrl, checkUrl) {
+    if (checkUrl)
+        return checkUrl;
+    if (uploadUrl.host === 'upload.pypi.org')
+        return new URL('https://pypi.org/simple/');
+    if (uploadUrl.host === 'test.pypi.org')
+        return new URL('https://test.pypi.org/simple/');
+    return undefined;
+}
+/** The sha256 of every file the index lists for a project, by filename; empty if it has no such project. */
+async function listedDigests(simpleUrl, project, authorization) {
+    const url = new URL(`${normalizeName(project)}/`, simpleUrl.href.endsWith('/') ? simpleUrl : new URL(`${simpleUrl.href}/`));
+    const headers = { accept: `${SIMPLE_JSON}, text/html;q=0.1` };
+    // Credentials only to the upload URL's own origin (a private index), never to a public mirror.
+    if (authorization && (0,http/* credentialsAllowed */.H2)(url))
+        headers.authorization = authorization;
+    let response;
+    try {
+        response = await (0,http/* send */.tN)(url, { headers, idleTimeoutMs: 60_000 });
+    }
+    catch (error) {
+        retryOnTransport(error, (transport) => lookupFailed(url, transport.message));
+    }
+    retryOnStatus(response, `${(0,http/* statusLine */.Bs)(response.status)}: ${(0,http/* serverMessage */.x_)(response)}`, lookupFailed(url, `${(0,http/* statusLine */.Bs)(response.status)}: ${(0,http/* serverMessage */.x_)(response)}`));
+    if (response.status === 404)
+        return new Map();
+    if (response.status !== 200)
+        throw lookupFailed(url, `${(0,http/* statusLine */.Bs)(response.status)}: ${(0,http/* serverMessage */.x_)(response)}`);
+    const contentType = String(response.headers['content-type'] ?? '');
+    return contentType.includes('json') ? parseSimpleJson(response.body) : parseSimpleHtml(response.body);
+}
+function lookupFailed(url, reason) {
+    return new errors/* PublishError */.S1(`Could not read the index's file list at ${url.href}: ${reason}.`, {
+        hint: "Set 'check-url' to the index's simple API (for example https://my-index.example/simple/), or leave skip-existing off.",
+    });
+}
+function parseSimpleJson(body) {
+    const files = new Map();
+    let parsed;
+    try {
+        parsed = JSON.parse(body);
+    }
+    catch {
+        return files;
+    }
+    for (const file of parsed.files ?? []) {
+        if (typeof file.filename !== 'string')
+            continue;
+        const sha256 = file.hashes?.sha256;
+        files.set(file.filename, typeof sha256 === 'string' ? sha256.toLowerCase() : undefined);
+    }
+    return files;
+}
+/** PEP 503: anchors whose text is the filename and whose URL may end in `#sha256=<hex>`. */
+function parseSimpleHtml(body) {
+    const files = new Map();
+    for (const match of body.matchAll(/<a\s[^>]*href\s*=\s*["']([^"']*)["'][^>]*>([^<]*)<\/a>/gi)) {
+        const href = decodeEntities(match[1]);
+        const name = decodeEntities(match[2]).trim() || decodeURIComponent(href.split('#')[0].split('/').pop() ?? '');
+        const sha256 = /#(?:.*&)?sha256=([0-9a-fA-F]{64})/.exec(href)?.[1];
+        files.set(name, sha256?.toLowerCase());
+    }
+    return files;
+}
+function decodeEntities(text) {
+    return text.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+}
+
 ;// CONCATENATED MODULE: ./src/multipart.ts
 
 
@@ -71544,6 +71821,8 @@ function quote(value) {
 
 
 
+
+
 /** The whole form for one file, in the order twine sends it; `content` is added by the encoder. */
 function uploadFormFields(prepared) {
     const { dist, digests } = prepared;
@@ -71557,33 +71836,114 @@ function uploadFormFields(prepared) {
         ['protocol_version', '1'],
     ];
 }
-async function uploadDist(url, credentials, prepared, skipExisting) {
-    const { dist } = prepared;
+/**
+ * Uploads one file: with skip-existing, first asks the index whether it has the file (same sha256:
+ * skip; different: error); then posts it, retrying network errors, 429 and 5xx with a body rebuilt
+ * from disk each time. "Already exists" is checked against the index's sha256, so that an upload
+ * whose answer was lost counts as done while different content is never mistaken for it.
+ */
+async function publishDist(context, prepared) {
     const started = Date.now();
-    const body = multipartBody(uploadFormFields(prepared), { field: 'content', filename: dist.filename, path: dist.path, size: dist.size });
-    const authorization = `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`).toString('base64')}`;
-    let response;
+    const { dist, digests } = prepared;
+    if (context.skipExisting) {
+        const stored = await storedCopy(context, prepared);
+        if (stored.kind === 'same')
+            return { result: 'skipped', note: 'the index has this file with the same sha256', milliseconds: Date.now() - started, attempts: 0 };
+        if (stored.kind === 'different')
+            throw differentContent(context.url, dist, digests.sha256, stored.sha256);
+    }
+    const form = uploadFormFields(prepared);
+    let renewed = false;
+    return withRetries(`Uploading ${dist.filename}`, context.retry, context.log, async (attempt) => {
+        const credentials = await context.credentials.current();
+        const response = await post(context, prepared, form, credentials);
+        const done = (result, note) => ({ result, status: response.status, milliseconds: Date.now() - started, attempts: attempt, ...(note ? { note } : {}) });
+        const refused = uploadRefused(context.url, credentials, prepared, response);
+        if (response.status >= 200 && response.status < 300)
+            return done('uploaded');
+        if (isRetryableStatus(response.status)) {
+            throw new RetryableFailure(`${(0,http/* statusLine */.Bs)(response.status)}: ${(0,http/* serverMessage */.x_)(response)}`, refused, retryAfterMs(response.headers['retry-after']));
+        }
+        if (response.status === 403 && /expired/i.test((0,http/* serverMessage */.x_)(response)) && context.credentials.trustedPublishing && !renewed) {
+            renewed = true;
+            await context.credentials.renew();
+            throw new RetryableFailure('the index said the upload token had expired; minted a new one', refused, 0);
+        }
+        if (!isAlreadyExists(response))
+            throw refused;
+        const copy = await storedCopy(context, prepared);
+        // A CDN-cached listing may not show a file stored seconds ago.
+        const stored = copy.kind === 'absent' ? { kind: 'unknown', reason: 'the simple API does not list it yet' } : copy;
+        if (stored.kind === 'same') {
+            return attempt > 1
+                ? done('uploaded', 'an earlier attempt stored it (its answer was lost); the index has the same sha256')
+                : done('skipped', 'the index has this file with the same sha256');
+        }
+        if (stored.kind === 'different')
+            throw differentContent(context.url, dist, digests.sha256, stored.sha256);
+        if (context.skipExisting) {
+            context.warn(`${dist.filename}: the index says it has this file, but its content could not be compared (${stored.reason}); skipping it without knowing that it is identical.`);
+            return done('skipped', 'the index says it has this file (content not compared)');
+        }
+        if (attempt > 1) {
+            throw new errors/* PublishError */.S1(`${context.url.host} says it already has ${dist.filename}, after an earlier attempt was cut off: that attempt probably stored it, but the content could not be compared (${stored.reason}).`, {
+                file: dist.filename,
+                hint: "Check the file on the index against this run's sha256 (print-hash: true); set 'check-url' to the index's simple API so that this is checked automatically.",
+            });
+        }
+        throw refused;
+    });
+}
+async function post(context, prepared, form, credentials) {
+    const { dist } = prepared;
+    const body = multipartBody(form, { field: 'content', filename: dist.filename, path: dist.path, size: dist.size });
     try {
-        response = await (0,http/* send */.tN)(url, {
+        return await (0,http/* send */.tN)(context.url, {
             method: 'POST',
-            headers: { 'content-type': body.contentType, 'content-length': String(body.length), authorization, accept: 'application/json' },
-            body: body.open(),
-            timeoutMs: 10 * 60_000,
+            headers: { 'content-type': body.contentType, 'content-length': String(body.length), authorization: basicAuthorization(credentials), accept: 'application/json' },
+            body: () => body.open(),
+            idleTimeoutMs: context.idleTimeoutMs,
         });
     }
     catch (error) {
-        throw new errors/* PublishError */.S1(`Uploading ${dist.filename} failed: ${error.message}.`, {
+        const reason = error.message;
+        throw new RetryableFailure(reason, new errors/* PublishError */.S1(`Uploading ${dist.filename} failed: ${reason}.`, {
             file: dist.filename,
-            hint: 'The connection to the index broke; re-run the job with skip-existing: true so that files already stored are skipped.',
-            cause: error,
-        });
+            hint: 'The connection to the index kept failing; re-run the job with skip-existing: true, which skips files already stored (after comparing their sha256).',
+        }));
     }
-    const milliseconds = Date.now() - started;
-    if (response.status >= 200 && response.status < 300)
-        return { result: 'uploaded', status: response.status, milliseconds };
-    if (skipExisting && isAlreadyExists(response))
-        return { result: 'skipped', status: response.status, milliseconds };
-    throw uploadRefused(url, credentials, prepared, response);
+}
+function basicAuthorization({ user, password }) {
+    return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+}
+/** What the index's simple API says about this filename, compared with our sha256. */
+async function storedCopy(context, prepared) {
+    if (!context.simpleIndex)
+        return { kind: 'unknown', reason: "the index's simple API is not known; set 'check-url'" };
+    const project = getField(prepared.metadata, 'Name') ?? prepared.dist.name;
+    const sameOrigin = context.simpleIndex.origin === context.url.origin;
+    try {
+        const credentials = sameOrigin ? basicAuthorization(await context.credentials.current()) : undefined;
+        const listing = await withRetries(`Looking up ${prepared.dist.filename} on the index`, context.retry, context.log, () => listedDigests(context.simpleIndex, project, credentials));
+        if (!listing.has(prepared.dist.filename))
+            return { kind: 'absent' };
+        const sha256 = listing.get(prepared.dist.filename);
+        if (!sha256)
+            return { kind: 'unknown', reason: 'the index lists the file without a sha256' };
+        return sha256 === prepared.digests.sha256 ? { kind: 'same' } : { kind: 'different', sha256 };
+    }
+    catch (error) {
+        if (!(error instanceof errors/* PublishError */.S1))
+            throw error;
+        context.warn(error.message);
+        return { kind: 'unknown', reason: error.message };
+    }
+}
+function differentContent(url, dist, ours, theirs) {
+    return new errors/* PublishError */.S1(`${url.host} already has ${dist.filename} with different content: the index's sha256 is ${theirs}, this file's is ${ours}.`, {
+        file: dist.filename,
+        hint: 'A file on an index can never be replaced. Bump the version (for example to a .post1 release), rebuild and publish again; if this version was rebuilt by accident, publish the original files instead.',
+    });
 }
 /** How indexes say the file is there already: pypiserver 409, Warehouse 400 "File already exists". */
 function isAlreadyExists(response) {
@@ -71595,7 +71955,7 @@ function uploadRefused(url, credentials, prepared, response) {
     const message = (0,http/* serverMessage */.x_)(response);
     const lower = message.toLowerCase();
     const status = response.status;
-    const name = prepared.metadata.headers.find(([h]) => h.toLowerCase() === 'name')?.[1] ?? dist.name;
+    const name = getField(prepared.metadata, 'Name') ?? dist.name;
     let hint;
     if (status === 403 && lower.includes('ssl is required')) {
         hint = "Use an https:// 'repository-url'.";
@@ -71609,14 +71969,14 @@ function uploadRefused(url, credentials, prepared, response) {
         hint = `Trusted publishing can create the project '${name}' only through a pending publisher: add one on the index (for PyPI: https://pypi.org/manage/account/publishing/) with exactly this project name, repository, workflow file and environment. If the project exists, check that the name in the metadata is the project's.`;
     }
     else if (isAlreadyExists(response)) {
-        hint = `A file with this name is already on the index with different content, and files are immutable there. Bump the version and rebuild, or set 'skip-existing: true' to leave files already there alone.`;
+        hint = `A file with this name is already on the index, and files are immutable there. Bump the version and rebuild, or set 'skip-existing: true' to leave files already there alone (set 'check-url' too, for an index other than PyPI, so that their content is compared).`;
     }
     else if (status === 413 || lower.includes('too large')) {
         hint = "PyPI's limit is 100 MiB per file and 10 GiB per project, unless raised for the project; ask for more at https://github.com/pypi/support, or make the file smaller.";
     }
-    else if (status === 301 || status === 302 || status === 307 || status === 308) {
+    else if (status === 301 || status === 302 || status === 303 || status === 307 || status === 308) {
         const location = response.headers.location;
-        hint = `The index redirects uploads${location ? ` to ${String(location)}` : ''}; set 'repository-url' to the upload URL itself (with its trailing slash, for PyPI https://upload.pypi.org/legacy/).`;
+        hint = `The index redirects uploads${location ? ` to ${String(location)}` : ''}, on another host or as a GET, which is not followed (credentials would go with it); set 'repository-url' to the upload URL itself (for PyPI https://upload.pypi.org/legacy/).`;
     }
     else if (status === 405) {
         hint = "This URL does not take uploads: you may be using the simple-index or project URL instead of the upload URL (PyPI: https://upload.pypi.org/legacy/, TestPyPI: https://test.pypi.org/legacy/).";
@@ -71628,10 +71988,10 @@ function uploadRefused(url, credentials, prepared, response) {
         hint = `There is no upload endpoint at ${url.href}; check 'repository-url'.`;
     }
     else if (status === 429) {
-        hint = 'The index is rate-limiting uploads; wait a few minutes and re-run with skip-existing: true.';
+        hint = 'The index kept rate-limiting uploads; wait a few minutes and re-run with skip-existing: true.';
     }
     else if (status >= 500) {
-        hint = 'The index had an internal problem; re-run the job later with skip-existing: true (files already stored are then skipped).';
+        hint = 'The index kept failing; re-run the job later with skip-existing: true (files already stored are then skipped after comparing their sha256).';
     }
     else {
         hint = 'The index refused the file\'s metadata or name: fix what the message names (in pyproject.toml, usually) and rebuild.';
@@ -71648,10 +72008,21 @@ function uploadRefused(url, credentials, prepared, response) {
 
 
 
+
+
+
+
+const DEFAULT_TUNING = {
+    retry: { baseDelayMs: DEFAULT_RETRY_POLICY.baseDelayMs, maxDelayMs: DEFAULT_RETRY_POLICY.maxDelayMs, totalMs: DEFAULT_RETRY_POLICY.totalMs },
+    idleTimeoutMs: http/* DEFAULT_IDLE_TIMEOUT_MS */.C9,
+    tokenRenewMarginMs: 4 * 60_000,
+};
 /** Publishes every dist in packages-dir. Nothing is uploaded unless every file passes pre-flight. */
-async function run(inputs, { io, runner }) {
+async function run(inputs, { io, runner, tuning: tuningOverrides }) {
     if (inputs.password)
         io.setSecret(inputs.password);
+    const tuning = { ...DEFAULT_TUNING, ...tuningOverrides };
+    const retry = { ...tuning.retry, attempts: inputs.retries + 1 };
     const { dists, ignored } = await discoverDists(inputs.packagesDir);
     if (ignored.length)
         io.notice(`Ignoring files in '${inputs.packagesDir}' that are not distributions: ${ignored.join(', ')}`);
@@ -71663,20 +72034,31 @@ async function run(inputs, { io, runner }) {
     }
     const reports = prepared.map((p) => fileReport(p, 'not attempted', inputs.repositoryUrl));
     try {
-        const credentials = await obtainCredentials(inputs, runner, io, prepared);
+        const context = {
+            url: inputs.repositoryUrl,
+            credentials: credentialSource(inputs, runner, io, prepared, retry, tuning),
+            skipExisting: inputs.skipExisting,
+            simpleIndex: simpleIndexFor(inputs.repositoryUrl, inputs.checkUrl),
+            retry,
+            idleTimeoutMs: tuning.idleTimeoutMs,
+            log: (message) => io.info(message),
+            warn: (message) => io.warning(message),
+        };
+        // Fail before the first upload, not halfway, when no token can be had.
+        await context.credentials.current();
         for (const [index, item] of prepared.entries()) {
             io.info(`Uploading ${item.dist.filename} (${item.dist.size} bytes) to ${inputs.repositoryUrl.href}`);
             if (inputs.verbose)
                 io.info(`  form fields: ${describeFields(uploadFormFields(item))}`);
             reports[index].result = 'failed';
-            const { result, status, milliseconds } = await uploadDist(inputs.repositoryUrl, credentials, item, inputs.skipExisting);
-            reports[index].result = result;
+            const outcome = await publishDist(context, item);
+            reports[index].result = outcome.result;
             if (inputs.verbose)
-                io.info(`  the index answered ${status} after ${milliseconds} ms`);
-            if (result === 'skipped')
-                io.notice(`Skipped ${item.dist.filename}: the index already has a file of that name (skip-existing).`);
+                io.info(`  ${outcome.status ? `the index answered ${outcome.status}` : 'no upload needed'} after ${outcome.milliseconds} ms, ${outcome.attempts} attempt${outcome.attempts === 1 ? '' : 's'}`);
+            if (outcome.result === 'skipped')
+                io.notice(`Skipped ${item.dist.filename}: ${outcome.note ?? 'the index already has it'}.`);
             else
-                io.info(`Uploaded ${item.dist.filename}`);
+                io.info(`Uploaded ${item.dist.filename}${outcome.note ? ` (${outcome.note})` : ''}`);
         }
     }
     catch (error) {
@@ -71709,18 +72091,21 @@ async function preflight(dists) {
     }
     return prepared;
 }
-async function obtainCredentials(inputs, runner, io, prepared) {
+function credentialSource(inputs, runner, io, prepared, retry, tuning) {
     if (inputs.password) {
         io.info(`Authenticating to ${inputs.repositoryUrl.host} as '${inputs.user}' with the given password.`);
-        return { user: inputs.user, password: inputs.password, trustedPublishing: false };
+        return fixedCredentials(inputs.user, inputs.password);
     }
-    io.info(`Exchanging this job's OIDC token for an upload token at ${inputs.repositoryUrl.origin} (trusted publishing).`);
     const projects = [...new Set(prepared.map((p) => getField(p.metadata, 'Name') ?? p.dist.name))];
-    const { token, expires, claims } = await mintUploadToken(inputs.repositoryUrl, runner, (secret) => io.setSecret(secret), projects);
-    io.info(`Got an upload token${expires ? `, valid until ${new Date(expires * 1000).toISOString()}` : ''}.`);
-    if (inputs.verbose)
-        io.info(`  exchanged a GitHub token with ${Object.entries(claims).map(([k, v]) => `${k}=${String(v)}`).join(', ')}`);
-    return { user: '__token__', password: token, trustedPublishing: true };
+    const log = (message) => io.info(message);
+    const mint = async () => {
+        io.info(`Exchanging this job's OIDC token for an upload token at ${inputs.repositoryUrl.origin} (trusted publishing).`);
+        const token = await mintUploadToken(inputs.repositoryUrl, runner, { mask: (secret) => io.setSecret(secret), projects, retry, log });
+        if (inputs.verbose)
+            io.info(`  exchanged a GitHub token with ${Object.entries(token.claims).map(([k, v]) => `${k}=${String(v)}`).join(', ')}`);
+        return token;
+    };
+    return mintedCredentials(mint, log, tuning.tokenRenewMarginMs);
 }
 async function finish(io, inputs, reports, error) {
     const { uploaded, skipped } = outputs(reports);

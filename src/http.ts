@@ -1,4 +1,4 @@
-import { request } from 'undici';
+import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
 import type { IncomingHttpHeaders } from 'node:http';
 import { STATUS_CODES } from 'node:http';
 import { isIP } from 'node:net';
@@ -9,14 +9,17 @@ export interface HttpResponse {
   status: number;
   headers: IncomingHttpHeaders;
   body: string;
+  /** Where the answer came from, after any same-origin redirects. */
+  url: URL;
 }
 
 export interface HttpRequest {
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
-  /** A string, or a body streamed from an async iterable; a streamed body needs content-length in headers. */
-  body?: string | AsyncIterable<Uint8Array>;
-  timeoutMs?: number;
+  /** A string, or a factory of a streamed body (called again for a redirect); a stream needs content-length. */
+  body?: string | (() => AsyncIterable<Uint8Array>);
+  /** No bytes moving for this long (sending the body, or waiting for an answer) ends the request. */
+  idleTimeoutMs?: number;
 }
 
 /** The request never got an HTTP answer: DNS, refused or reset connection, TLS, timeout. */
@@ -31,24 +34,68 @@ export class TransportError extends Error {
   }
 }
 
+export const DEFAULT_IDLE_TIMEOUT_MS = 180_000;
+export const CONNECT_TIMEOUT_MS = 15_000;
 const MAX_RESPONSE_CHARS = 1024 * 1024;
+const MAX_REDIRECTS = 5;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+const dispatchers = new Map<string, Dispatcher>();
 
 /**
- * The single door for HTTP. Redirects are not followed: a redirect could carry the Authorization
- * header to another host, so callers decide what a 3xx means.
+ * Self-hosted runners often reach the internet only through HTTPS_PROXY/HTTP_PROXY (NO_PROXY
+ * honoured); this machine (loopback) is always reached directly.
+ */
+function dispatcherFor(url: URL, idleTimeoutMs: number): Dispatcher {
+  const direct = isLoopbackHost(url.hostname);
+  const key = `${direct ? 'direct' : 'env'}:${idleTimeoutMs}`;
+  let dispatcher = dispatchers.get(key);
+  if (!dispatcher) {
+    // undici refreshes headersTimeout while the body is being written, so it is an idle timeout on
+    // the upload, not a total one: a large file on a slow link is not cut off.
+    const options = { connect: { timeout: CONNECT_TIMEOUT_MS }, headersTimeout: idleTimeoutMs, bodyTimeout: idleTimeoutMs };
+    dispatcher = direct ? new Agent(options) : new EnvHttpProxyAgent(options);
+    dispatchers.set(key, dispatcher);
+  }
+  return dispatcher;
+}
+
+/**
+ * The single door for HTTP. Redirects are followed only within the same origin (scheme, host and
+ * port), so the Authorization header never reaches another host and https is never downgraded;
+ * any other redirect is returned to the caller as it is.
  */
 export async function send(url: URL, init: HttpRequest = {}): Promise<HttpResponse> {
-  const timeout = init.timeoutMs ?? 60_000;
+  let current = url;
+  let method = init.method ?? 'GET';
+  let body = init.body;
+  for (let redirects = 0; ; redirects++) {
+    const response = await sendOnce(current, { ...init, method, body });
+    const location = response.headers.location;
+    if (!REDIRECTS.has(response.status) || typeof location !== 'string' || redirects >= MAX_REDIRECTS) return response;
+    const target = new URL(location, current);
+    if (target.origin !== current.origin) return response;
+    // 301/302/303 turn a POST into a GET without its body; an upload must not be silently dropped.
+    if (method === 'POST' && response.status !== 307 && response.status !== 308) return response;
+    if (response.status === 303) {
+      method = 'GET';
+      body = undefined;
+    }
+    current = target;
+  }
+}
+
+async function sendOnce(url: URL, init: HttpRequest): Promise<HttpResponse> {
+  const idle = init.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
   try {
     const response = await request(url, {
       method: init.method ?? 'GET',
       headers: { 'user-agent': USER_AGENT, ...init.headers },
-      body: typeof init.body === 'string' || init.body === undefined ? init.body : Readable.from(init.body, { objectMode: false }),
-      headersTimeout: timeout,
-      bodyTimeout: timeout,
+      body: typeof init.body === 'function' ? Readable.from(init.body(), { objectMode: false }) : init.body,
+      dispatcher: dispatcherFor(url, idle),
     });
     const body = await readLimited(response.body);
-    return { status: response.statusCode, headers: response.headers, body };
+    return { status: response.statusCode, headers: response.headers, body, url };
   } catch (error) {
     throw new TransportError(url.href, error);
   }
@@ -69,7 +116,7 @@ export function statusLine(status: number): string {
 }
 
 /** The server's own words for a failed request: Warehouse's JSON `message`, else the text without markup. */
-export function serverMessage(response: HttpResponse): string {
+export function serverMessage(response: Pick<HttpResponse, 'status' | 'body'>): string {
   const json = parseJson(response.body);
   if (json && typeof json === 'object') {
     const record = json as Record<string, unknown>;

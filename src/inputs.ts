@@ -10,6 +10,10 @@ export interface Inputs {
   /** Empty: trusted publishing. Set: an API token (or password) for indexes without it. */
   password: string;
   skipExisting: boolean;
+  /** The simple API to compare existing files with; derived for PyPI and TestPyPI. */
+  checkUrl: URL | undefined;
+  /** Retries after the first attempt, for every request. */
+  retries: number;
   verifyMetadata: boolean;
   verbose: boolean;
   printHash: boolean;
@@ -55,6 +59,8 @@ export function parseInputs(read: InputReader, warn: (message: string) => void):
     user: value('user') || '__token__',
     password: read('password').trim(),
     skipExisting: flag('skip-existing', false),
+    checkUrl: parseCheckUrl(value('check-url')),
+    retries: parseRetries(value('retries')),
     verifyMetadata: flag('verify-metadata', true),
     verbose: flag('verbose', false),
     printHash: flag('print-hash', false),
@@ -95,6 +101,34 @@ export function parseRepositoryUrl(raw: string): URL {
       `The input 'repository-url' is ${url.href}: plain http:// to another machine would send your credentials unencrypted.`,
       { hint: `Use https://${url.host}${url.pathname}. Plain http:// is allowed only for this machine (localhost, 127.0.0.1, ::1).` },
     );
+  }
+  return url;
+}
+
+export const DEFAULT_RETRIES = 4;
+
+export function parseRetries(raw: string): number {
+  if (raw === '') return DEFAULT_RETRIES;
+  if (!/^\d+$/.test(raw) || Number(raw) > 20) {
+    throw new PublishError(`The input 'retries' is '${raw}', which is not a whole number from 0 to 20.`, {
+      hint: `Set 'retries' to how many times a failed request may be tried again (default ${DEFAULT_RETRIES}; 0 turns retries off).`,
+    });
+  }
+  return Number(raw);
+}
+
+export function parseCheckUrl(raw: string): URL | undefined {
+  if (raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new PublishError(`The input 'check-url' is '${raw}', which is not a URL.`, {
+      hint: "Give the index's simple API, for example https://my-index.example/simple/ (for PyPI and TestPyPI it is known and can be left out).",
+    });
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new PublishError(`The input 'check-url' uses '${url.protocol}'; give an https:// URL.`, { hint: 'For example https://my-index.example/simple/.' });
   }
   return url;
 }

@@ -1,5 +1,6 @@
 import { PublishError } from './errors.js';
 import { credentialsAllowed, parseJson, send, serverMessage, statusLine, type HttpResponse } from './http.js';
+import { retryOnStatus, retryOnTransport, withRetries, type RetryPolicy } from './retry.js';
 
 /** What the runner gives a job that has `permissions: id-token: write`. */
 export interface RunnerOidc {
@@ -27,16 +28,29 @@ export const PUBLISHER_CLAIMS = [
 
 const PERMISSIONS_SNIPPET = ['permissions:', '  id-token: write  # needed for trusted publishing'].join('\n');
 
+export interface ExchangeOptions {
+  mask: Mask;
+  /** Project names in the dists, for links to their publisher settings. */
+  projects: string[];
+  retry: RetryPolicy;
+  log: (message: string) => void;
+}
+
 /**
  * Trusted publishing: the index's audience, an ID token for it from the runner, and the index's
- * short-lived API token in exchange. Each token is masked the moment it arrives.
+ * short-lived API token in exchange. Each token is masked the moment it arrives. Every step is
+ * retried on network errors and 5xx; a retried exchange asks the runner for a new ID token,
+ * because the index accepts each token's `jti` only once.
  */
-export async function mintUploadToken(indexUrl: URL, runner: RunnerOidc, mask: Mask, projects: string[]): Promise<UploadToken> {
+export async function mintUploadToken(indexUrl: URL, runner: RunnerOidc, options: ExchangeOptions): Promise<UploadToken> {
   const { requestUrl, requestToken } = checkRunner(runner);
-  mask(requestToken);
-  const audience = await fetchAudience(indexUrl);
-  const idToken = await requestIdToken(requestUrl, requestToken, audience, mask);
-  return exchangeIdToken(indexUrl, idToken, mask, projects);
+  options.mask(requestToken);
+  const { retry, log } = options;
+  const audience = await withRetries('Asking the index for its OIDC audience', retry, log, () => fetchAudience(indexUrl));
+  return withRetries('Exchanging the OIDC token for an upload token', retry, log, async () => {
+    const idToken = await withRetries("Requesting an OIDC token from GitHub's runner", retry, log, () => requestIdToken(requestUrl, requestToken, audience, options.mask));
+    return exchangeIdToken(indexUrl, idToken, options);
+  });
 }
 
 function checkRunner(runner: RunnerOidc): { requestUrl: URL; requestToken: string } {
@@ -72,7 +86,7 @@ export function oidcEndpoint(indexUrl: URL, path: 'audience' | 'mint-token'): UR
 
 export async function fetchAudience(indexUrl: URL): Promise<string> {
   const url = oidcEndpoint(indexUrl, 'audience');
-  const response = await send(url, { headers: { accept: 'application/json' } });
+  const response = await sendRetryable(url, { headers: { accept: 'application/json' } }, 'asking for the OIDC audience');
   if (response.status === 200) {
     const audience = (parseJson(response.body) as { audience?: unknown } | undefined)?.audience;
     if (typeof audience === 'string' && audience) return audience;
@@ -96,7 +110,7 @@ export async function fetchAudience(indexUrl: URL): Promise<string> {
 async function requestIdToken(requestUrl: URL, requestToken: string, audience: string, mask: Mask): Promise<string> {
   const url = new URL(requestUrl.href);
   url.searchParams.set('audience', audience);
-  const response = await send(url, { headers: { authorization: `bearer ${requestToken}`, accept: 'application/json' } });
+  const response = await sendRetryable(url, { headers: { authorization: `bearer ${requestToken}`, accept: 'application/json' } }, "requesting an OIDC token from GitHub's runner", 'A fault on GitHub\'s side: re-run the job; see https://www.githubstatus.com.');
   const value = (parseJson(response.body) as { value?: unknown } | undefined)?.value;
   if (typeof value === 'string' && value) mask(value);
   if (response.status !== 200 || typeof value !== 'string' || !value) {
@@ -107,13 +121,10 @@ async function requestIdToken(requestUrl: URL, requestToken: string, audience: s
   return value;
 }
 
-async function exchangeIdToken(indexUrl: URL, idToken: string, mask: Mask, projects: string[]): Promise<UploadToken> {
+async function exchangeIdToken(indexUrl: URL, idToken: string, { mask, projects }: ExchangeOptions): Promise<UploadToken> {
   const url = oidcEndpoint(indexUrl, 'mint-token');
-  const response = await send(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ token: idToken }),
-  });
+  const request = { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ token: idToken }) } as const;
+  const response = await sendRetryable(url, request, 'exchanging the OIDC token for an upload token');
   const json = parseJson(response.body) as { token?: unknown; expires?: unknown; message?: unknown; errors?: unknown } | undefined;
   if (typeof json?.token === 'string' && json.token) mask(json.token);
   if (response.status === 200 && typeof json?.token === 'string' && json.token) {
@@ -193,11 +204,22 @@ export function decodeClaims(jwt: string): Record<string, unknown> {
   return claims && typeof claims === 'object' ? (claims as Record<string, unknown>) : {};
 }
 
-function unexpected(doing: string, url: URL, response: HttpResponse): PublishError {
+/** One request; network errors and retryable statuses become RetryableFailures for withRetries. */
+async function sendRetryable(url: URL, init: Parameters<typeof send>[1], doing: string, hint?: string): Promise<HttpResponse> {
+  let response: HttpResponse;
+  try {
+    response = await send(url, init);
+  } catch (error) {
+    retryOnTransport(error, (transport) => new PublishError(`Could not complete ${doing}: ${transport.message}.`, { hint: 'Check the network (and HTTPS_PROXY on a self-hosted runner); if it is fine, the service may be down: re-run the job later.' }));
+  }
+  return retryOnStatus(response, `${statusLine(response.status)}: ${serverMessage(response)}`, unexpected(doing, url, response, hint));
+}
+
+function unexpected(doing: string, url: URL, response: HttpResponse, hint = "Check 'repository-url'; if it is right, see the index's status page."): PublishError {
   const json = parseJson(response.body) !== undefined;
   const retry = response.status >= 500 ? ' This is a fault on the index\'s side; re-run the job in a few minutes.' : '';
   return new PublishError(
     `Unexpected answer while ${doing}: ${url.href} answered ${statusLine(response.status)}${json ? '' : ' (not JSON)'}: ${serverMessage(response)}.${retry}`,
-    { hint: `Check 'repository-url'; if it is right, see the index's status page.` },
+    { hint },
   );
 }

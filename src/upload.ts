@@ -1,9 +1,12 @@
+import type { CredentialSource, Credentials } from './credentials.js';
 import type { DistFile } from './dists.js';
 import type { Digests } from './digests.js';
 import { PublishError } from './errors.js';
 import { send, serverMessage, statusLine, type HttpResponse } from './http.js';
-import { metadataFormFields, type CoreMetadata, type FormField } from './metadata.js';
+import { getField, metadataFormFields, type CoreMetadata, type FormField } from './metadata.js';
 import { multipartBody } from './multipart.js';
+import { isRetryableStatus, RetryableFailure, retryAfterMs, withRetries, type RetryPolicy } from './retry.js';
+import { listedDigests } from './simple-index.js';
 
 /** A dist that passed pre-flight: everything the upload needs, known before the first byte is sent. */
 export interface PreparedDist {
@@ -12,20 +15,28 @@ export interface PreparedDist {
   metadata: CoreMetadata;
 }
 
-export interface Credentials {
-  user: string;
-  password: string;
-  /** For hints: a minted trusted-publishing token, or one the user gave. */
-  trustedPublishing: boolean;
+export interface UploadContext {
+  url: URL;
+  credentials: CredentialSource;
+  skipExisting: boolean;
+  /** The index's simple API, to compare a file it already has with ours; undefined when unknown. */
+  simpleIndex: URL | undefined;
+  retry: RetryPolicy;
+  idleTimeoutMs: number;
+  log: (message: string) => void;
+  warn: (message: string) => void;
 }
 
 export type UploadResult = 'uploaded' | 'skipped';
 
 export interface UploadOutcome {
   result: UploadResult;
-  /** The index's answer, for the verbose log. */
-  status: number;
+  /** Why a file was skipped, or how an upload ended that was not a plain success. */
+  note?: string;
+  /** The index's last answer (undefined when skipped before uploading), and the time taken. */
+  status?: number;
   milliseconds: number;
+  attempts: number;
 }
 
 /** The whole form for one file, in the order twine sends it; `content` is added by the encoder. */
@@ -42,34 +53,118 @@ export function uploadFormFields(prepared: PreparedDist): FormField[] {
   ];
 }
 
-export async function uploadDist(url: URL, credentials: Credentials, prepared: PreparedDist, skipExisting: boolean): Promise<UploadOutcome> {
-  const { dist } = prepared;
+/**
+ * Uploads one file: with skip-existing, first asks the index whether it has the file (same sha256:
+ * skip; different: error); then posts it, retrying network errors, 429 and 5xx with a body rebuilt
+ * from disk each time. "Already exists" is checked against the index's sha256, so that an upload
+ * whose answer was lost counts as done while different content is never mistaken for it.
+ */
+export async function publishDist(context: UploadContext, prepared: PreparedDist): Promise<UploadOutcome> {
   const started = Date.now();
-  const body = multipartBody(uploadFormFields(prepared), { field: 'content', filename: dist.filename, path: dist.path, size: dist.size });
-  const authorization = `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`).toString('base64')}`;
-  let response: HttpResponse;
+  const { dist, digests } = prepared;
+  if (context.skipExisting) {
+    const stored = await storedCopy(context, prepared);
+    if (stored.kind === 'same') return { result: 'skipped', note: 'the index has this file with the same sha256', milliseconds: Date.now() - started, attempts: 0 };
+    if (stored.kind === 'different') throw differentContent(context.url, dist, digests.sha256, stored.sha256);
+  }
+
+  const form = uploadFormFields(prepared);
+  let renewed = false;
+  return withRetries(`Uploading ${dist.filename}`, context.retry, context.log, async (attempt) => {
+    const credentials = await context.credentials.current();
+    const response = await post(context, prepared, form, credentials);
+    const done = (result: UploadResult, note?: string): UploadOutcome => ({ result, status: response.status, milliseconds: Date.now() - started, attempts: attempt, ...(note ? { note } : {}) });
+    const refused = uploadRefused(context.url, credentials, prepared, response);
+    if (response.status >= 200 && response.status < 300) return done('uploaded');
+    if (isRetryableStatus(response.status)) {
+      throw new RetryableFailure(`${statusLine(response.status)}: ${serverMessage(response)}`, refused, retryAfterMs(response.headers['retry-after']));
+    }
+    if (response.status === 403 && /expired/i.test(serverMessage(response)) && context.credentials.trustedPublishing && !renewed) {
+      renewed = true;
+      await context.credentials.renew();
+      throw new RetryableFailure('the index said the upload token had expired; minted a new one', refused, 0);
+    }
+    if (!isAlreadyExists(response)) throw refused;
+
+    const copy = await storedCopy(context, prepared);
+    // A CDN-cached listing may not show a file stored seconds ago.
+    const stored = copy.kind === 'absent' ? { kind: 'unknown' as const, reason: 'the simple API does not list it yet' } : copy;
+    if (stored.kind === 'same') {
+      return attempt > 1
+        ? done('uploaded', 'an earlier attempt stored it (its answer was lost); the index has the same sha256')
+        : done('skipped', 'the index has this file with the same sha256');
+    }
+    if (stored.kind === 'different') throw differentContent(context.url, dist, digests.sha256, stored.sha256);
+    if (context.skipExisting) {
+      context.warn(`${dist.filename}: the index says it has this file, but its content could not be compared (${stored.reason}); skipping it without knowing that it is identical.`);
+      return done('skipped', 'the index says it has this file (content not compared)');
+    }
+    if (attempt > 1) {
+      throw new PublishError(`${context.url.host} says it already has ${dist.filename}, after an earlier attempt was cut off: that attempt probably stored it, but the content could not be compared (${stored.reason}).`, {
+        file: dist.filename,
+        hint: "Check the file on the index against this run's sha256 (print-hash: true); set 'check-url' to the index's simple API so that this is checked automatically.",
+      });
+    }
+    throw refused;
+  });
+}
+
+async function post(context: UploadContext, prepared: PreparedDist, form: FormField[], credentials: Credentials): Promise<HttpResponse> {
+  const { dist } = prepared;
+  const body = multipartBody(form, { field: 'content', filename: dist.filename, path: dist.path, size: dist.size });
   try {
-    response = await send(url, {
+    return await send(context.url, {
       method: 'POST',
-      headers: { 'content-type': body.contentType, 'content-length': String(body.length), authorization, accept: 'application/json' },
-      body: body.open(),
-      timeoutMs: 10 * 60_000,
+      headers: { 'content-type': body.contentType, 'content-length': String(body.length), authorization: basicAuthorization(credentials), accept: 'application/json' },
+      body: () => body.open(),
+      idleTimeoutMs: context.idleTimeoutMs,
     });
   } catch (error) {
-    throw new PublishError(`Uploading ${dist.filename} failed: ${(error as Error).message}.`, {
+    const reason = (error as Error).message;
+    throw new RetryableFailure(reason, new PublishError(`Uploading ${dist.filename} failed: ${reason}.`, {
       file: dist.filename,
-      hint: 'The connection to the index broke; re-run the job with skip-existing: true so that files already stored are skipped.',
-      cause: error,
-    });
+      hint: 'The connection to the index kept failing; re-run the job with skip-existing: true, which skips files already stored (after comparing their sha256).',
+    }));
   }
-  const milliseconds = Date.now() - started;
-  if (response.status >= 200 && response.status < 300) return { result: 'uploaded', status: response.status, milliseconds };
-  if (skipExisting && isAlreadyExists(response)) return { result: 'skipped', status: response.status, milliseconds };
-  throw uploadRefused(url, credentials, prepared, response);
+}
+
+function basicAuthorization({ user, password }: Credentials): string {
+  return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+}
+
+type StoredCopy = { kind: 'absent' } | { kind: 'same' } | { kind: 'different'; sha256: string } | { kind: 'unknown'; reason: string };
+
+/** What the index's simple API says about this filename, compared with our sha256. */
+async function storedCopy(context: UploadContext, prepared: PreparedDist): Promise<StoredCopy> {
+  if (!context.simpleIndex) return { kind: 'unknown', reason: "the index's simple API is not known; set 'check-url'" };
+  const project = getField(prepared.metadata, 'Name') ?? prepared.dist.name;
+  const sameOrigin = context.simpleIndex.origin === context.url.origin;
+  try {
+    const credentials = sameOrigin ? basicAuthorization(await context.credentials.current()) : undefined;
+    const listing = await withRetries(`Looking up ${prepared.dist.filename} on the index`, context.retry, context.log, () => listedDigests(context.simpleIndex!, project, credentials));
+    if (!listing.has(prepared.dist.filename)) return { kind: 'absent' };
+    const sha256 = listing.get(prepared.dist.filename);
+    if (!sha256) return { kind: 'unknown', reason: 'the index lists the file without a sha256' };
+    return sha256 === prepared.digests.sha256 ? { kind: 'same' } : { kind: 'different', sha256 };
+  } catch (error) {
+    if (!(error instanceof PublishError)) throw error;
+    context.warn(error.message);
+    return { kind: 'unknown', reason: error.message };
+  }
+}
+
+function differentContent(url: URL, dist: DistFile, ours: string, theirs: string): PublishError {
+  return new PublishError(
+    `${url.host} already has ${dist.filename} with different content: the index's sha256 is ${theirs}, this file's is ${ours}.`,
+    {
+      file: dist.filename,
+      hint: 'A file on an index can never be replaced. Bump the version (for example to a .post1 release), rebuild and publish again; if this version was rebuilt by accident, publish the original files instead.',
+    },
+  );
 }
 
 /** How indexes say the file is there already: pypiserver 409, Warehouse 400 "File already exists". */
-export function isAlreadyExists(response: HttpResponse): boolean {
+export function isAlreadyExists(response: Pick<HttpResponse, 'status' | 'body'>): boolean {
   const message = serverMessage(response).toLowerCase();
   return response.status === 409 || (response.status === 400 && message.includes('already exist')) || (response.status === 403 && message.includes('overwrite artifact'));
 }
@@ -79,7 +174,7 @@ function uploadRefused(url: URL, credentials: Credentials, prepared: PreparedDis
   const message = serverMessage(response);
   const lower = message.toLowerCase();
   const status = response.status;
-  const name = prepared.metadata.headers.find(([h]) => h.toLowerCase() === 'name')?.[1] ?? dist.name;
+  const name = getField(prepared.metadata, 'Name') ?? dist.name;
   let hint: string;
   if (status === 403 && lower.includes('ssl is required')) {
     hint = "Use an https:// 'repository-url'.";
@@ -90,12 +185,12 @@ function uploadRefused(url: URL, credentials: Credentials, prepared: PreparedDis
   } else if (lower.includes('non-user identities cannot create new projects')) {
     hint = `Trusted publishing can create the project '${name}' only through a pending publisher: add one on the index (for PyPI: https://pypi.org/manage/account/publishing/) with exactly this project name, repository, workflow file and environment. If the project exists, check that the name in the metadata is the project's.`;
   } else if (isAlreadyExists(response)) {
-    hint = `A file with this name is already on the index with different content, and files are immutable there. Bump the version and rebuild, or set 'skip-existing: true' to leave files already there alone.`;
+    hint = `A file with this name is already on the index, and files are immutable there. Bump the version and rebuild, or set 'skip-existing: true' to leave files already there alone (set 'check-url' too, for an index other than PyPI, so that their content is compared).`;
   } else if (status === 413 || lower.includes('too large')) {
     hint = "PyPI's limit is 100 MiB per file and 10 GiB per project, unless raised for the project; ask for more at https://github.com/pypi/support, or make the file smaller.";
-  } else if (status === 301 || status === 302 || status === 307 || status === 308) {
+  } else if (status === 301 || status === 302 || status === 303 || status === 307 || status === 308) {
     const location = response.headers.location;
-    hint = `The index redirects uploads${location ? ` to ${String(location)}` : ''}; set 'repository-url' to the upload URL itself (with its trailing slash, for PyPI https://upload.pypi.org/legacy/).`;
+    hint = `The index redirects uploads${location ? ` to ${String(location)}` : ''}, on another host or as a GET, which is not followed (credentials would go with it); set 'repository-url' to the upload URL itself (for PyPI https://upload.pypi.org/legacy/).`;
   } else if (status === 405) {
     hint = "This URL does not take uploads: you may be using the simple-index or project URL instead of the upload URL (PyPI: https://upload.pypi.org/legacy/, TestPyPI: https://test.pypi.org/legacy/).";
   } else if (status === 410) {
@@ -103,9 +198,9 @@ function uploadRefused(url: URL, credentials: Credentials, prepared: PreparedDis
   } else if (status === 404) {
     hint = `There is no upload endpoint at ${url.href}; check 'repository-url'.`;
   } else if (status === 429) {
-    hint = 'The index is rate-limiting uploads; wait a few minutes and re-run with skip-existing: true.';
+    hint = 'The index kept rate-limiting uploads; wait a few minutes and re-run with skip-existing: true.';
   } else if (status >= 500) {
-    hint = 'The index had an internal problem; re-run the job later with skip-existing: true (files already stored are then skipped).';
+    hint = 'The index kept failing; re-run the job later with skip-existing: true (files already stored are then skipped after comparing their sha256).';
   } else {
     hint = 'The index refused the file\'s metadata or name: fix what the message names (in pyproject.toml, usually) and rebuild.';
   }

@@ -49,3 +49,22 @@ describe('pypiserver (password mode)', () => {
     expect((result.error as { hint?: string }).hint).toContain("Check the API token in 'password'");
   });
 });
+
+describe('pypiserver with check-url: existing files compared by sha256 on its simple index', () => {
+  it('an identical file is skipped, and says why', async () => {
+    const dir = await packagesDir(dists.filter((d) => d.includes('setuptools')));
+    const result = await runInProcess({ 'repository-url': server.url, 'packages-dir': dir, user: server.user, password: server.password, 'skip-existing': 'true', 'check-url': `${server.url}simple/` }, noOidc);
+    expect(result.error).toBeUndefined();
+    expect(result.log.filter((l) => l.endsWith('the index has this file with the same sha256.'))).toHaveLength(2);
+  });
+
+  it('different content under a stored name is an error naming both sha256s, not a skip', async () => {
+    const { makeTarGz, metadataText } = await import('../support/archives.ts');
+    const impostor = makeTarGz([{ name: 'legacy_meta_project-2.1.0rc1/PKG-INFO', data: metadataText({ 'Metadata-Version': '2.2', Name: 'Legacy.Meta_Project', Version: '2.1.0rc1' }) }]);
+    const dir = await packagesDir([], { 'legacy_meta_project-2.1.0rc1.tar.gz': impostor });
+    const result = await runInProcess({ 'repository-url': server.url, 'packages-dir': dir, user: server.user, password: server.password, 'skip-existing': 'true', 'check-url': `${server.url}simple/` }, noOidc);
+    expect(result.error?.message).toMatch(/already has legacy_meta_project-2\.1\.0rc1\.tar\.gz with different content: the index's sha256 is [0-9a-f]{64}, this file's is [0-9a-f]{64}\.$/);
+    const stored = await readFile(join(server.packagesDir, 'legacy_meta_project-2.1.0rc1.tar.gz'));
+    expect(stored.equals(await readFile(dists.find((d) => d.endsWith('legacy_meta_project-2.1.0rc1.tar.gz'))!))).toBe(true);
+  });
+});

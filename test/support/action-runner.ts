@@ -1,6 +1,6 @@
 // Runs the action in-process through run(), with a recording ActionIO instead of @actions/core.
 import { parseInputs } from '../../src/inputs.js';
-import { run, type ActionIO } from '../../src/main.js';
+import { run, type ActionIO, type Tuning } from '../../src/main.js';
 import type { RunnerOidc } from '../../src/oidc.js';
 import type { FileReport } from '../../src/report.js';
 
@@ -14,7 +14,7 @@ export interface RecordedRun {
   reports?: FileReport[];
 }
 
-export async function runInProcess(inputs: Record<string, string>, runner: RunnerOidc): Promise<RecordedRun> {
+export async function runInProcess(inputs: Record<string, string>, runner: RunnerOidc, tuning?: Partial<Tuning>): Promise<RecordedRun> {
   const recorded: RecordedRun = { log: [], secrets: [], outputs: {}, summary: '' };
   const io: ActionIO = {
     info: (m) => recorded.log.push(`info: ${m}`),
@@ -26,7 +26,7 @@ export async function runInProcess(inputs: Record<string, string>, runner: Runne
   };
   try {
     const parsed = parseInputs((name) => inputs[name] ?? '', io.warning);
-    recorded.reports = await run(parsed, { io, runner });
+    recorded.reports = await run(parsed, { io, runner, ...(tuning ? { tuning } : {}) });
   } catch (error) {
     recorded.error = error as Error;
   }

@@ -33,7 +33,12 @@ export interface LocalIndexOptions {
   jsonErrorStyle?: JsonErrorStyle;
 }
 
-export type OverrideRoute = 'audience' | 'mint-token' | 'github-token' | 'upload';
+export type OverrideRoute = 'audience' | 'mint-token' | 'github-token' | 'upload' | 'simple';
+/**
+ * Network faults no status code can express: the connection cut while the body arrives; the file
+ * stored and the connection cut before the answer; no answer at all.
+ */
+export type Fault = 'drop-mid-body' | 'store-then-drop' | 'stall';
 export type OverrideHandler = (req: IncomingMessage, res: ServerResponse, body: Buffer) => boolean | Promise<boolean>;
 
 export interface RequestRecord {
@@ -73,6 +78,8 @@ export interface LocalIndex {
   issueIdToken(overrides?: ClaimOverrides): string;
   /** Runs `handler` before the normal handling of `route`; returns a function that removes it. */
   override(route: OverrideRoute, handler: OverrideHandler): () => void;
+  /** The next `times` requests to `route` meet `fault`. */
+  fault(fault: Fault, route: OverrideRoute, times?: number): void;
   close(): Promise<void>;
 }
 
@@ -88,6 +95,11 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
   const requestToken = randomBytes(24).toString('base64url');
   const usedJtis = new Set<string>();
   const overrides = new Map<OverrideRoute, OverrideHandler[]>();
+  const faults: Array<{ fault: Fault; route: OverrideRoute }> = [];
+  const takeFault = (route: OverrideRoute | undefined, kinds: Fault[]): Fault | undefined => {
+    const index = faults.findIndex((f) => f.route === route && kinds.includes(f.fault));
+    return index < 0 ? undefined : faults.splice(index, 1)[0]!.fault;
+  };
   const mintedTokens = new Map<string, MintedToken>();
   const state: UploadState = {
     origin: '',
@@ -137,6 +149,7 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
     const { token, minted } = mintToken(publisher, lifetime);
     mintedTokens.set(token, minted);
     mints.push({ status: 200, reason: 'minted', claims: outcome.claims });
+    if (takeFault('mint-token', ['store-then-drop'])) return void res.socket?.destroy();
     json(res, 200, { success: true, token, expires: minted.expires });
   }
 
@@ -168,6 +181,10 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
       return void res.end('<!DOCTYPE html><html><head><title>Warehouse · The Python Package Index</title></head><body><h1>Upload endpoint</h1></body></html>');
     }
     const result = handleUpload(req.headers, parts, state);
+    if (result.status === 200 && takeFault('upload', ['store-then-drop'])) {
+      record.message = 'stored, then the connection was dropped before the answer (fault)';
+      return void req.socket.destroy();
+    }
     send(req, res, result.status, result.message);
   }
 
@@ -223,6 +240,7 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
     if (path === '/legacy/') return method === 'POST' ? legacyUpload(req, res, url, body) : send(req, res, 405, 'Method Not Allowed', { allow: 'POST' });
     const simpleMatch = /^\/simple\/([^/]+)(\/?)$/.exec(path);
     if (simpleMatch && method === 'GET') {
+      if (await overridden('simple', req, res, body)) return;
       if (!simpleMatch[2]) {
         res.writeHead(301, { location: `${path}/` });
         return void res.end();
@@ -249,6 +267,9 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
       headListeners.get(res)?.(res.statusCode, res.statusMessage);
       return result;
     }) as typeof res.writeHead;
+    const early = takeFault(routeOf(req.url ?? '/'), ['drop-mid-body', 'stall']);
+    if (early === 'stall') return void req.resume();
+    if (early === 'drop-mid-body') return void req.once('data', () => req.socket.destroy());
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -277,6 +298,9 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
       return mintedTokens.size;
     },
     issueIdToken: (extra?: ClaimOverrides) => issueIdToken(extra),
+    fault(fault, routeName, times = 1) {
+      for (let i = 0; i < times; i++) faults.push({ fault, route: routeName });
+    },
     override(routeName, handler) {
       const list = overrides.get(routeName) ?? [];
       list.push(handler);
@@ -292,4 +316,14 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+function routeOf(requestUrl: string): OverrideRoute | undefined {
+  const path = new URL(requestUrl, 'http://127.0.0.1').pathname;
+  if (path === '/legacy/' || path === '/legacy') return 'upload';
+  if (path === '/_/oidc/audience') return 'audience';
+  if (path === '/_/oidc/mint-token') return 'mint-token';
+  if (path === '/github/token') return 'github-token';
+  if (path.startsWith('/simple/')) return 'simple';
+  return undefined;
 }

@@ -55,7 +55,7 @@ describe('credentialsAllowed', () => {
 });
 
 function response(status: number, body: string): HttpResponse {
-  return { status, headers: {}, body };
+  return { status, headers: {}, body, url: new URL('https://upload.example.org/legacy/') };
 }
 
 describe('serverMessage', () => {

@@ -28,6 +28,8 @@ describe('parseInputs: defaults', () => {
       user: '__token__',
       password: '',
       skipExisting: false,
+      checkUrl: undefined,
+      retries: 4,
       verifyMetadata: true,
       verbose: false,
       printHash: false,
@@ -53,6 +55,8 @@ describe('parseInputs: defaults', () => {
       'verify-metadata': 'false',
       verbose: 'true',
       'print-hash': 'true',
+      'check-url': 'https://test.pypi.org/simple/',
+      retries: '0',
     });
     expect(inputs).toEqual({
       repositoryUrl: new URL('https://test.pypi.org/legacy/'),
@@ -60,6 +64,8 @@ describe('parseInputs: defaults', () => {
       user: 'alice',
       password: 'pypi-secret',
       skipExisting: true,
+      checkUrl: new URL('https://test.pypi.org/simple/'),
+      retries: 0,
       verifyMetadata: false,
       verbose: true,
       printHash: true,
@@ -179,5 +185,18 @@ describe('parseInputs: repository-url', () => {
     const error = parseError({ 'repository-url': raw });
     expect(error.message).toBe(`The input 'repository-url' is ${href}: plain http:// to another machine would send your credentials unencrypted.`);
     expect(error.hint).toBe(`Use ${https}. Plain http:// is allowed only for this machine (localhost, 127.0.0.1, ::1).`);
+  });
+});
+
+describe('parseInputs: retries and check-url', () => {
+  it.each(['-1', '1.5', 'many', '21'])('refuses retries: %s', (raw) => {
+    expect(() => parse({ retries: raw })).toThrow(`The input 'retries' is '${raw}', which is not a whole number from 0 to 20.`);
+  });
+
+  it.each([
+    ['not a url', "The input 'check-url' is 'not a url', which is not a URL."],
+    ['ftp://example.org/simple/', "The input 'check-url' uses 'ftp:'; give an https:// URL."],
+  ])('refuses check-url %s', (raw, message) => {
+    expect(() => parse({ 'check-url': raw })).toThrow(message);
   });
 });

@@ -1,0 +1,74 @@
+import { PublishError } from './errors.js';
+import { credentialsAllowed, send, serverMessage, statusLine, type HttpResponse } from './http.js';
+import { normalizeName } from './pep440.js';
+import { retryOnStatus, retryOnTransport } from './retry.js';
+
+const SIMPLE_JSON = 'application/vnd.pypi.simple.v1+json';
+
+/**
+ * The simple index (PEP 503/691) that holds what the upload URL publishes: known for PyPI and
+ * TestPyPI, given by 'check-url' for other indexes, else unknown.
+ */
+export function simpleIndexFor(uploadUrl: URL, checkUrl: URL | undefined): URL | undefined {
+  if (checkUrl) return checkUrl;
+  if (uploadUrl.host === 'upload.pypi.org') return new URL('https://pypi.org/simple/');
+  if (uploadUrl.host === 'test.pypi.org') return new URL('https://test.pypi.org/simple/');
+  return undefined;
+}
+
+/** The sha256 of every file the index lists for a project, by filename; empty if it has no such project. */
+export async function listedDigests(simpleUrl: URL, project: string, authorization: string | undefined): Promise<Map<string, string | undefined>> {
+  const url = new URL(`${normalizeName(project)}/`, simpleUrl.href.endsWith('/') ? simpleUrl : new URL(`${simpleUrl.href}/`));
+  const headers: Record<string, string> = { accept: `${SIMPLE_JSON}, text/html;q=0.1` };
+  // Credentials only to the upload URL's own origin (a private index), never to a public mirror.
+  if (authorization && credentialsAllowed(url)) headers.authorization = authorization;
+  let response: HttpResponse;
+  try {
+    response = await send(url, { headers, idleTimeoutMs: 60_000 });
+  } catch (error) {
+    retryOnTransport(error, (transport) => lookupFailed(url, transport.message));
+  }
+  retryOnStatus(response, `${statusLine(response.status)}: ${serverMessage(response)}`, lookupFailed(url, `${statusLine(response.status)}: ${serverMessage(response)}`));
+  if (response.status === 404) return new Map();
+  if (response.status !== 200) throw lookupFailed(url, `${statusLine(response.status)}: ${serverMessage(response)}`);
+  const contentType = String(response.headers['content-type'] ?? '');
+  return contentType.includes('json') ? parseSimpleJson(response.body) : parseSimpleHtml(response.body);
+}
+
+function lookupFailed(url: URL, reason: string): PublishError {
+  return new PublishError(`Could not read the index's file list at ${url.href}: ${reason}.`, {
+    hint: "Set 'check-url' to the index's simple API (for example https://my-index.example/simple/), or leave skip-existing off.",
+  });
+}
+
+export function parseSimpleJson(body: string): Map<string, string | undefined> {
+  const files = new Map<string, string | undefined>();
+  let parsed: { files?: Array<{ filename?: unknown; hashes?: Record<string, unknown> }> };
+  try {
+    parsed = JSON.parse(body) as typeof parsed;
+  } catch {
+    return files;
+  }
+  for (const file of parsed.files ?? []) {
+    if (typeof file.filename !== 'string') continue;
+    const sha256 = file.hashes?.sha256;
+    files.set(file.filename, typeof sha256 === 'string' ? sha256.toLowerCase() : undefined);
+  }
+  return files;
+}
+
+/** PEP 503: anchors whose text is the filename and whose URL may end in `#sha256=<hex>`. */
+export function parseSimpleHtml(body: string): Map<string, string | undefined> {
+  const files = new Map<string, string | undefined>();
+  for (const match of body.matchAll(/<a\s[^>]*href\s*=\s*["']([^"']*)["'][^>]*>([^<]*)<\/a>/gi)) {
+    const href = decodeEntities(match[1]!);
+    const name = decodeEntities(match[2]!).trim() || decodeURIComponent(href.split('#')[0]!.split('/').pop() ?? '');
+    const sha256 = /#(?:.*&)?sha256=([0-9a-fA-F]{64})/.exec(href)?.[1];
+    files.set(name, sha256?.toLowerCase());
+  }
+  return files;
+}
+
+function decodeEntities(text: string): string {
+  return text.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+}
