@@ -9,6 +9,8 @@ export interface DistMetadata {
   metadata: CoreMetadata;
   /** The archive member it was read from, e.g. `pkg-1.0.dist-info/METADATA`. */
   member: string;
+  /** Every member of the archive, for checks such as License-File. */
+  members: string[];
 }
 
 const MAX_METADATA_BYTES = 16 * 1024 * 1024;
@@ -16,8 +18,8 @@ const MAX_METADATA_BYTES = 16 * 1024 * 1024;
 /** Reads a dist's core metadata without unpacking the archive. */
 export async function readDistMetadata(dist: DistFile): Promise<DistMetadata> {
   try {
-    const { member, bytes } = dist.kind === 'wheel' ? await readWheelMetadata(dist) : await readSdistPkgInfo(dist);
-    return { member, metadata: parseCoreMetadata(decodeUtf8(bytes, dist, member)) };
+    const { member, bytes, members } = dist.kind === 'wheel' ? await readWheelMetadata(dist) : await readSdistPkgInfo(dist);
+    return { member, members, metadata: parseCoreMetadata(decodeUtf8(bytes, dist, member)) };
   } catch (error) {
     if (error instanceof PublishError) throw error;
     if (error instanceof ZipFormatError || error instanceof TarFormatError) {
@@ -47,7 +49,7 @@ function decodeUtf8(bytes: Buffer, dist: DistFile, member: string): string {
   }
 }
 
-async function readWheelMetadata(dist: DistFile): Promise<{ member: string; bytes: Buffer }> {
+async function readWheelMetadata(dist: DistFile): Promise<{ member: string; bytes: Buffer; members: string[] }> {
   const zip = await ZipReader.open(dist.path);
   try {
     const distInfoDirs = new Set(
@@ -76,13 +78,13 @@ async function readWheelMetadata(dist: DistFile): Promise<{ member: string; byte
     }
     const member = `${dir}/METADATA`;
     const entry = zip.entries.find((e) => e.name === member)!;
-    return { member, bytes: await zip.read(entry, MAX_METADATA_BYTES) };
+    return { member, bytes: await zip.read(entry, MAX_METADATA_BYTES), members: zip.entries.map((e) => e.name) };
   } finally {
     await zip.close();
   }
 }
 
-async function readSdistPkgInfo(dist: DistFile): Promise<{ member: string; bytes: Buffer }> {
+async function readSdistPkgInfo(dist: DistFile): Promise<{ member: string; bytes: Buffer; members: string[] }> {
   const listing = await listSdist(dist.path);
   const tops = [...listing.topLevel];
   if (tops.length !== 1) {
@@ -100,5 +102,5 @@ async function readSdistPkgInfo(dist: DistFile): Promise<{ member: string; bytes
       hint: 'Build the sdist with `python -m build --sdist`, which writes PKG-INFO.',
     });
   }
-  return { member: `${top}/PKG-INFO`, bytes };
+  return { member: `${top}/PKG-INFO`, bytes, members: listing.names };
 }

@@ -6,7 +6,8 @@ import { run, type ActionIO } from './main.js';
 const io: ActionIO = {
   info: (message) => core.info(message),
   notice: (message) => core.notice(message),
-  warning: (message) => core.warning(message),
+  warning: (message, title) => core.warning(message, title ? { title } : {}),
+  error: (message, title) => core.error(message, title ? { title } : {}),
   setSecret: (secret) => core.setSecret(secret),
   setOutput: (name, value) => core.setOutput(name, value),
   async writeSummary(markdown) {
@@ -27,6 +28,11 @@ async function main(): Promise<void> {
         requestUrl: process.env.ACTIONS_ID_TOKEN_REQUEST_URL,
         requestToken: process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
         eventName: process.env.GITHUB_EVENT_NAME,
+      },
+      job: {
+        eventName: process.env.GITHUB_EVENT_NAME,
+        actionRef: process.env.GITHUB_ACTION_REF,
+        actionRepository: process.env.GITHUB_ACTION_REPOSITORY,
       },
     });
   } catch (error) {

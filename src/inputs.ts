@@ -17,6 +17,8 @@ export interface Inputs {
   verifyMetadata: boolean;
   verbose: boolean;
   printHash: boolean;
+  /** PEP 740 attestations (pypa/gh-action-pypi-publish's default: true); accepted, not implemented yet. */
+  attestations: boolean;
 }
 
 /** Reads one raw input; in the action this is `core.getInput`, in tests a plain lookup. */
@@ -55,7 +57,8 @@ export function parseInputs(read: InputReader, warn: (message: string) => void):
 
   return {
     repositoryUrl: parseRepositoryUrl(value('repository-url') || DEFAULT_REPOSITORY_URL),
-    packagesDir: value('packages-dir') || 'dist',
+    // Backslashes too, so that one workflow's `dist\\` or `.\\dist` works on every runner OS.
+    packagesDir: (value('packages-dir') || 'dist').replace(/\\/g, '/'),
     user: value('user') || '__token__',
     password: read('password').trim(),
     skipExisting: flag('skip-existing', false),
@@ -64,6 +67,7 @@ export function parseInputs(read: InputReader, warn: (message: string) => void):
     verifyMetadata: flag('verify-metadata', true),
     verbose: flag('verbose', false),
     printHash: flag('print-hash', false),
+    attestations: flag('attestations', true),
   };
 }
 

@@ -2,7 +2,8 @@ import { fixedCredentials, mintedCredentials, type CredentialSource } from './cr
 import { readDistMetadata } from './dist-metadata.js';
 import { hashFile } from './digests.js';
 import { discoverDists, type DistFile } from './dists.js';
-import { combineErrors, formatError, PublishError } from './errors.js';
+import { eventRefusal, passwordModeAdvice, pinningWarning, type JobContext } from './diagnostics.js';
+import { formatError, PublishError } from './errors.js';
 import { DEFAULT_IDLE_TIMEOUT_MS } from './http.js';
 import type { Inputs } from './inputs.js';
 import { checkMetadata, getField, type FormField } from './metadata.js';
@@ -11,12 +12,15 @@ import { fileReport, outputs, summaryMarkdown, type FileReport } from './report.
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
 import { simpleIndexFor } from './simple-index.js';
 import { publishDist, uploadFormFields, type PreparedDist } from './upload.js';
+import { problemsMarkdown, verifyDist, type DistProblem } from './verify.js';
 
 /** Everything the run does to the outside world besides HTTP; `@actions/core` in the action, a recorder in tests. */
 export interface ActionIO {
   info(message: string): void;
   notice(message: string): void;
-  warning(message: string): void;
+  warning(message: string, title?: string): void;
+  /** An error annotation; the run's failure itself is reported by the caller. */
+  error(message: string, title?: string): void;
   setSecret(secret: string): void;
   setOutput(name: string, value: string): void;
   writeSummary(markdown: string): Promise<void>;
@@ -39,97 +43,129 @@ export const DEFAULT_TUNING: Tuning = {
 export interface RunContext {
   io: ActionIO;
   runner: RunnerOidc;
+  job?: JobContext;
   tuning?: Partial<Tuning>;
 }
 
-/** Publishes every dist in packages-dir. Nothing is uploaded unless every file passes pre-flight. */
-export async function run(inputs: Inputs, { io, runner, tuning: tuningOverrides }: RunContext): Promise<FileReport[]> {
+/**
+ * Publishes every dist in packages-dir. Nothing is uploaded unless every file passes pre-flight.
+ * Outputs and the job summary are written however it ends.
+ */
+export async function run(inputs: Inputs, context: RunContext): Promise<FileReport[]> {
+  const reports: FileReport[] = [];
+  try {
+    await publishAll(inputs, context, reports);
+  } catch (error) {
+    await finish(context.io, inputs, reports, error);
+    throw error;
+  }
+  await finish(context.io, inputs, reports);
+  return reports;
+}
+
+async function publishAll(inputs: Inputs, { io, runner, job = { eventName: runner.eventName, actionRef: undefined, actionRepository: undefined }, tuning: tuningOverrides }: RunContext, reports: FileReport[]): Promise<void> {
   if (inputs.password) io.setSecret(inputs.password);
+  const pinning = pinningWarning(job);
+  if (pinning) io.warning(pinning, 'Pin actions by commit SHA');
+  if (inputs.attestations) io.info("PEP 740 attestations ('attestations: true', the default) are not implemented in this version yet: files are uploaded without them.");
   const tuning = { ...DEFAULT_TUNING, ...tuningOverrides };
   const retry: RetryPolicy = { ...tuning.retry, attempts: inputs.retries + 1 };
   const { dists, ignored } = await discoverDists(inputs.packagesDir);
   if (ignored.length) io.notice(`Ignoring files in '${inputs.packagesDir}' that are not distributions: ${ignored.join(', ')}`);
 
-  const prepared = await preflight(dists);
+  const { prepared, warnings } = await preflight(dists, inputs.verifyMetadata, io);
+  for (const problem of warnings) io.warning(`${problem.file}: ${problem.field}: ${problem.message} ${problem.fix}`, 'Metadata');
   io.info(`Checked ${prepared.length} distribution${prepared.length === 1 ? '' : 's'}: ${prepared.map((p) => p.dist.filename).join(', ')}`);
   if (inputs.printHash) {
     for (const { dist, digests } of prepared) io.info(`${dist.filename}\n  sha256:      ${digests.sha256}\n  blake2_256:  ${digests.blake2_256}`);
   }
 
-  const reports = prepared.map((p) => fileReport(p, 'not attempted', inputs.repositoryUrl));
-  try {
-    const context = {
-      url: inputs.repositoryUrl,
-      credentials: credentialSource(inputs, runner, io, prepared, retry, tuning),
-      skipExisting: inputs.skipExisting,
-      simpleIndex: simpleIndexFor(inputs.repositoryUrl, inputs.checkUrl),
-      retry,
-      idleTimeoutMs: tuning.idleTimeoutMs,
-      log: (message: string) => io.info(message),
-      warn: (message: string) => io.warning(message),
-    };
-    // Fail before the first upload, not halfway, when no token can be had.
-    await context.credentials.current();
-    for (const [index, item] of prepared.entries()) {
-      io.info(`Uploading ${item.dist.filename} (${item.dist.size} bytes) to ${inputs.repositoryUrl.href}`);
-      if (inputs.verbose) io.info(`  form fields: ${describeFields(uploadFormFields(item))}`);
-      reports[index]!.result = 'failed';
-      const outcome = await publishDist(context, item);
-      reports[index]!.result = outcome.result;
-      if (inputs.verbose) io.info(`  ${outcome.status ? `the index answered ${outcome.status}` : 'no upload needed'} after ${outcome.milliseconds} ms, ${outcome.attempts} attempt${outcome.attempts === 1 ? '' : 's'}`);
-      if (outcome.result === 'skipped') io.notice(`Skipped ${item.dist.filename}: ${outcome.note ?? 'the index already has it'}.`);
-      else io.info(`Uploaded ${item.dist.filename}${outcome.note ? ` (${outcome.note})` : ''}`);
-    }
-  } catch (error) {
-    await finish(io, inputs, reports, error instanceof PublishError ? formatError(error) : String(error));
-    throw error;
+  reports.push(...prepared.map((p) => fileReport(p, 'not attempted', inputs.repositoryUrl)));
+  const refusal = eventRefusal(job, !inputs.password);
+  if (refusal) throw refusal;
+  const context = {
+    url: inputs.repositoryUrl,
+    credentials: credentialSource(inputs, runner, io, prepared, retry, tuning),
+    skipExisting: inputs.skipExisting,
+    simpleIndex: simpleIndexFor(inputs.repositoryUrl, inputs.checkUrl),
+    retry,
+    idleTimeoutMs: tuning.idleTimeoutMs,
+    log: (message: string) => io.info(message),
+    warn: (message: string) => io.warning(message),
+  };
+  // Fail before the first upload, not halfway, when no token can be had.
+  await context.credentials.current();
+  for (const [index, item] of prepared.entries()) {
+    io.info(`Uploading ${item.dist.filename} (${item.dist.size} bytes) to ${inputs.repositoryUrl.href}`);
+    if (inputs.verbose) io.info(`  form fields: ${describeFields(uploadFormFields(item))}`);
+    reports[index]!.result = 'failed';
+    const outcome = await publishDist(context, item);
+    reports[index]!.result = outcome.result;
+    if (inputs.verbose) io.info(`  ${outcome.status ? `the index answered ${outcome.status}` : 'no upload needed'} after ${outcome.milliseconds} ms, ${outcome.attempts} attempt${outcome.attempts === 1 ? '' : 's'}`);
+    if (outcome.result === 'skipped') io.notice(`Skipped ${item.dist.filename}: ${outcome.note ?? 'the index already has it'}.`);
+    else io.info(`Uploaded ${item.dist.filename}${outcome.note ? ` (${outcome.note})` : ''}`);
   }
-  await finish(io, inputs, reports);
-  return reports;
 }
 
-async function preflight(dists: DistFile[]): Promise<PreparedDist[]> {
-  const problems: PublishError[] = [];
+/** Every file read and checked before anything is sent; any error stops the run with all of them listed. */
+async function preflight(dists: DistFile[], verifyMetadata: boolean, io: ActionIO): Promise<{ prepared: PreparedDist[]; warnings: DistProblem[] }> {
+  const problems: DistProblem[] = [];
   const prepared: PreparedDist[] = [];
+  const fromError = (dist: DistFile, error: PublishError): DistProblem => ({ file: dist.filename, field: 'file', message: error.message, fix: error.hint ?? '', severity: 'error' });
   for (const dist of dists) {
     try {
-      const { metadata, member } = await readDistMetadata(dist);
-      const found = checkMetadata(metadata, { dist, member });
+      const read = await readDistMetadata(dist);
+      const found = [...checkMetadata(read.metadata, { dist, member: read.member }).map((e) => fromError(dist, e)), ...(verifyMetadata ? verifyDist({ dist, ...read }) : [])];
       problems.push(...found);
-      if (found.length === 0) prepared.push({ dist, metadata, digests: await hashFile(dist.path) });
+      if (!found.some((p) => p.severity === 'error')) prepared.push({ dist, metadata: read.metadata, digests: await hashFile(dist.path) });
     } catch (error) {
       if (!(error instanceof PublishError)) throw error;
-      problems.push(error);
+      problems.push(fromError(dist, error));
     }
   }
-  if (problems.length) {
-    const error = combineErrors(problems);
-    throw new PublishError(`Nothing was uploaded: ${problems.length === 1 ? 'a distribution failed' : `${problems.length} problems were found in`} the pre-flight check.\n${error.message}`, { hint: error.hint });
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length) {
+    for (const problem of errors) io.error(`${problem.field === 'file' ? '' : `${problem.field}: `}${problem.message}\nHow to fix: ${problem.fix}`, problem.file);
+    const single = errors.length === 1;
+    const list = errors.map((p) => `- ${p.field === 'file' ? '' : `${p.field}: `}${p.message.startsWith(p.file) ? p.message : `${p.file}: ${p.message}`}${single ? '' : `\n    How to fix: ${p.fix}`}`);
+    throw new PublishError(`Nothing was uploaded: ${single ? 'a problem was' : `${errors.length} problems were`} found before the upload.\n${list.join('\n')}`, {
+      hint: single ? errors[0]!.fix : 'Fix each problem above (usually in pyproject.toml), rebuild, and run again.',
+      details: problemsMarkdown(problems),
+    });
   }
-  return prepared;
+  return { prepared, warnings: problems };
 }
 
 function credentialSource(inputs: Inputs, runner: RunnerOidc, io: ActionIO, prepared: PreparedDist[], retry: RetryPolicy, tuning: Tuning): CredentialSource {
   if (inputs.password) {
+    const advice = passwordModeAdvice(inputs.repositoryUrl, inputs.user, inputs.password);
+    for (const notice of advice.notices) io.notice(notice);
+    for (const warning of advice.warnings) io.warning(warning);
     io.info(`Authenticating to ${inputs.repositoryUrl.host} as '${inputs.user}' with the given password.`);
     return fixedCredentials(inputs.user, inputs.password);
   }
   const projects = [...new Set(prepared.map((p) => getField(p.metadata, 'Name') ?? p.dist.name))];
   const log = (message: string): void => io.info(message);
+  const warned = new Set<string>();
+  const warnOnce = (message: string): void => {
+    if (!warned.has(message)) io.warning(message);
+    warned.add(message);
+  };
   const mint = async () => {
     io.info(`Exchanging this job's OIDC token for an upload token at ${inputs.repositoryUrl.origin} (trusted publishing).`);
-    const token = await mintUploadToken(inputs.repositoryUrl, runner, { mask: (secret) => io.setSecret(secret), projects, retry, log });
+    const token = await mintUploadToken(inputs.repositoryUrl, runner, { mask: (secret) => io.setSecret(secret), projects, retry, log, warn: warnOnce });
     if (inputs.verbose) io.info(`  exchanged a GitHub token with ${Object.entries(token.claims).map(([k, v]) => `${k}=${String(v)}`).join(', ')}`);
     return token;
   };
   return mintedCredentials(mint, log, tuning.tokenRenewMarginMs);
 }
 
-async function finish(io: ActionIO, inputs: Inputs, reports: FileReport[], error?: string): Promise<void> {
+async function finish(io: ActionIO, inputs: Inputs, reports: FileReport[], error?: unknown): Promise<void> {
   const { uploaded, skipped } = outputs(reports);
   io.setOutput('uploaded', uploaded);
   io.setOutput('skipped', skipped);
-  await io.writeSummary(summaryMarkdown(inputs.repositoryUrl, reports, error));
+  const failure = error === undefined ? undefined : error instanceof PublishError ? { message: formatError(error), details: error.details } : { message: String(error) };
+  await io.writeSummary(summaryMarkdown(inputs.repositoryUrl, reports, failure));
 }
 
 /** Field names with short values; long ones (the description) only by length. */

@@ -1,5 +1,7 @@
 import { PublishError } from './errors.js';
 import { credentialsAllowed, parseJson, send, serverMessage, statusLine, type HttpResponse } from './http.js';
+import { describeMintRefusal, PUBLISHER_CLAIMS } from './publisher-mismatch.js';
+import { reusableWorkflowWarning } from './diagnostics.js';
 import { retryOnStatus, retryOnTransport, withRetries, type RetryPolicy } from './retry.js';
 
 /** What the runner gives a job that has `permissions: id-token: write`. */
@@ -21,10 +23,6 @@ export interface UploadToken {
   claims: Record<string, unknown>;
 }
 
-/** The claims PyPI matches a GitHub trusted publisher on; safe to show, unlike the token itself. */
-export const PUBLISHER_CLAIMS = [
-  'sub', 'repository', 'repository_owner', 'repository_owner_id', 'workflow_ref', 'job_workflow_ref', 'ref', 'environment', 'event_name',
-] as const;
 
 const PERMISSIONS_SNIPPET = ['permissions:', '  id-token: write  # needed for trusted publishing'].join('\n');
 
@@ -34,6 +32,7 @@ export interface ExchangeOptions {
   projects: string[];
   retry: RetryPolicy;
   log: (message: string) => void;
+  warn: (message: string) => void;
 }
 
 /**
@@ -49,6 +48,8 @@ export async function mintUploadToken(indexUrl: URL, runner: RunnerOidc, options
   const audience = await withRetries('Asking the index for its OIDC audience', retry, log, () => fetchAudience(indexUrl));
   return withRetries('Exchanging the OIDC token for an upload token', retry, log, async () => {
     const idToken = await withRetries("Requesting an OIDC token from GitHub's runner", retry, log, () => requestIdToken(requestUrl, requestToken, audience, options.mask));
+    const reusable = reusableWorkflowWarning(decodeClaims(idToken));
+    if (reusable) options.warn(reusable);
     return exchangeIdToken(indexUrl, idToken, options);
   });
 }
@@ -131,65 +132,13 @@ async function exchangeIdToken(indexUrl: URL, idToken: string, { mask, projects 
     return { token: json.token, expires: typeof json.expires === 'number' ? json.expires : undefined, claims: publisherClaims(decodeClaims(idToken)) };
   }
   if (response.status === 422 || (json && Array.isArray(json.errors))) {
-    throw new PublishError(describeMintRefusal(url, response.status, json, decodeClaims(idToken), indexUrl, projects), {
-      hint: 'Make the trusted publisher registered on the index match the claims above exactly (owner, repository, workflow file name, environment), or register a pending publisher for a new project.',
+    const refusal = describeMintRefusal({ url, status: response.status, answer: json, claims: decodeClaims(idToken), indexUrl, projects });
+    throw new PublishError(refusal.text, {
+      hint: 'Make the trusted publisher registered on the index match the values above exactly (owner, repository, workflow file name, environment), or register a pending publisher for a new project.',
+      details: refusal.markdown,
     });
   }
   throw unexpected('exchanging the OIDC token for an upload token', url, response);
-}
-
-function describeMintRefusal(url: URL, status: number, json: { message?: unknown; errors?: unknown } | undefined, claims: Record<string, unknown>, indexUrl: URL, projects: string[]): string {
-  const errors = Array.isArray(json?.errors) ? (json.errors as Array<{ code?: unknown; description?: unknown }>) : [];
-  const lines = [`${indexUrl.host} refused to exchange this job's OIDC token for an upload token (${url.href} answered ${statusLine(status)}${typeof json?.message === 'string' ? `: ${json.message}` : ''}).`];
-  for (const error of errors) lines.push(`  ${String(error.code ?? 'error')}: ${String(error.description ?? '')}`);
-  lines.push('The token\'s claims that the index matches a publisher on:');
-  for (const claim of PUBLISHER_CLAIMS) lines.push(`  ${claim}: ${claims[claim] === undefined ? '(not set)' : String(claims[claim])}`);
-  const form = publisherFormValues(claims);
-  lines.push('Values for the trusted publisher form on the index (GitHub provider):');
-  lines.push(`  Owner: ${form.owner}`, `  Repository name: ${form.repository}`, `  Workflow name: ${form.workflow}`, `  Environment name: ${form.environment || '(leave empty, or name the environment the job uses)'}`);
-  for (const link of publisherFormLinks(indexUrl, projects, form)) lines.push(`  ${link}`);
-  return lines.join('\n');
-}
-
-export interface PublisherFormValues {
-  owner: string;
-  repository: string;
-  workflow: string;
-  environment: string;
-}
-
-/**
- * The values to enter on the index. Warehouse finds the publisher by the workflow file in
- * `job_workflow_ref` (warehouse/oidc/models/github.py), which for a reusable workflow is the
- * called file, not the caller's.
- */
-export function publisherFormValues(claims: Record<string, unknown>): PublisherFormValues {
-  const text = (key: string): string => (typeof claims[key] === 'string' ? (claims[key] as string) : '');
-  const repository = text('repository');
-  const workflowPath = (text('job_workflow_ref') || text('workflow_ref')).split('@')[0] ?? '';
-  return {
-    owner: text('repository_owner') || repository.split('/')[0] || '',
-    repository: repository.split('/')[1] ?? '',
-    workflow: workflowPath.split('/').pop() ?? '',
-    environment: text('environment'),
-  };
-}
-
-function publisherFormLinks(indexUrl: URL, projects: string[], form: PublisherFormValues): string[] {
-  const site = warehouseSite(indexUrl);
-  if (!site) return [];
-  const query = new URLSearchParams({ provider: 'github', owner: form.owner, repository: form.repository, workflow_filename: form.workflow, environment: form.environment });
-  return [
-    ...projects.map((project) => `Existing project ${project}: ${site}/manage/project/${project}/settings/publishing/?${query}`),
-    `New project (pending publisher): ${site}/manage/account/publishing/`,
-  ];
-}
-
-/** The web site of PyPI or TestPyPI for an upload URL, or undefined for other indexes. */
-export function warehouseSite(indexUrl: URL): string | undefined {
-  if (indexUrl.host === 'upload.pypi.org' || indexUrl.host === 'pypi.org') return 'https://pypi.org';
-  if (indexUrl.host === 'test.pypi.org' || indexUrl.host === 'upload.test.pypi.org') return 'https://test.pypi.org';
-  return undefined;
 }
 
 function publisherClaims(claims: Record<string, unknown>): Record<string, unknown> {

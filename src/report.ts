@@ -1,5 +1,5 @@
 import type { UploadResult, PreparedDist } from './upload.js';
-import { warehouseSite } from './oidc.js';
+import { warehouseSite } from './index-urls.js';
 import { getField } from './metadata.js';
 
 export interface FileReport {
@@ -44,9 +44,20 @@ const RESULT_LABEL: Record<FileReport['result'], string> = {
   'not attempted': '⏸️ not attempted',
 };
 
-export function summaryMarkdown(indexUrl: URL, reports: FileReport[], error?: string): string {
+export interface FailureReport {
+  message: string;
+  /** Markdown that says it better than the message (tables of claims or problems). */
+  details?: string | undefined;
+}
+
+export function summaryMarkdown(indexUrl: URL, reports: FileReport[], failure?: FailureReport): string {
   const lines = [`### Publishing to ${indexUrl.host}`, ''];
-  if (error) lines.push(`**Failed:** ${escapeCell(error.split('\n')[0] ?? error)}`, '');
+  if (failure) {
+    const [headline = '', ...rest] = failure.message.split('\n');
+    lines.push(`**Failed:** ${escapeCell(headline)}`, '');
+    if (failure.details) lines.push(failure.details, '');
+    else if (rest.length) lines.push('```text', ...rest.map((line) => line.replace(/```/g, "'''")), '```', '');
+  }
   if (reports.length) {
     lines.push('| File | Size | SHA-256 | Result |', '| --- | ---: | --- | --- |');
     for (const report of reports) {

@@ -37,11 +37,19 @@ export function backoffDelayMs(attempt: number, policy: RetryPolicy, random: () 
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
-/** Retry-After as seconds or as an HTTP date (RFC 9110 §10.2.3). */
+const HTTP_DATE_FORMS = [
+  /^[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/,
+  /^[A-Za-z]{6,9}, \d{2}-[A-Za-z]{3}-\d{2} \d{2}:\d{2}:\d{2} GMT$/,
+  /^[A-Za-z]{3} [A-Za-z]{3} [ \d]\d \d{2}:\d{2}:\d{2} \d{4}$/,
+];
+
+/** Retry-After as seconds or as an HTTP date (RFC 9110 §10.2.3, §5.6.7). */
 export function retryAfterMs(header: string | string[] | undefined, now = Date.now()): number | undefined {
   const value = Array.isArray(header) ? header[0] : header;
   if (!value) return undefined;
   if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
+  // Only the three HTTP-date forms (IMF-fixdate, RFC 850, asctime): Date.parse alone would read "1.5" as a date.
+  if (!HTTP_DATE_FORMS.some((form) => form.test(value.trim()))) return undefined;
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

@@ -1,5 +1,5 @@
 import { PublishError } from './errors.js';
-import { credentialsAllowed, send, serverMessage, statusLine, type HttpResponse } from './http.js';
+import { credentialsAllowed, parseJson, send, serverMessage, statusLine, type HttpResponse } from './http.js';
 import { normalizeName } from './pep440.js';
 import { retryOnStatus, retryOnTransport } from './retry.js';
 
@@ -43,15 +43,11 @@ function lookupFailed(url: URL, reason: string): PublishError {
 
 export function parseSimpleJson(body: string): Map<string, string | undefined> {
   const files = new Map<string, string | undefined>();
-  let parsed: { files?: Array<{ filename?: unknown; hashes?: Record<string, unknown> }> };
-  try {
-    parsed = JSON.parse(body) as typeof parsed;
-  } catch {
-    return files;
-  }
-  for (const file of parsed.files ?? []) {
-    if (typeof file.filename !== 'string') continue;
-    const sha256 = file.hashes?.sha256;
+  const parsed = parseJson(body) as { files?: unknown } | null | undefined;
+  if (!parsed || typeof parsed !== 'object' || !Array.isArray(parsed.files)) return files;
+  for (const file of parsed.files as Array<{ filename?: unknown; hashes?: { sha256?: unknown } } | null>) {
+    if (!file || typeof file !== 'object' || typeof file.filename !== 'string') continue;
+    const sha256 = file.hashes && typeof file.hashes === 'object' ? file.hashes.sha256 : undefined;
     files.set(file.filename, typeof sha256 === 'string' ? sha256.toLowerCase() : undefined);
   }
   return files;
@@ -62,13 +58,27 @@ export function parseSimpleHtml(body: string): Map<string, string | undefined> {
   const files = new Map<string, string | undefined>();
   for (const match of body.matchAll(/<a\s[^>]*href\s*=\s*["']([^"']*)["'][^>]*>([^<]*)<\/a>/gi)) {
     const href = decodeEntities(match[1]!);
-    const name = decodeEntities(match[2]!).trim() || decodeURIComponent(href.split('#')[0]!.split('/').pop() ?? '');
+    const name = decodeEntities(match[2]!).trim() || safeDecode(href.split('#')[0]!.split('/').pop() ?? '');
     const sha256 = /#(?:.*&)?sha256=([0-9a-fA-F]{64})/.exec(href)?.[1];
     files.set(name, sha256?.toLowerCase());
   }
   return files;
 }
 
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** One pass, so that `&amp;lt;` stays `&lt;`. */
 function decodeEntities(text: string): string {
-  return text.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
+    if (name[0] === '#') return String.fromCodePoint(name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10));
+    return NAMED_ENTITIES[name.toLowerCase()] ?? entity;
+  });
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

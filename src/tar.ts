@@ -8,6 +8,8 @@ export class TarFormatError extends Error {
 export interface SdistListing {
   /** First path segment of every member, e.g. `pkg-1.0`. */
   topLevel: Set<string>;
+  /** Every member's path, without a leading `./`. */
+  names: string[];
   /** Contents of every `<top>/PKG-INFO`, keyed by `<top>`. */
   pkgInfo: Map<string, Buffer>;
 }
@@ -26,7 +28,7 @@ const MAX_EXTENDED_HEADER = 1024 * 1024;
  * Understands ustar prefixes, pax extended headers (`path`) and GNU long names.
  */
 export async function listSdist(path: string): Promise<SdistListing> {
-  const listing: SdistListing = { topLevel: new Set(), pkgInfo: new Map() };
+  const listing: SdistListing = { topLevel: new Set(), names: [], pkgInfo: new Map() };
   let pending: Buffer = Buffer.alloc(0);
   let state: TarState = { kind: 'header' };
   let longName: string | undefined;
@@ -60,7 +62,10 @@ export async function listSdist(path: string): Promise<SdistListing> {
     paxPath = undefined;
 
     const segments = name.replace(/^(\.\/)+/, '').split('/').filter((s) => s !== '' && s !== '.');
-    if (segments.length > 0) listing.topLevel.add(segments[0]!);
+    if (segments.length > 0) {
+      listing.topLevel.add(segments[0]!);
+      listing.names.push(segments.join('/'));
+    }
     const isFile = type === '0' || type === '\0' || type === '7';
     if (isFile && segments.length === 2 && segments[1] === 'PKG-INFO') {
       if (size > MAX_PKG_INFO) throw new TarFormatError(`${name} is ${size} bytes, too large for a PKG-INFO`);

@@ -136,7 +136,8 @@ describe('broken distributions', () => {
         'demo-1.0.tar.gz': makeTarGz([{ name: 'demo-1.0/setup.py', data: '' }]),
       }),
     );
-    expect(error.message).toMatch(/^Nothing was uploaded: 2 problems were found in the pre-flight check\./);
+    expect(error.message).toMatch(/^Nothing was uploaded: 2 problems were found before the upload\./);
+    expect(error.message).toContain('    How to fix: Rebuild the distribution so that both agree');
     expect(error.message).toContain('demo-1.0-py3-none-any.whl (demo-1.0.dist-info/METADATA): the filename says version 1.0 but the metadata says 2.0.');
     expect(error.message).toContain('demo-1.0.tar.gz has no demo-1.0/PKG-INFO');
   });
@@ -213,9 +214,12 @@ describe('trusted publishing refused', () => {
       return true;
     });
     const dir = await packagesDir([goodWheel]);
-    const error = expectNothingUploaded(await runInProcess({ 'repository-url': index.uploadUrl, 'packages-dir': dir }, { requestUrl: index.github.requestUrl, requestToken: index.github.requestToken }));
+    const fast = { retry: { baseDelayMs: 10, maxDelayMs: 50, totalMs: 5_000 } };
+    const error = expectNothingUploaded(await runInProcess({ 'repository-url': index.uploadUrl, 'packages-dir': dir }, { requestUrl: index.github.requestUrl, requestToken: index.github.requestToken }, fast));
     expect(error.message).toContain('Unexpected answer while exchanging the OIDC token for an upload token');
-    expect(error.message).toContain('answered 502 Bad Gateway (not JSON): 502 Bad Gateway.');
+    expect(error.message).toContain('answered 502 Bad Gateway (not JSON): 502 Bad Gateway. This is a fault on the index\'s side; re-run the job in a few minutes. (gave up after 5 attempts)');
+    // Each attempt asked GitHub for a fresh token.
+    expect(index.requests.filter((r) => r.path.startsWith('/github/token'))).toHaveLength(5);
     expect(error.message).toContain('re-run the job in a few minutes');
   });
 });

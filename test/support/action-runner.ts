@@ -20,6 +20,7 @@ export async function runInProcess(inputs: Record<string, string>, runner: Runne
     info: (m) => recorded.log.push(`info: ${m}`),
     notice: (m) => recorded.log.push(`notice: ${m}`),
     warning: (m) => recorded.log.push(`warning: ${m}`),
+    error: (m, title) => recorded.log.push(`error: ${title ? `${title}: ` : ''}${m}`),
     setSecret: (s) => recorded.secrets.push(s),
     setOutput: (name, value) => (recorded.outputs[name] = value),
     writeSummary: async (markdown) => void (recorded.summary += markdown),

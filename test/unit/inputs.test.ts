@@ -33,6 +33,7 @@ describe('parseInputs: defaults', () => {
       verifyMetadata: true,
       verbose: false,
       printHash: false,
+      attestations: true,
     });
     expect(inputs.repositoryUrl.href).toBe(DEFAULT_REPOSITORY_URL);
     expect(warnings).toEqual([]);
@@ -69,6 +70,7 @@ describe('parseInputs: defaults', () => {
       verifyMetadata: false,
       verbose: true,
       printHash: true,
+      attestations: true,
     });
     expect(warnings).toEqual([]);
   });
@@ -198,5 +200,19 @@ describe('parseInputs: retries and check-url', () => {
     ['ftp://example.org/simple/', "The input 'check-url' uses 'ftp:'; give an https:// URL."],
   ])('refuses check-url %s', (raw, message) => {
     expect(() => parse({ 'check-url': raw })).toThrow(message);
+  });
+});
+
+describe('parseInputs: packages-dir with Windows separators', () => {
+  it.each([
+    ['dist\\', 'dist/'],
+    ['.\\build\\dist', './build/dist'],
+    ['dist', 'dist'],
+  ])('%j → %j', (raw, expected) => {
+    expect(parse({ 'packages-dir': raw }).inputs.packagesDir).toBe(expected);
+  });
+
+  it('attestations: false is accepted', () => {
+    expect(parse({ attestations: 'false' }).inputs.attestations).toBe(false);
   });
 });

@@ -49,13 +49,17 @@ describe('summaryMarkdown', () => {
     );
   });
 
-  it('puts the first line of an error above the table, with | escaped', () => {
-    const markdown = summaryMarkdown(new URL('http://127.0.0.1:8080/legacy/'), [REPORTS[4]!], 'Upload refused: a | b | c\n  How to fix: something');
+  it('puts the first line of an error above the table, with | escaped, and the rest in a text block', () => {
+    const markdown = summaryMarkdown(new URL('http://127.0.0.1:8080/legacy/'), [REPORTS[4]!], { message: 'Upload refused: a | b | c\n  How to fix: something' });
     expect(markdown).toBe(
       [
         '### Publishing to 127.0.0.1:8080',
         '',
         '**Failed:** Upload refused: a \\| b \\| c',
+        '',
+        '```text',
+        '  How to fix: something',
+        '```',
         '',
         '| File | Size | SHA-256 | Result |',
         '| --- | ---: | --- | --- |',
@@ -71,9 +75,14 @@ describe('summaryMarkdown', () => {
   });
 
   it('shows only the heading and the error when no file got that far', () => {
-    expect(summaryMarkdown(new URL('https://test.pypi.org/legacy/'), [], 'No distributions were found.')).toBe(
+    expect(summaryMarkdown(new URL('https://test.pypi.org/legacy/'), [], { message: 'No distributions were found.' })).toBe(
       '### Publishing to test.pypi.org\n\n**Failed:** No distributions were found.\n\n',
     );
+  });
+
+  it('shows the details (tables) instead of the message body when the error has them', () => {
+    const markdown = summaryMarkdown(new URL('https://test.pypi.org/legacy/'), [], { message: 'Refused.\n  long text', details: '| a | b |\n| --- | --- |' });
+    expect(markdown).toBe('### Publishing to test.pypi.org\n\n**Failed:** Refused.\n\n| a | b |\n| --- | --- |\n\n');
   });
 });
 
