@@ -72868,39 +72868,65 @@ const ROLES = new Set(('abbreviation ab acronym ac code emphasis literal math pe
 // Registered by docutils, but every use is an error.
 const UNIMPLEMENTED_ROLES = new Set(('index i anonymous-reference citation-reference footnote-reference named-reference ' +
     'substitution-reference uri-reference uri url target restructuredtext-unimplemented-role').split(' '));
-// docutils' punctuation classes (utils/punctuation_chars.py) in Unicode-property form. The only
-// ASCII delimiters are - / :, so `word*` or `x.*y*` never start markup; other punctuation past
-// Latin-1 counts as a delimiter.
-const OPENERS = `"'(<\\[{\\p{Ps}\\p{Pi}\\p{Pf}`;
-const CLOSERS = `"')>\\]}\\p{Pe}\\p{Pi}\\p{Pf}`;
-const DELIMITERS = '\\-/:\\u00a1\\u00b7\\u00bf\\p{Pd}';
-const WIDE_PUNCTUATION = '(?=\\p{Po})[^\\u0000-\\u00ff]';
-const PREFIX = `(?:^|(?<=[\\s${OPENERS}${DELIMITERS}]|${WIDE_PUNCTUATION}))`;
-const SUFFIX = `(?=$|[\\s\\0\\\\.,;!?${DELIMITERS}${CLOSERS}]|${WIDE_PUNCTUATION})`;
+// Python's whitespace (str.isspace, re's \s), not JavaScript's: U+FEFF is not in it, U+001C-U+001F and U+0085 are.
+const SPACE = '\\t-\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const SPACES = new RegExp(`[${SPACE}]+`, 'u');
+const [LEADING, TRAILING] = [new RegExp(`^[${SPACE}]+`, 'u'), new RegExp(`[${SPACE}]+$`, 'u')];
+const rstrip = (text) => text.replace(TRAILING, '');
+const strip = (text) => rstrip(text).replace(LEADING, '');
+// docutils' punctuation classes (utils/punctuation_chars.py), built from Unicode 5.2 categories: the
+// current categories minus what was added or moved since. The only ASCII delimiters are - / : so
+// `word*` or `x.*y*` never start markup.
+const OPENER = `(?![\\u2308\\u230a\\u2e42\\u2e55\\u2e57\\u2e59\\u2e5b\\ufd3f])["'<\\ufd3e\\p{Ps}\\p{Pi}\\p{Pf}]`;
+const CLOSER = `(?![\\u2309\\u230b\\u2e56\\u2e58\\u2e5a\\u2e5c\\ufd3e])["'>\\u201a\\u201e\\ufd3f\\p{Pe}\\p{Pi}\\p{Pf}]`;
+const DELIMITER = '(?![\\u061d\\u085e\\u09fd\\u0a76\\u0af0\\u0c77\\u0c84\\u0f14\\u0fd9\\u0fda\\u1360\\u1b4e\\u1b4f\\u1b7d-\\u1b7f\\u1bfc-\\u1bff' +
+    '\\u1cc0-\\u1cc7\\u2d70\\u2e32-\\u2e41\\u2e43-\\u2e4f\\u2e52-\\u2e54\\u2e5d\\ua8fc\\uaaf0\\uaaf1\\u{10d6e}\\u{10ead}])' +
+    '(?:[-/:\\u00a1\\u00b7\\u00bf\\u166d\\u19de\\u19df\\p{Pd}\\u{10100}\\u{10101}\\u{1039f}\\u{103d0}\\u{10857}\\u{1091f}\\u{1093f}\\u{10a50}-\\u{10a58}' +
+    '\\u{10a7f}\\u{10b39}-\\u{10b3f}\\u{110bb}\\u{110bc}\\u{110be}-\\u{110c1}\\u{12470}-\\u{12473}]|(?=\\p{Po})[\\u0100-\\uffff])';
+const PREFIX = `(?:^|(?<=[${SPACE}]|${OPENER}|${DELIMITER}))`;
+const SUFFIX = `(?=$|[${SPACE}\\0\\\\.,;!?]|${DELIMITER}|${CLOSER})`;
 /** docutils' simplename: alphanumerics with single inner - . _ + : */
 const SIMPLENAME = '[\\p{L}\\p{N}]+(?:[-._+:][\\p{L}\\p{N}]+)*';
-const INITIAL = new RegExp(`${PREFIX}(?:(?<start>\\*\\*|\\*(?!\\*)|\`\`|_\`|\\|(?!\\|))(?!\\s)` +
+const INITIAL = new RegExp(`${PREFIX}(?:(?<start>\\*\\*|\\*(?!\\*)|\`\`|_\`|\\|(?!\\|))(?![${SPACE}])` +
     `|(?<whole>(?<refname>${SIMPLENAME})(?<refend>__?)|\\[(?<label>[0-9]+|#(?:${SIMPLENAME})?|\\*|${SIMPLENAME})\\]_)${SUFFIX}` +
-    `|(?<role>(?::${SIMPLENAME}:)?)(?<backquote>\`(?!\`))(?!\\s))`, 'u');
+    `|(?<role>(?::${SIMPLENAME}:)?)(?<backquote>\`(?!\`))(?![${SPACE}]))`, 'u');
 const END = {
-    '**': new RegExp(`(?<![\\s\\0])(\\*\\*)${SUFFIX}`, 'u'),
-    '*': new RegExp(`(?<![\\s\\0])(\\*)${SUFFIX}`, 'u'),
-    '``': new RegExp(`(?<!\\s)(\`\`)${SUFFIX}`, 'u'),
-    '_`': new RegExp(`(?<![\\s\\0])(\`)${SUFFIX}`, 'u'),
-    '|': new RegExp(`(?<![\\s\\0])(\\|_{0,2})${SUFFIX}`, 'u'),
+    '**': new RegExp(`(?<![${SPACE}\\0])(\\*\\*)${SUFFIX}`, 'u'),
+    '*': new RegExp(`(?<![${SPACE}\\0])(\\*)${SUFFIX}`, 'u'),
+    '``': new RegExp(`(?<![${SPACE}])(\`\`)${SUFFIX}`, 'u'),
+    '_`': new RegExp(`(?<![${SPACE}\\0])(\`)${SUFFIX}`, 'u'),
+    '|': new RegExp(`(?<![${SPACE}\\0])(\\|_{0,2})${SUFFIX}`, 'u'),
 };
-const END_INTERPRETED = new RegExp(`(?<!(?<!\\0)[\\s\\0])(\`(?<role>:${SIMPLENAME}:)?(?<refend>__?)?)${SUFFIX}`, 'u');
-const EMBEDDED = /(?:[ \n]+|^)<(?!\s)((?:[^<>]|\0[<>])+)(?<![\s\0])>$/u;
+const END_INTERPRETED = new RegExp(`(?<!(?<!\\0)[${SPACE}\\0])(\`(?<role>:${SIMPLENAME}:)?(?<refend>__?)?)${SUFFIX}`, 'u');
+const EMBEDDED = new RegExp(`(?:[ \\n]+|^)<(?![${SPACE}])((?:[^<>]|\\0[<>])+)(?<![${SPACE}\\0])>$`, 'u');
+const TARGET = new RegExp(`^(?:_|(?!_)(?<q>\`?)(?![ \`])(?<name>.+?)(?<![${SPACE}\\0])\\k<q>)(?<!(?<!\\0):)(?<![${SPACE}\\0]) ?:(?: +|$)`, 'u');
+const SUBSTITUTION = new RegExp(`^(?![ ])(?<name>.+?)(?<![${SPACE}\\0])\\|(?: +|$)`, 'u');
+const INDIRECT = new RegExp(`^(?:(${SIMPLENAME})_|\`(?! )(.+?)(?<![${SPACE}\\0])\`_)$`, 'u');
 const KIND = {
-    '**': 'strong emphasis', '*': 'emphasis', '``': 'inline literal', '_`': 'inline target', '|': 'substitution reference',
+    '**': 'strong emphasis', '*': 'emphasis', '``': 'an inline literal', '_`': 'an inline target', '|': 'a substitution reference',
 };
 /** docutils' escape2null: a backslash and the character it escapes become NUL and that character. */
 const escapeToNull = (text) => text.replace(/\\([\s\S]?)/g, '\0$1');
 const rst_inline_unescape = (text) => text.replace(/\0[ \n]?/g, '');
-const rst_inline_normalizeName = (name) => name.split(/\s+/).filter(Boolean).join(' ').toLowerCase();
+const rst_inline_normalizeName = (name) => name.split(SPACES).filter(Boolean).join(' ').toLowerCase();
 /** A name reduced to letters and digits: the loose key under which targets and references are matched. */
 const squash = (name) => name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-/** Quoted start-strings such as `(*)` or `'*'` are plain text (rule 5); a superset of docutils' pairs. */
+function newFacts() {
+    return {
+        problems: [], references: [], anonymousReferences: [], anonymousTargets: [], autoReferences: { '#': [], '*': [] },
+        autoFootnotes: { '#': 0, '*': 0 }, substitutionReferences: [], substitutionDefinitions: [], explicitTargets: [],
+        names: new Set(), customRoles: new Set(), skipped: [],
+    };
+}
+// docutils' match_chars: an opener pairs with the next code point, or with these closers (the quote
+// pairs of various languages included).
+const PAIRS = {
+    '"': '"', "'": "'", '<': '>', '[': ']', '{': '}', '\uff3b': '\uff3d', '\uff5b': '\uff5d', '«': '»', '»': '«»', '‘': '’‚',
+    '’': '‘’', '‚': '‛‘’', '“': '”„', '”': '“”', '„': '‟“”', '›': '‹›', '‛': '‚', '‟': '„', '\u2e03': '\u2e02', '\u2e05': '\u2e04', '\u2e0a': '\u2e09',
+    '\u2e0d': '\u2e0c', '\u2e1d': '\u2e1c', '\u2e21': '\u2e20',
+};
+const IS_OPENER = new RegExp(`^${OPENER}$`, 'u');
+/** A start-string between an opener and its closer, like `(*)` or `'*'`, is plain text (rule 5). */
 function quotedStart(text, start, end) {
     if (start === 0)
         return false;
@@ -72908,96 +72934,73 @@ function quotedStart(text, start, end) {
         return true;
     const before = [...text.slice(Math.max(0, start - 2), start)].pop();
     const after = String.fromCodePoint(text.codePointAt(end));
-    if (before + after === '""' || before + after === "''" || before + after === '<>')
-        return true;
-    return (/\p{Ps}/u.test(before) && /\p{Pe}/u.test(after)) || (/[\p{Pi}\p{Pf}]/u.test(before) && /[\p{Pi}\p{Pf}]/u.test(after));
+    return IS_OPENER.test(before) && (PAIRS[before]?.includes(after) ?? after.codePointAt(0) === before.codePointAt(0) + 1);
 }
 /** Scans one text block that docutils parses for inline markup; `lines[k]` is the source line of its k-th line. */
 function scanInline(text, lines, facts) {
-    const lineAt = (offset) => lines[Math.min(text.slice(0, offset).split('\n').length, lines.length) - 1];
-    let rest = escapeToNull(text);
-    let base = 0;
-    const problem = (at, message, fix) => {
-        facts.problems.push({ line: lineAt(base + at), message, fix });
+    let [rest, base, row] = [escapeToNull(text), 0, 0];
+    const breaks = [...text.matchAll(/\n/g)].map((m) => m.index);
+    // Offsets only grow during the scan, so the line is found by moving forward.
+    const lineAt = (at) => {
+        while (row < breaks.length && breaks[row] < base + at)
+            row++;
+        return lines[Math.min(row, lines.length - 1)];
     };
-    const reference = (at, name, source) => {
-        facts.references.push({ name: rst_inline_normalizeName(name), line: lineAt(base + at), source });
-    };
-    while (rest) {
-        const match = INITIAL.exec(rest);
-        if (!match)
-            break;
-        const groups = match.groups;
+    const problem = (at, message, fix) => facts.problems.push({ line: lineAt(at), message, fix });
+    const reference = (at, name, source) => facts.references.push({ name: rst_inline_normalizeName(name), line: lineAt(at), source });
+    for (let match = INITIAL.exec(rest); match; match = INITIAL.exec(rest)) {
+        const { start, role, backquote, whole, refname, refend, label } = match.groups;
         const at = match.index;
-        let next;
-        if (groups.start) {
-            const start = groups.start;
-            next = at + start.length;
-            if (!quotedStart(rest, at, next)) {
-                const end = END[start].exec(rest.slice(next));
-                if (end && end.index > 0) {
-                    const inner = rst_inline_unescape(rest.slice(next, next + end.index));
-                    if (start === '_`') {
-                        facts.explicitTargets.push({ name: rst_inline_normalizeName(inner), line: lineAt(base + at) });
-                        facts.names.add(squash(inner));
-                    }
-                    else if (start === '|') {
-                        facts.substitutionReferences.push({ name: inner, line: lineAt(base + at) });
-                        if (end[1].endsWith('__'))
-                            facts.anonymousReferences.push(lineAt(base + at));
-                        else if (end[1].endsWith('_'))
-                            reference(at, inner, `|${inner}|_`);
-                    }
-                    next += end.index + end[1].length;
+        let next = at + (start ?? whole ?? `${role}${backquote}`).length;
+        if (start && !quotedStart(rest, at, next)) {
+            const end = END[start].exec(rest.slice(next));
+            if (end && end.index > 0) {
+                const inner = rst_inline_unescape(rest.slice(next, next + end.index));
+                if (start === '_`') {
+                    facts.explicitTargets.push({ name: rst_inline_normalizeName(inner), line: lineAt(at) });
+                    facts.names.add(squash(inner));
                 }
-                else {
-                    const shown = start === '_`' ? '_`' : start;
-                    problem(at, `'${shown}' starts ${KIND[start]} but nothing closes it`, `close it with a matching '${start === '_`' ? '`' : start}' (with no space before it), or escape the character as '\\${shown[0]}' if it is meant literally`);
+                else if (start === '|') {
+                    facts.substitutionReferences.push({ name: inner, line: lineAt(at) });
+                    if (end[1].endsWith('__'))
+                        facts.anonymousReferences.push(lineAt(at));
+                    else if (end[1].endsWith('_'))
+                        reference(at, inner, `|${inner}|_`);
                 }
+                next += end.index + end[1].length;
+            }
+            else {
+                problem(at, `'${start}' starts ${KIND[start]} but nothing closes it`, `close it with a matching '${start === '_`' ? '`' : start}' (with no space before it), or escape it as '\\${start[0]}' if it is meant literally`);
             }
         }
-        else if (groups.backquote) {
-            let role = groups.role ? groups.role.slice(1, -1) : '';
-            const open = at + groups.role.length + 1;
-            next = open;
-            if (role || !quotedStart(rest, at, open)) {
-                const end = END_INTERPRETED.exec(rest.slice(open));
-                if (end && end.index > 0) {
-                    const inner = rest.slice(open, open + end.index);
-                    next = open + end.index + end[0].length;
-                    const suffixRole = end.groups.role?.slice(1, -1);
-                    const refend = end.groups.refend;
-                    if (suffixRole && role) {
-                        problem(at, 'this interpreted text has a role both before and after it', 'keep only the role in front (:role:`text`)');
-                    }
-                    else if ((role || suffixRole) && refend) {
-                        problem(at, `':${role || suffixRole}:' is a role, but the text also ends with '${refend}' as a link would`, "drop either the role or the trailing '_'; a role cannot be a link");
-                    }
-                    else if (refend) {
-                        phraseReference(inner, refend === '__', lineAt(base + at), facts);
-                    }
-                    else {
-                        checkRole(role || suffixRole || '', rst_inline_unescape(inner), lineAt(base + at), facts);
-                    }
+        else if (backquote && (role || !quotedStart(rest, at, next))) {
+            const end = END_INTERPRETED.exec(rest.slice(next));
+            if (end && end.index > 0) {
+                const inner = rest.slice(next, next + end.index);
+                const [prefix, suffix, link] = [role.slice(1, -1), end.groups.role?.slice(1, -1), end.groups.refend];
+                next += end.index + end[0].length;
+                if (prefix && suffix)
+                    problem(at, 'this interpreted text has a role both before and after it', 'keep only the role in front (:role:`text`)');
+                else if ((prefix || suffix) && link) {
+                    problem(at, `':${prefix || suffix}:' is a role, but the text also ends with '${link}' as a link would`, "drop either the role or the trailing '_': a role cannot be a link");
                 }
-                else {
-                    problem(at, "'`' starts interpreted text or a link but nothing closes it", "close it with a matching '`' (followed by '_' for a link), use ``double backquotes`` for code, or escape it as '\\`'");
-                }
+                else if (link)
+                    phraseReference(inner, link === '__', lineAt(at), facts);
+                else
+                    checkRole(prefix || suffix || '', rst_inline_unescape(inner), lineAt(at), facts);
+            }
+            else {
+                problem(at, "'`' starts interpreted text or a link but nothing closes it", "close it with a matching '`' (followed by '_' for a link), use ``double backquotes`` for code, or escape it as '\\`'");
             }
         }
-        else if (groups.refend) {
-            next = at + groups.whole.length;
-            if (groups.refend === '__')
-                facts.anonymousReferences.push(lineAt(base + at));
-            else
-                reference(at, groups.refname, groups.whole);
-        }
-        else {
-            next = at + groups.whole.length;
-            const label = groups.label;
-            if (label !== '#' && label !== '*')
-                reference(at, label.replace(/^#/, ''), groups.whole);
-        }
+        else if (refend === '__')
+            facts.anonymousReferences.push(lineAt(at));
+        else if (refend)
+            reference(at, refname, whole);
+        else if (label === '#' || label === '*')
+            facts.autoReferences[label].push(lineAt(at));
+        else if (label)
+            reference(at, label.replace(/^#/, ''), whole);
         base += next;
         rest = rest.slice(next);
     }
@@ -73012,161 +73015,317 @@ function phraseReference(inner, anonymous, line, facts) {
         return;
     }
     const alias = embedded[1];
-    const text = inner.slice(0, embedded.index) || alias;
     // `text <name_>`_ points at another target, unless the underscore is escaped or the alias is a URI.
-    if (alias.endsWith('_') && !alias.endsWith('\0_') && !/^[a-z][a-z0-9.+-]*:/i.test(alias)) {
+    if (alias.endsWith('_') && !alias.endsWith('\0_') && !/^([a-z][a-z0-9.+-]*:|[^@]+@)/i.test(alias)) {
         facts.references.push({ name: rst_inline_normalizeName(rst_inline_unescape(alias.slice(0, -1))), line, source: `<${rst_inline_unescape(alias)}>` });
     }
     if (!anonymous)
-        facts.names.add(squash(rst_inline_unescape(text)));
+        facts.names.add(squash(rst_inline_unescape(inner.slice(0, embedded.index) || alias)));
 }
 function checkRole(role, text, line, facts) {
     const name = role.toLowerCase();
+    const problem = (message, fix) => facts.problems.push({ line, message, fix });
     if (facts.customRoles.has(name))
         return;
     if (!name || ROLES.has(name)) {
-        const pep = name === 'pep' || name === 'pep-reference';
-        const rfc = name === 'rfc' || name === 'rfc-reference';
-        const number = (rfc ? text.split('#')[0] : text).trim();
-        if ((pep || rfc) && /^[+-]?[0-9]+$/.test(number) && (pep ? Number(number) > 9999 || Number(number) < 0 : Number(number) < 1)) {
-            facts.problems.push({ line, message: `':${role}:\`${text}\`' is not a valid ${pep ? 'PEP' : 'RFC'} number`,
-                fix: pep ? 'give a PEP number from 0 to 9999' : 'give an RFC number of 1 or more' });
-        }
-        else if ((pep || rfc) && !/^[+-]?[\p{Nd}_]+$/u.test(number)) {
-            facts.problems.push({ line, message: `':${role}:\`${text}\`' needs a ${pep ? 'PEP' : 'RFC'} number`, fix: `write the number only, for example :${role}:\`8\`` });
+        const kind = /^pep(-reference)?$/.test(name) ? 'PEP' : /^rfc(-reference)?$/.test(name) ? 'RFC' : '';
+        const number = strip(kind === 'RFC' ? text.split('#')[0] : text);
+        const value = Number(number);
+        if (kind && !/^[+-]?[\p{Nd}_]+$/u.test(number))
+            problem(`':${role}:\`${text}\`' needs a ${kind} number`, `write the number only, e.g. :${role}:\`8\``);
+        else if (kind && /^[+-]?[0-9]+$/.test(number) && (kind === 'PEP' ? value < 0 || value > 9999 : value < 1)) {
+            problem(`':${role}:\`${text}\`' is not a valid ${kind} number`, kind === 'PEP' ? 'give a PEP number from 0 to 9999' : 'give an RFC number of 1 or more');
         }
     }
-    else if (name === 'raw') {
-        facts.problems.push({ line, message: "the ':raw:' role is disabled on PyPI", fix: 'write the content as reStructuredText instead of raw HTML' });
-    }
-    else if (UNIMPLEMENTED_ROLES.has(name)) {
-        facts.problems.push({ line, message: `the role ':${role}:' exists in docutils but is not implemented`, fix: 'remove the role and keep the text' });
-    }
+    else if (name === 'raw')
+        problem("the ':raw:' role is disabled on PyPI", 'write the content as reStructuredText instead of raw HTML');
+    else if (UNIMPLEMENTED_ROLES.has(name))
+        problem(`the role ':${role}:' exists in docutils but is not implemented`, 'remove the role and keep the text');
     else {
-        facts.problems.push({ line, message: `':${role}:' is not a role docutils knows (PyPI renders with plain docutils, without Sphinx roles such as :ref:, :doc: or :class:)`,
-            fix: 'use ``literal`` text, a link such as `text <https://…>`_, or define the role with `.. role::`' });
+        problem(`':${role}:' is not a role docutils knows (PyPI renders with plain docutils, without Sphinx roles such as :ref:, :doc: or :class:)`, 'use ``literal`` text, a link such as `text <https://…>`_, or define the role with `.. role::`');
     }
 }
-
-;// CONCATENATED MODULE: ./src/rst-check.ts
-// A pure approximation of the reStructuredText errors that make PyPI refuse a description: PyPI renders
-// it with readme_renderer, which runs docutils with halt_level at WARNING, so any docutils warning or
-// error refuses the upload. The parser below follows docutils' block states (parsers/rst/states.py)
-// closely enough to say where a construct starts and ends, and only reports what docutils certainly
-// reports; what it does not model it skips as a whole block.
-
-/** What readme_renderer refuses that checkRst does not look for. */
-const RST_CHECKS_NOT_DONE = (/* unused pure expression or super */ null && ([
-    'tables: malformed grid or simple tables, and inline markup inside table cells (csv-table and list-table content included)',
-    'footnotes and citations: auto-numbered footnote references without footnotes, and markup inside footnote bodies',
-    'substitution definitions: the text of a `replace::` and the options of an embedded `image::`',
-    'directive option values (e.g. a :width: without a valid unit, an :align: docutils does not accept)',
-    'lists numbered with letters or Roman numerals, field lists, option lists and line blocks: their shape and markup',
-    'a reference to a name that two targets share, and chains of indirect targets',
-    '`.. default-role::`, and roles used before their `.. role::` definition',
-    'a document that renders to nothing (only comments or targets)',
-]));
-const BULLET = /^[-+*\u2022\u2023\u2043]( +|$)/;
-const ENUM_SEQUENCE = '[0-9]+|[a-z]|[A-Z]|[ivxlcdm]+|[IVXLCDM]+|#';
-const ENUMERATOR = new RegExp(`^(?:\\((?<p>${ENUM_SEQUENCE})\\)|(?<r>${ENUM_SEQUENCE})\\)|(?<d>${ENUM_SEQUENCE})\\.)(?: +|$)`);
+/** A field-list marker, which is also how a directive option starts. */
 const FIELD = /^:(?![: ])(?:[^:\\]|\\.|:(?!(?:[ `]|$)))*(?<! ):( +|$)/;
-const OPTION_ARG = '(?:[a-zA-Z][a-zA-Z0-9_-]*|<[^<>]+>)';
-const OPTION = `(?:[-+][a-zA-Z0-9](?: ?${OPTION_ARG})?|(?:--|/)[a-zA-Z0-9][a-zA-Z0-9_-]*(?:[ =]${OPTION_ARG})?)`;
-const OPTION_MARKER = new RegExp(`^${OPTION}(?:, ${OPTION})*(?:  +| ?$)`);
-const DOCTEST = /^>>>( +|$)/;
-const LINE_BLOCK = /^\|( +|$)/;
-const GRID_TABLE = /^\+-[-+]+-\+ *$/;
-const SIMPLE_TABLE = /^=+( +=+)+ *$/;
-const TABLE_BORDER = /^=+[ =]*$/;
-const EXPLICIT = /^\.\.( +|$)/;
-const ANONYMOUS = /^__( +|$)/;
-const PUNCTUATION_LINE = /^([!-/:-@[-`{-~])\1* *$/;
-const FOOTNOTE = new RegExp(`^\\.\\. +\\[([0-9]+|#|#${SIMPLENAME}|\\*|${SIMPLENAME})\\]( +|$)`, 'u');
-const DIRECTIVE = new RegExp(`^\\.\\. +(${SIMPLENAME}) ?::( +|$)`, 'u');
-const TARGET = /^(?:_|(?!_)(?<q>`?)(?![ `])(?<name>.+?)(?<![\s\0])\k<q>)(?<!(?<!\0):)(?<![\s\0]) ?:(?: +|$)/u;
-const SUBSTITUTION = /^(?![ ])(?<name>.+?)(?<![\s\0])\|(?: +|$)/u;
+const joined = (lines) => lines.map((l) => l.text).join('\n');
 // Directive signatures from docutils: required and optional arguments, whether the last argument may
 // hold spaces, content (0 none, 1 allowed, 2 required), then the option names.
 const ADMONITION = '0 0 1 2 class name';
 const CODE = '0 1 0 2 class name number-lines';
 const SPECS = {
-    attention: ADMONITION, caution: ADMONITION, danger: ADMONITION, error: ADMONITION, hint: ADMONITION,
-    important: ADMONITION, note: ADMONITION, tip: ADMONITION, warning: ADMONITION, admonition: '1 0 1 2 class name',
-    sidebar: '0 1 1 1 class name subtitle', topic: '1 0 1 2 class name', 'line-block': '0 0 0 2 class name',
-    'parsed-literal': '0 0 0 2 class name', code: CODE, 'code-block': CODE, sourcecode: CODE, math: '0 0 0 2 class name',
-    rubric: '1 0 1 0 class name', epigraph: '0 0 0 2', highlights: '0 0 0 2', 'pull-quote': '0 0 0 2',
-    compound: '0 0 0 2 class name', container: '0 1 1 2 name', table: '0 1 1 1 align class name width widths',
-    'csv-table': '0 1 1 1 align class delim encoding escape file header header-rows keepspace name quote stub-columns url width widths',
-    'list-table': '0 1 1 1 align class header-rows name stub-columns width widths', meta: '0 0 0 2',
+    attention: ADMONITION, caution: ADMONITION, danger: ADMONITION, error: ADMONITION, hint: ADMONITION, important: ADMONITION,
+    note: ADMONITION, tip: ADMONITION, warning: ADMONITION, admonition: '1 0 1 2 class name', sidebar: '0 1 1 2 class name subtitle',
+    topic: '1 0 1 2 class name', 'line-block': '0 0 0 2 class name', 'parsed-literal': '0 0 0 2 class name', code: CODE, 'code-block': CODE,
+    sourcecode: CODE, math: '0 0 0 2 class name', rubric: '1 0 1 0 class name', epigraph: '0 0 0 2', highlights: '0 0 0 2',
+    'pull-quote': '0 0 0 2', compound: '0 0 0 2 class name', container: '0 1 1 2 name', table: '0 1 1 2 align class name width widths',
+    'csv-table': '0 1 1 2 align class delim encoding escape file header header-rows keepspace name quote stub-columns url width widths',
+    'list-table': '0 1 1 2 align class header-rows name stub-columns width widths', meta: '0 0 0 2',
     image: '1 0 1 0 align alt class height loading name scale target width',
     figure: '1 0 1 1 align alt class figclass figname figwidth height loading name scale target width',
-    include: '1 0 1 0', raw: '1 0 1 2 class encoding file url', replace: '0 0 0 2', unicode: '1 0 1 0 ltrim rtrim trim',
-    date: '0 0 0 1', class: '1 0 1 1', 'rst-class': '1 0 1 1', role: '0 0 0 1', 'default-role': '0 1 0 0', title: '1 0 1 0',
-    contents: '0 1 1 0 backlinks class depth local', sectnum: '0 0 0 0 depth prefix start suffix',
-    'section-numbering': '0 0 0 0 depth prefix start suffix', header: '0 0 0 2', footer: '0 0 0 2',
-    'target-notes': '0 0 0 0 class', 'restructuredtext-test-directive': '0 1 1 1 option',
+    include: '1 0 1 0', raw: '1 0 1 2 class encoding file url', replace: '0 0 0 2', unicode: '1 0 1 0 ltrim rtrim trim', date: '0 0 0 1',
+    class: '1 0 1 1', 'rst-class': '1 0 1 1', role: '0 0 0 1', 'default-role': '0 1 0 0', title: '1 0 1 0',
+    contents: '0 1 1 0 backlinks class depth local', sectnum: '0 0 0 0 depth prefix start suffix', 'section-numbering': '0 0 0 0 depth prefix start suffix',
+    header: '0 0 0 2', footer: '0 0 0 2', 'target-notes': '0 0 0 0 class', 'restructuredtext-test-directive': '0 1 1 1 option',
 };
-const BODY_CONTENT = new Set([...'attention caution danger error hint important note tip warning admonition topic sidebar'.split(' '),
-    ...'container compound epigraph highlights pull-quote class rst-class header footer figure'.split(' ')]);
+const BODY_CONTENT = new Set(('attention caution danger error hint important note tip warning admonition topic sidebar container ' +
+    'compound epigraph highlights pull-quote class rst-class header footer figure table list-table').split(' '));
 const UNPARSED_CONTENT = new Set('code code-block sourcecode math raw include role default-role unicode date'.split(' '));
 const SUBSTITUTION_DIRECTIVES = new Set(['image', 'replace', 'unicode', 'date']);
 const SPHINX_FIXES = {
     highlight: "remove it and give the language on each '.. code-block:: <language>'",
-    literalinclude: "paste the code into a '.. code-block::' (PyPI cannot read other files)",
-    toctree: 'remove it: a package description is a single page',
-    versionadded: "use a '.. note::' instead", versionchanged: "use a '.. note::' instead", deprecated: "use a '.. warning::' instead",
-    seealso: "use a '.. note::' instead", 'code-block': '',
+    literalinclude: "paste the code into a '.. code-block::' (PyPI cannot read other files)", toctree: 'remove it: a package description is a single page',
+    versionadded: "use a '.. note::' instead", versionchanged: "use a '.. note::' instead", deprecated: "use a '.. warning::' instead", seealso: "use a '.. note::' instead",
 };
-// Characters that occupy two columns, as far as certainly known (East Asian Wide/Fullwidth, common emoji).
+/**
+ * docutils' parse_directive_block and the checks each directive's run() starts with. `block` is the text
+ * after '::' and the indented lines under it. Returns false if a check fails, else the content lines
+ * docutils parses as body elements (none for code, tables and the like).
+ */
+function checkDirective(type, block, line, facts, substitution) {
+    const name = type.toLowerCase();
+    const spec = SPECS[name];
+    const fail = (message, fix) => (facts.problems.push({ line, message, fix }), false);
+    if (!spec) {
+        return fail(`'.. ${type}::' is not a directive docutils knows (PyPI renders with plain docutils, without Sphinx directives)`, SPHINX_FIXES[name] ?? 'remove it, or use a docutils directive such as code-block, note, warning, image or figure');
+    }
+    if (name === 'raw' || name === 'include') {
+        return fail(`the '${name}' directive is disabled on PyPI`, name === 'raw' ? 'write the content in reStructuredText instead of raw HTML' : 'paste the included text into the description');
+    }
+    const [required, optional, spaces, contentRule] = spec.split(' ', 4).map(Number);
+    const options = spec.split(' ').slice(4);
+    let lines = block.slice(strip(block[0]?.text ?? '') ? 0 : 1);
+    while (lines.length && !lines.at(-1).text)
+        lines = lines.slice(0, -1);
+    let split = lines.findIndex((l) => !l.text);
+    if (split < 0)
+        split = lines.length;
+    let [args, content] = lines.length && (required || optional || options.length) ? [lines.slice(0, split), lines.slice(split + 1)] : [[], lines];
+    const field = options.length ? args.findIndex((l) => FIELD.test(l.text)) : -1;
+    const given = field < 0 ? [] : args.slice(field);
+    if (field >= 0)
+        args = args.slice(0, field);
+    if (args.length && !(required || optional))
+        [args, content] = [[], args.concat(lines.slice(split))];
+    while (content[0] && !content[0].text)
+        content = content.slice(1);
+    facts.skipped.push(joined(args));
+    const seen = new Set();
+    for (const option of given.filter((l) => l.text[0] !== ' ')) {
+        const m = FIELD.exec(option.text);
+        const key = m ? strip(m[0].slice(1, m[0].lastIndexOf(':'))).toLowerCase() : '';
+        if (!m)
+            return fail(`the line '${option.text}' among the options of '.. ${type}::' is not an option`, 'indent it under the option it continues, or put a blank line before the content');
+        // Option names go through inline markup (`:target_:` reads as "target"): judge plain words only.
+        if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(key))
+            continue;
+        if (!options.includes(key)) {
+            return fail(`'.. ${type}::' has no option ':${key}:'`, `remove it; docutils allows ${options.map((o) => `:${o}:`).join(' ') || 'no options here'}` +
+                (spec === CODE ? ' (Sphinx options such as :caption: or :linenos: do not exist here)' : ''));
+        }
+        if (seen.has(key))
+            return fail(`'.. ${type}::' has the option ':${key}:' twice`, 'keep only one of them');
+        if (name === 'csv-table' && (key === 'file' || key === 'url'))
+            return fail(`the ':${key}:' option of '.. csv-table::' is disabled on PyPI`, 'put the rows in the directive itself');
+        seen.add(key);
+        if (key === 'name') {
+            facts.explicitTargets.push({ name: rst_inline_normalizeName(option.text.slice(m[0].length)), line: option.n });
+            facts.names.add(squash(option.text.slice(m[0].length)));
+        }
+    }
+    const words = joined(args).split(SPACES).filter(Boolean).length;
+    if (words < required)
+        return fail(`'.. ${type}::' needs an argument after the '::'`, `write it on the same line, e.g. '.. ${type}:: ${/^(image|figure)$/.test(name) ? 'https://…/picture.png' : '…'}'`);
+    if (words > required + optional && !spaces) {
+        return fail(`'.. ${type}::' is given ${words} arguments, at most ${required + optional} allowed`, 'put a blank line between the directive (with its options) and its content');
+    }
+    if (content.length && !contentRule)
+        return fail(`'.. ${type}::' takes no content, but indented text follows it`, 'remove the indented text or its indentation');
+    if (!substitution && SUBSTITUTION_DIRECTIVES.has(name) && name !== 'image') {
+        return fail(`'.. ${type}::' only works inside a substitution definition`, `write it as '.. |name| ${name}:: …' and use |name| in the text`);
+    }
+    if (!content.length && contentRule === 2)
+        return fail(`'.. ${type}::' has no content`, 'indent its content under it, after a blank line');
+    if (BODY_CONTENT.has(name))
+        return content;
+    if (!UNPARSED_CONTENT.has(name))
+        facts.skipped.push(joined(content));
+    return [];
+}
+/** A hyperlink target; `raw` starts after '.. _' (or '__ ' for an anonymous one), its lines not dedented. */
+function hyperlinkTarget(raw, line, facts, anonymous) {
+    let escaped = '';
+    let k = 0;
+    let m = null;
+    for (; !anonymous && k < raw.length && !(m = TARGET.exec((escaped += escapeToNull(raw[k])))); k++)
+        ;
+    if (!anonymous && !m) {
+        facts.problems.push({ line, message: `the hyperlink target '.. _${raw.join(' ').trim()}' has no ':' after its name`,
+            fix: "write it as '.. _name: https://…' (quote a name containing ': ' with backquotes)" });
+        return;
+    }
+    const rest = [strip((escapeToNull(raw[k] ?? '') + ' ').slice(m ? m[0].length - escaped.length - 1 : 0)), ...raw.slice(k + 1).map(escapeToNull)];
+    const text = rest.map(strip).join(' ').split(SPACES).join(' ');
+    const indirect = text.endsWith('_') ? INDIRECT.exec(text) : null;
+    const refname = indirect ? rst_inline_normalizeName(rst_inline_unescape(indirect[1] ?? indirect[2])) : undefined;
+    const uri = indirect ? undefined : rest.join(' ').split(/\0[ \n]/).map((part) => rst_inline_unescape(part).split(SPACES).join('')).join(' ');
+    if (refname)
+        facts.references.push({ name: refname, line, source: text });
+    const name = m?.groups?.name;
+    if (name === undefined)
+        facts.anonymousTargets.push(line);
+    else {
+        facts.explicitTargets.push({ name: rst_inline_normalizeName(rst_inline_unescape(name)), line, uri: uri || undefined, refname });
+        facts.names.add(squash(rst_inline_unescape(name)));
+    }
+}
+/** A substitution definition; `block` starts after '.. |'. Its directive is checked like any other. */
+function substitutionDefinition(block, line, facts) {
+    const raw = block.map((l) => l.text);
+    let escaped = escapeToNull(rstrip(raw[0]));
+    let k = 0;
+    let m;
+    while (!(m = SUBSTITUTION.exec(escaped)) && ++k < raw.length)
+        escaped += ` ${escapeToNull(strip(raw[k]))}`;
+    const problem = (message, fix) => facts.problems.push({ line, message, fix });
+    if (!m)
+        return void problem("this substitution definition has no closing '|' after its name", "write it as '.. |name| image:: https://…'");
+    // docutils keeps a backslash-escape in the defined name (as NUL), so `|a\b|` does not define |ab|.
+    const name = m.groups.name;
+    const head = strip((strip(raw[k]) + ' ').slice(m[0].length - escaped.length - 1, -1));
+    const content = [{ text: head, n: block[k].n }, ...block.slice(k + 1)].filter((l, j) => j > 0 || l.text);
+    const type = new RegExp(`^(${SIMPLENAME})::( +|$)`, 'u').exec(content[0]?.text ?? '');
+    if (!type) {
+        problem(`the substitution '|${rst_inline_unescape(name)}|' is defined without a directive`, `define it with one, e.g. '.. |${rst_inline_unescape(name)}| image:: https://…' or '.. |${rst_inline_unescape(name)}| replace:: text'`);
+    }
+    else if (checkDirective(type[1], [{ text: content[0].text.slice(type[0].length), n: content[0].n }, ...content.slice(1)], line, facts, true)) {
+        if (SUBSTITUTION_DIRECTIVES.has(type[1].toLowerCase()))
+            facts.substitutionDefinitions.push({ name, line });
+        else
+            problem(`'${type[1]}::' cannot define a substitution`, 'use image::, replace::, unicode:: or date:: in a substitution definition');
+    }
+}
+/** Names, substitutions, roles, anonymous targets and footnotes the raw text might define, read without parsing. */
+function looseScan(raw, facts) {
+    const loose = { names: new Set(['contents']), titles: new Set(), substitutions: new Set(), anonymousTargets: 0, autoFootnotes: { '#': 0, '*': 0 }, numbered: false };
+    raw.forEach((line, k) => {
+        for (const m of line.matchAll(/`([^`]*?)\s*<([^`<>]+)>`_(?!_)|_`([^`]+)`/g))
+            loose.names.add(squash(m[1] || m[2] || m[3] || ''));
+        const m = /^\s*(?:\.\.\s+(?:_`?(.+?)`?\s?:(?:\s|$)|\[#?([^\]]+)\]|\|([^|]+)\||(role)::\s*([^\s(]+)|[\w.:+-]+\s?::\s*(.*))|:name:\s*(.*))/u.exec(line);
+        if (m?.[1] || m?.[2] || m?.[6] || m?.[7])
+            loose.names.add(squash(m[1] || m[2] || m[6] || m[7]));
+        if (m?.[2] === '#' || m?.[2] === '*')
+            loose.autoFootnotes[m[2]]++;
+        loose.numbered ||= /^\s*\.\.\s+\[#/.test(line);
+        if (m?.[3])
+            loose.substitutions.add(rst_inline_normalizeName(m[3]));
+        if (m?.[5])
+            facts.customRoles.add(m[5].toLowerCase());
+        if (/^\s*(?:\.\.\s+__\s?:(?:\s|$)|__(?: |$))/.test(line))
+            loose.anonymousTargets++;
+        if (k + 1 < raw.length && /^([!-/:-@[-`{-~])\1* *$/.test(raw[k + 1].trimEnd()))
+            loose.titles.add(squash(line));
+    });
+    return loose;
+}
+/** The checks that need the whole document: references, anonymous links, footnotes, substitutions, duplicates. */
+function resolve(facts, loose) {
+    const problem = (line, message, fix) => facts.problems.push({ line, message, fix });
+    const skipped = (marker) => facts.skipped.some((text) => text.includes(marker));
+    for (const ref of facts.references) {
+        const key = squash(ref.name);
+        // Auto-numbered footnotes take the numeric names still free, so `[2]_` may point at a `.. [#]`.
+        if (!key || facts.names.has(key) || loose.names.has(key) || loose.titles.has(key) || (/^\d+$/.test(key) && loose.numbered))
+            continue;
+        problem(ref.line, `the link '${ref.source}' refers to a target named '${ref.name}', which the description does not define`, `define it with '.. _${ref.name}: https://…', write the link as \`text <https://…>\`_, or escape the '_' as '\\_' if it is not a link`);
+    }
+    const [anonymous, targets] = [facts.anonymousReferences.length, facts.anonymousTargets.length];
+    if (anonymous !== targets && targets === loose.anonymousTargets && !skipped('__')) {
+        problem(facts.anonymousReferences[targets] ?? facts.anonymousTargets[anonymous], `the description has ${anonymous} anonymous link(s) (ending in '__') but ${targets} anonymous target(s) ('.. __: …')`, 'give each `text`__ link its own `.. __: https://…` line in the same order, or embed the URL: `text <https://…>`__');
+    }
+    for (const kind of ['#', '*']) {
+        const refs = facts.autoReferences[kind];
+        if (refs.length > facts.autoFootnotes[kind] && facts.autoFootnotes[kind] === loose.autoFootnotes[kind] && !skipped(`[${kind}]_`)) {
+            problem(refs[facts.autoFootnotes[kind]], `the description has ${refs.length} '[${kind}]_' footnote reference(s) but only ${facts.autoFootnotes[kind]} '.. [${kind}]' footnote(s)`, `add a '.. [${kind}] …' footnote for each reference, in the same order`);
+        }
+    }
+    const defined = new Set([...facts.substitutionDefinitions.map((s) => rst_inline_normalizeName(rst_inline_unescape(s.name))), ...loose.substitutions]);
+    for (const ref of facts.substitutionReferences) {
+        if (defined.has(rst_inline_normalizeName(ref.name)))
+            continue;
+        problem(ref.line, `the substitution '|${ref.name}|' is used but never defined`, `define it, e.g. '.. |${ref.name}| image:: https://…', or escape the bar as '\\|'`);
+    }
+    const firstDefinition = new Map();
+    for (const sub of facts.substitutionDefinitions) {
+        const key = sub.name.split(SPACES).join(' ');
+        const old = firstDefinition.get(key);
+        if (old)
+            problem(sub.line, `the substitution '|${rst_inline_unescape(key)}|' is defined twice (first on line ${old})`, 'remove or rename one of the definitions');
+        else
+            firstDefinition.set(key, sub.line);
+    }
+    const first = new Map();
+    const reported = new Set();
+    for (const target of facts.explicitTargets) {
+        const old = first.get(target.name);
+        if (!old)
+            first.set(target.name, target);
+        else if (!reported.has(target.name) && !(target.uri !== undefined && target.uri === old.uri) && !(target.refname !== undefined && target.refname === old.refname)) {
+            reported.add(target.name);
+            problem(target.line, `the target name '${target.name}' is defined twice (first on line ${old.line})`, 'rename one of the targets, or give both the same URL');
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rst-check.ts
+// A pure approximation of the reStructuredText errors that make PyPI refuse a description. PyPI renders
+// it with readme_renderer, which runs docutils with halt_level at WARNING: any docutils warning or error
+// refuses the upload. The parser follows docutils' block states (parsers/rst/states.py) closely enough
+// to know where each construct starts and ends, reports only what docutils certainly reports, and skips
+// as a whole what it does not model.
+
+/** What readme_renderer refuses that checkRst does not look for. */
+const RST_CHECKS_NOT_DONE = (/* unused pure expression or super */ null && ([
+    'tables: malformed grid or simple tables, and inline markup inside table cells (csv-table content included)',
+    'the shape of list-table content (rows of equal length), and of figure captions',
+    'option lists: their shape and markup',
+    'a reference to a name that two sections or targets share ("cannot be used as a unique reference")',
+    'directive option values (a :width: without a valid unit, an :align: docutils does not accept, a value spread over lines)',
+    'substitution definitions: the text of a `replace::` and the options of an embedded `image::`',
+    'bibliographic fields at the top of the document (:Authors:, :Date:, …) that docutils cannot interpret',
+    '`.. default-role::`, and roles used before their `.. role::` definition',
+    'a document that renders to nothing (only comments or targets)',
+]));
+const BULLET = /^[-+*\u2022\u2023\u2043]( +|$)/;
+const ENUM = '[0-9]+|[a-z]|[A-Z]|[ivxlcdm]+|[IVXLCDM]+|#';
+const ENUMERATOR = new RegExp(`^(?:\\((?<p>${ENUM})\\)|(?<r>${ENUM})\\)|(?<d>${ENUM})\\.)(?: +|$)`);
+const OPTION_ARG = '(?:[a-zA-Z][a-zA-Z0-9_-]*|<[^<>]+>)';
+const OPTION = `(?:[-+][a-zA-Z0-9](?: ?${OPTION_ARG})?|(?:--|/)[a-zA-Z0-9][a-zA-Z0-9_-]*(?:[ =]${OPTION_ARG})?)`;
+const OPTION_MARKER = new RegExp(`^${OPTION}(?:, ${OPTION})*(?:  +| ?$)`);
+const [DOCTEST, LINE_BLOCK, EXPLICIT, ANONYMOUS] = [/^>>>( +|$)/, /^\|( +|$)/, /^\.\.( +|$)/, /^__( +|$)/];
+const [GRID_TABLE, SIMPLE_TABLE, TABLE_BORDER] = [/^\+-[-+]+-\+ *$/, /^=+( +=+)+ *$/, /^=+[ =]*$/];
+const PUNCTUATION_LINE = /^([!-/:-@[-`{-~])\1* *$/;
+const SPECIAL = [BULLET, ENUMERATOR, FIELD, OPTION_MARKER, DOCTEST, LINE_BLOCK, GRID_TABLE, SIMPLE_TABLE, EXPLICIT, ANONYMOUS, PUNCTUATION_LINE];
+const FOOTNOTE = new RegExp(`^\\.\\. +\\[([0-9]+|#|#${SIMPLENAME}|\\*|${SIMPLENAME})\\]( +|$)`, 'u');
+const DIRECTIVE = new RegExp(`^\\.\\. +(${SIMPLENAME}) ?::( +|$)`, 'u');
+const SEQUENCES = [['arabic', /^[0-9]+$/], ['loweralpha', /^[a-z]$/], ['upperalpha', /^[A-Z]$/], ['lowerroman', /^[ivxlcdm]+$/], ['upperroman', /^[IVXLCDM]+$/]];
+const ROMAN = [['M', 1000], ['CM', 900], ['D', 500], ['CD', 400], ['C', 100], ['XC', 90], ['L', 50], ['XL', 40], ['X', 10], ['IX', 9], ['V', 5], ['IV', 4], ['I', 1]];
+// Characters certainly two columns wide (East Asian Wide and Fullwidth, common emoji).
 const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u3247\u3250-\u4dbf\u4e00-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u2705\u2728\u26a1\u2b50\u2615\u2757\u274c\u{1f300}-\u{1f320}\u{1f337}-\u{1f37c}\u{1f37e}-\u{1f393}\u{1f3a0}-\u{1f3ca}\u{1f3f8}-\u{1f43e}\u{1f442}-\u{1f4fc}\u{1f4ff}-\u{1f53d}\u{1f5fb}-\u{1f64f}\u{1f680}-\u{1f6c5}\u{1f90c}-\u{1f93a}\u{1f947}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
-/** Display width as docutils counts it (column_width), never more than docutils' count. */
-const width = (text) => [...text].reduce((sum, ch) => sum + (WIDE.test(ch) ? 2 : /\p{Mn}/u.test(ch) && !/[\ufe00-\ufe0f]/.test(ch) ? 0 : 1), 0);
-const blank = (line) => line !== undefined && !line.text;
+/** docutils' column_width, never above it: a title longer than its underline is then certainly so. */
+const width = (text) => [...text].reduce((sum, c) => sum + (WIDE.test(c) ? 2 : 1) - (/\p{M}/u.test(c) && !/[\ufe00-\ufe0f]/.test(c) ? 1 : 0), 0);
 const indented = (line) => line?.text[0] === ' ';
-/** The problems docutils (as readme_renderer runs it) would certainly report for `text`, in line order. */
+const rst_check_joined = (lines) => lines.map((l) => l.text).join('\n');
+/** The problems docutils, as readme_renderer runs it, would certainly report for `text`, by line. */
 function checkRst(text) {
     const raw = text.replace(/[\v\f]/g, ' ').split(/\r\n|[\n\r\x1c-\x1e\x85\u2028\u2029]/);
     if (raw.length > 1 && raw.at(-1) === '')
         raw.pop();
-    const lines = raw.map((line, k) => ({ text: expandTabs(line).trimEnd(), n: k + 1 }));
-    const facts = {
-        problems: [], references: [], anonymousReferences: [], anonymousTargets: [], substitutionReferences: [],
-        explicitTargets: [], names: new Set(), customRoles: new Set(),
-    };
+    const lines = raw.map((line, k) => ({ text: rstrip([...line].reduce((out, c) => out + (c === '\t' ? ' '.repeat(8 - (out.length % 8)) : c), '')), n: k + 1 }));
+    const facts = newFacts();
     const loose = looseScan(raw, facts);
-    const ctx = { facts, styles: [], level: 0, kind: 'other', empty: true, afterTransition: false, looseNames: loose.names, skipped: [], substitutions: [] };
-    body(lines, ctx, true);
-    resolve(ctx, loose);
+    body(lines, { facts, styles: [], level: 0, kind: 'other', empty: true, afterTransition: false, looseNames: loose.names }, true);
+    resolve(facts, loose);
     return facts.problems.sort((a, b) => a.line - b.line);
-}
-function expandTabs(line) {
-    let out = '';
-    for (const ch of line)
-        out += ch === '\t' ? ' '.repeat(8 - (out.length % 8)) : ch;
-    return out;
-}
-/** Names, substitutions, roles and anonymous targets the document might define, read without parsing. */
-function looseScan(raw, facts) {
-    const names = new Set(['contents']);
-    const titles = new Set();
-    const substitutions = new Set();
-    let anonymousTargets = 0;
-    raw.forEach((line, k) => {
-        for (const m of line.matchAll(/`([^`]*?)\s*<([^`<>]+)>`_(?!_)|_`([^`]+)`/g))
-            names.add(squash(m[1] || m[2] || m[3] || ''));
-        const m = /^\s*(?:\.\.\s+(?:_`?(.+?)`?\s?:(?:\s|$)|\[#?([^\]]+)\]|\|([^|]+)\||(role)::\s*([^\s(]+)|[\w.:+-]+\s?::\s*(.*))|:name:\s*(.*))/u.exec(line);
-        if (m?.[1] || m?.[2] || m?.[6] || m?.[7])
-            names.add(squash(m[1] || m[2] || m[6] || m[7]));
-        if (m?.[3])
-            substitutions.add(rst_inline_normalizeName(m[3]));
-        if (m?.[5])
-            facts.customRoles.add(m[5].toLowerCase());
-        if (/^\s*(?:\.\.\s+__\s?:(?:\s|$)|__(?: |$))/.test(line))
-            anonymousTargets++;
-        if (k + 1 < raw.length && PUNCTUATION_LINE.test(raw[k + 1].trimEnd()))
-            titles.add(squash(line));
-    });
-    return { names, titles, substitutions, anonymousTargets };
 }
 function problem(ctx, line, message, fix) {
     ctx.facts.problems.push({ line, message, fix });
@@ -73174,65 +73333,92 @@ function problem(ctx, line, message, fix) {
 function unindented(ctx, line, what, fix = `insert a blank line before this line, or indent it to continue the ${what}`) {
     problem(ctx, line.n, `this line ends the ${what} above it without a blank line in between`, fix);
 }
-/** docutils' get_indented: the block at `start` of blank or indented lines, and whether it ends blank. */
-function indentedBlock(ls, start, opts) {
+/** docutils' get_indented: blank or indented lines from `start`, dedented, and whether they end blank. */
+function indentedBlock(ls, start, opts = {}) {
     const { block, untilBlank } = opts;
     const first = opts.first ?? block;
-    let end = first === undefined ? start : start + 1;
-    let indent = block;
-    let blankFinish = true;
+    let [end, indent, blankFinish] = [first === undefined ? start : start + 1, block, true];
     for (; end < ls.length; end++) {
         const t = ls[end].text;
-        if (t && (t[0] !== ' ' || (block !== undefined && t.slice(0, block).trim()))) {
+        if (t && (t[0] !== ' ' || (block !== undefined && strip(t.slice(0, block))))) {
             blankFinish = end > start && !ls[end - 1].text;
             break;
         }
         if (!t && untilBlank)
             break;
         if (t && block === undefined)
-            indent = Math.min(indent ?? Infinity, t.length - t.trimStart().length);
+            indent = Math.min(indent ?? Infinity, t.length - strip(t).length);
     }
-    const lines = ls.slice(start, end).map((l, k) => ({
-        n: l.n, text: k === 0 && first !== undefined ? l.text.slice(first) : l.text.slice(indent ?? 0),
-    }));
+    const lines = ls.slice(start, end).map((l, k) => ({ n: l.n, text: l.text.slice(k === 0 && first !== undefined ? first : (indent ?? 0)) }));
     return { end, blankFinish, lines };
 }
-/** docutils' Body state: classifies the first line of each block and hands it to its construct. */
+/** Items of one list-like construct while `item` continues it; warns when the last ends without a blank line. */
+function list(ls, i, ctx, what, item) {
+    let last = { end: i, blankFinish: true };
+    for (let next = item(i); next; next = item(last.end))
+        last = next;
+    if (!last.blankFinish && last.end < ls.length)
+        unindented(ctx, ls[last.end], what);
+    return last.end;
+}
+/** docutils' Body state: the first line of each block decides what the block is. */
 function body(ls, ctx, top) {
-    let i = 0;
-    while (i < ls.length) {
-        const line = ls[i];
-        if (!line.text) {
+    for (let i = 0; i < ls.length;) {
+        const t = ls[i].text;
+        if (!t) {
             i++;
             continue;
         }
-        const t = line.text;
         if (t[0] === ' ') {
-            const quote = indentedBlock(ls, i, {});
+            const quote = indentedBlock(ls, i);
             body(quote.lines, ctx, false);
             if (!quote.blankFinish && quote.end < ls.length)
                 unindented(ctx, ls[quote.end], 'block quote', 'insert a blank line before this line (the indented lines above form a quote)');
             i = quote.end;
         }
-        else if (BULLET.test(t))
-            i = bulletList(ls, i, ctx);
+        else if (BULLET.test(t)) {
+            i = list(ls, i, ctx, 'bullet list', (k) => {
+                const m = ls[k]?.text[0] === t[0] ? BULLET.exec(ls[k].text) : null;
+                return m ? listItem(ls, k, m[0].length, ctx) : undefined;
+            });
+        }
         else if (ENUMERATOR.test(t))
             i = enumeratedList(ls, i, ctx, top);
-        else if (FIELD.test(t) || OPTION_MARKER.test(t) || LINE_BLOCK.test(t))
-            i = skipBlock(ls, i, ctx);
-        else if (DOCTEST.test(t))
-            while (i < ls.length && ls[i].text)
-                i++;
-        else if (GRID_TABLE.test(t)) {
-            const start = i;
-            while (i < ls.length && ls[i].text)
-                i++;
-            ctx.skipped.push(ls.slice(start, i).map((l) => l.text).join('\n'));
+        else if (FIELD.test(t)) {
+            i = list(ls, i, ctx, 'field list', (k) => {
+                const m = FIELD.exec(ls[k]?.text ?? '');
+                if (!m)
+                    return undefined;
+                scanInline(m[0].slice(1, m[0].lastIndexOf(':')), [ls[k].n], ctx.facts);
+                const field = indentedBlock(ls, k, { first: m[0].length });
+                body(field.lines, ctx, false);
+                return field;
+            });
         }
+        else if (OPTION_MARKER.test(t))
+            i = skip(ls, i, ctx);
+        else if (DOCTEST.test(t))
+            while (ls[i]?.text)
+                i++;
+        else if (LINE_BLOCK.test(t)) {
+            i = list(ls, i, ctx, 'line block', (k) => {
+                const m = LINE_BLOCK.exec(ls[k]?.text ?? '');
+                const line = m ? indentedBlock(ls, k, { first: m[0].length, untilBlank: true }) : undefined;
+                if (line)
+                    scanInline(rst_check_joined(line.lines), line.lines.map((l) => l.n), ctx.facts);
+                return line;
+            });
+        }
+        else if (GRID_TABLE.test(t))
+            i = gridTable(ls, i, ctx);
         else if (SIMPLE_TABLE.test(t))
             i = simpleTable(ls, i, ctx);
-        else if (EXPLICIT.test(t) || ANONYMOUS.test(t))
-            i = explicitList(ls, i, ctx);
+        else if (EXPLICIT.test(t) || ANONYMOUS.test(t)) {
+            i = list(ls, i, ctx, 'explicit markup (directive, comment or target)', (k) => {
+                const line = ls[k]?.text ?? '';
+                return EXPLICIT.test(line) || ANONYMOUS.test(line) ? explicit(ls, k, ctx) : undefined;
+            });
+        }
         else if (PUNCTUATION_LINE.test(t))
             i = punctuationLine(ls, i, ctx, top);
         else
@@ -73242,276 +73428,166 @@ function body(ls, ctx, top) {
         ctx.kind = 'other';
     }
 }
-/** A construct this checker does not model: skipped up to the next blank line and the indented lines after it. */
-function skipBlock(ls, i, ctx) {
+/** A construct this checker does not model: skipped up to a blank line and the indented lines after it. */
+function skip(ls, i, ctx) {
     let j = i;
-    while (j < ls.length && ls[j].text)
+    while (ls[j]?.text)
         j++;
     while (j < ls.length && (!ls[j].text || indented(ls[j])))
         j++;
-    ctx.skipped.push(ls.slice(i, j).map((l) => l.text).join('\n'));
+    ctx.facts.skipped.push(rst_check_joined(ls.slice(i, j)));
     return j;
 }
+function gridTable(ls, i, ctx) {
+    let j = i;
+    for (; ls[j]?.text; j++) {
+        // Every line up to the blank line belongs to the table and must start with '+' or '|'.
+        if (indented(ls[j]) || !/^[+|]/.test(ls[j].text)) {
+            problem(ctx, ls[j].n, 'this line follows a table without a blank line (or breaks its left border)', 'insert a blank line after the table, or fix the border');
+            break;
+        }
+    }
+    ctx.facts.skipped.push(rst_check_joined(ls.slice(i, j)));
+    return j;
+}
+/** docutils' isolate_simple_table: the table ends at its second border after the top, or one followed by a blank line. */
 function simpleTable(ls, i, ctx) {
-    const width0 = ls[i].text.trim().length;
-    let found = 0;
-    for (let k = i + 1; k < ls.length; k++) {
+    for (let k = i + 1, found = 0; k < ls.length; k++) {
         if (!TABLE_BORDER.test(ls[k].text))
             continue;
-        if (ls[k].text.trim().length !== width0)
+        if (strip(ls[k].text).length !== strip(ls[i].text).length)
             break;
         if (++found === 2 || k === ls.length - 1 || !ls[k + 1].text) {
-            ctx.skipped.push(ls.slice(i, k + 1).map((l) => l.text).join('\n'));
+            ctx.facts.skipped.push(rst_check_joined(ls.slice(i, k + 1)));
             if (ls[k + 1]?.text)
                 problem(ctx, ls[k + 1].n, 'this line follows the table above without a blank line', 'insert a blank line after the table');
             return k + 1;
         }
     }
-    return skipBlock(ls, i, ctx);
+    problem(ctx, ls[i].n, 'the table starting here has no bottom border of the same width followed by a blank line', 'end the table with a copy of its top border line, then a blank line');
+    return skip(ls, i, ctx);
 }
 function listItem(ls, i, indent, ctx) {
     const item = ls[i].text.slice(indent) ? indentedBlock(ls, i, { block: indent }) : indentedBlock(ls, i, { first: indent });
     body(item.lines, ctx, false);
     return item;
 }
-function bulletList(ls, i, ctx) {
-    const bullet = ls[i].text[0];
-    let finish = true;
-    while (i < ls.length && ls[i].text[0] === bullet && BULLET.test(ls[i].text)) {
-        ({ end: i, blankFinish: finish } = listItem(ls, i, BULLET.exec(ls[i].text)[0].length, ctx));
+/** docutils' parse_enumerator: `expected` is the sequence of the list being continued. */
+function enumerator(text, expected) {
+    const m = ENUMERATOR.exec(text ?? '');
+    if (!m)
+        return undefined;
+    const value = (m.groups.p ?? m.groups.r ?? m.groups.d);
+    const format = m.groups.p !== undefined ? '()' : m.groups.r !== undefined ? ')' : '.';
+    const sequence = value === '#' ? '#' : expected && SEQUENCES.find(([s]) => s === expected)[1].test(value) ? expected
+        : !expected && /^[iI]$/.test(value) ? (value === 'i' ? 'lowerroman' : 'upperroman') : SEQUENCES.find(([, re]) => re.test(value))[0];
+    let ordinal = sequence === '#' ? 1 : sequence === 'arabic' ? Number(value) : value.toLowerCase().charCodeAt(0) - 96;
+    if (sequence.endsWith('roman')) {
+        let rest = value.toUpperCase();
+        ordinal = 0;
+        for (const [digits, worth] of ROMAN)
+            for (; rest.startsWith(digits); rest = rest.slice(digits.length))
+                ordinal += worth;
+        if (ordinal > 4999 || roman(ordinal) !== value.toUpperCase())
+            ordinal = undefined;
     }
-    if (!finish && i < ls.length)
-        unindented(ctx, ls[i], 'bullet list');
-    return i;
+    return { length: m[0].length, format, sequence, ordinal };
 }
-/** Lists numbered with digits or '#' follow docutils exactly; letters and Roman numerals are skipped. */
+function roman(n) {
+    let out = '';
+    for (const [digits, worth] of ROMAN)
+        for (; n >= worth; n -= worth)
+            out += digits;
+    return out;
+}
+/** docutils' is_enumerated_list_item: the next line is blank, indented, or starts with the next enumerator. */
+function isItem(ls, k, e) {
+    const next = ls[k + 1]?.text;
+    if (e.ordinal === undefined)
+        return false;
+    if (!next || next[0] === ' ')
+        return true;
+    const n = e.ordinal + 1;
+    const value = e.sequence === '#' ? '#' : e.sequence === 'arabic' ? String(n) : e.sequence.endsWith('alpha') ? (n > 26 ? '' : String.fromCharCode(96 + n)) : roman(n);
+    const [open, close] = e.format === '()' ? ['(', ')'] : ['', e.format];
+    const cased = e.sequence.startsWith('upper') ? value.toUpperCase() : value.toLowerCase();
+    return value !== '' && (next.startsWith(`${open}${cased}${close} `) || next.startsWith(`${open}#${close} `));
+}
 function enumeratedList(ls, i, ctx, top) {
-    const parse = (t) => {
-        const m = t === undefined ? null : ENUMERATOR.exec(t);
-        const g = m?.groups;
-        const value = g && (g.p ?? g.r ?? g.d);
-        const [prefix, suffix] = g?.p !== undefined ? ['(', ')'] : g?.r !== undefined ? ['', ')'] : ['', '.'];
-        return m && value !== undefined ? { length: m[0].length, value, prefix, suffix } : undefined;
-    };
-    // docutils' is_enumerated_list_item: the next line is blank, indented, or the next enumerator.
-    const isItem = (k, ordinal, auto, e) => {
-        const next = ls[k + 1]?.text;
-        return !next || next[0] === ' ' || next.startsWith(`${e.prefix}${auto ? '#' : ordinal + 1}${e.suffix} `) || next.startsWith(`${e.prefix}#${e.suffix} `);
-    };
-    const first = parse(ls[i].text);
-    if (!/^([0-9]+|#)$/.test(first.value))
-        return PUNCTUATION_LINE.test(ls[i + 1]?.text ?? '') ? textBlock(ls, i, ctx, top) : skipBlock(ls, i, ctx);
-    let auto = first.value === '#';
-    let last = auto ? 1 : Number(first.value);
-    if (!isItem(i, last, auto, first))
+    const first = enumerator(ls[i].text);
+    if (!isItem(ls, i, first))
         return textBlock(ls, i, ctx, top);
-    let { end, blankFinish } = listItem(ls, i, first.length, ctx);
-    for (let e = parse(ls[end]?.text); e && e.prefix === first.prefix && e.suffix === first.suffix; e = parse(ls[end]?.text)) {
-        const hash = e.value === '#';
-        if (!hash && (auto || !/^[0-9]+$/.test(e.value) || Number(e.value) !== last + 1))
-            break;
-        if (!isItem(end, hash ? 1 : Number(e.value), hash, e))
-            break;
-        auto ||= hash;
-        last = hash ? 1 : Number(e.value);
-        ({ end, blankFinish } = listItem(ls, end, e.length, ctx));
-    }
-    if (!blankFinish && end < ls.length)
-        unindented(ctx, ls[end], 'enumerated list');
-    return end;
+    const type = first.sequence === '#' ? 'arabic' : first.sequence;
+    let [auto, last] = [first.sequence === '#', first.ordinal];
+    return list(ls, i, ctx, 'enumerated list', (k) => {
+        const e = enumerator(ls[k]?.text, type);
+        if (k !== i) {
+            if (!e || e.format !== first.format || !isItem(ls, k, e))
+                return undefined;
+            if (e.sequence !== '#' && (e.sequence !== type || auto || e.ordinal !== last + 1))
+                return undefined;
+            [auto, last] = [auto || e.sequence === '#', e.ordinal];
+        }
+        return listItem(ls, k, e.length, ctx);
+    });
 }
-function explicitList(ls, i, ctx) {
-    let finish = true;
-    while (i < ls.length && (EXPLICIT.test(ls[i].text) || ANONYMOUS.test(ls[i].text))) {
-        ({ end: i, blankFinish: finish } = explicitConstruct(ls, i, ctx));
-        if (blank(ls[i]))
-            break;
-    }
-    if (!finish && i < ls.length)
-        unindented(ctx, ls[i], 'explicit markup (directive, comment or target)', 'insert a blank line before this line, or indent it to belong to the block above');
-    return i;
-}
-function explicitConstruct(ls, i, ctx) {
+function explicit(ls, i, ctx) {
     const t = ls[i].text;
     let m;
     if ((m = ANONYMOUS.exec(t)) || (m = /^\.\. +_(?! |$)/.exec(t))) {
         const block = indentedBlock(ls, i, { first: m[0].length, untilBlank: true });
-        hyperlinkTarget([t.slice(m[0].length), ...ls.slice(i + 1, block.end).map((l) => l.text)], ls[i].n, ctx, m[0].startsWith('__'));
+        hyperlinkTarget([t.slice(m[0].length), ...ls.slice(i + 1, block.end).map((l) => l.text)], ls[i].n, ctx.facts, m[0].startsWith('_'));
         return block;
     }
     if ((m = FOOTNOTE.exec(t))) {
         const block = indentedBlock(ls, i, { first: m[0].length });
-        const name = m[1].replace(/^#/, '');
-        if (name && name !== '*')
-            ctx.facts.explicitTargets.push({ name: rst_inline_normalizeName(name), line: ls[i].n });
-        ctx.facts.names.add(squash(name));
-        ctx.skipped.push(block.lines.map((l) => l.text).join('\n'));
+        const label = m[1];
+        if (label === '#' || label === '*')
+            ctx.facts.autoFootnotes[label]++;
+        else
+            ctx.facts.explicitTargets.push({ name: rst_inline_normalizeName(label.replace(/^#/, '')), line: ls[i].n });
+        ctx.facts.names.add(squash(label));
+        ctx.facts.skipped.push(rst_check_joined(block.lines));
         return block;
     }
-    if ((m = /^\.\. +\|(?! |$)/.exec(t)))
-        return substitutionDefinition(ls, i, m[0].length, ctx);
-    if ((m = DIRECTIVE.exec(t))) {
+    if ((m = /^\.\. +\|(?! |$)/.exec(t) ?? DIRECTIVE.exec(t))) {
         const block = indentedBlock(ls, i, { first: m[0].length });
-        checkDirective(m[1], block.lines, ls[i].n, ctx, false);
+        if (m[1] === undefined)
+            substitutionDefinition(block.lines, ls[i].n, ctx.facts);
+        else
+            body(checkDirective(m[1], block.lines, ls[i].n, ctx.facts, false) || [], ctx, false);
         return block;
     }
     m = EXPLICIT.exec(t);
-    if ((i + 1 >= ls.length || blank(ls[i + 1])) && !t.slice(m[0].length).trim())
+    if (!ls[i + 1]?.text && !strip(t.slice(m[0].length)))
         return { end: i + 1, blankFinish: true };
     return indentedBlock(ls, i, { first: m[0].length });
 }
-/** A hyperlink target; `raw` starts after '.. _' (or '__ ' for the short anonymous form), lines not dedented. */
-function hyperlinkTarget(raw, line, ctx, anonymous) {
-    let escaped = '';
-    let k = 0;
-    let m = null;
-    if (anonymous)
-        m = /^/.exec('');
-    else
-        for (; k < raw.length && !(m = TARGET.exec((escaped += escapeToNull(raw[k])))); k++)
-            ;
-    if (!m) {
-        problem(ctx, line, `the hyperlink target '.. _${raw.join(' ').trim()}' has no ':' after its name`, "write it as '.. _name: https://…' (quote a name containing ': ' with backquotes)");
-        return;
-    }
-    const rest = [(escapeToNull(raw[k] ?? '') + ' ').slice(anonymous ? 0 : m[0].length - escaped.length - 1).trim(), ...raw.slice(k + 1).map(escapeToNull)];
-    const joined = rest.map((l) => l.trim()).join(' ').split(/\s+/).join(' ');
-    const indirect = joined.endsWith('_') ? new RegExp(`^(?:(${SIMPLENAME})_|\`(?! )(.+?)(?<![\\s\\0])\`_)$`, 'u').exec(joined) : null;
-    const refname = indirect ? rst_inline_normalizeName(rst_inline_unescape(indirect[1] ?? indirect[2])) : undefined;
-    const uri = indirect ? undefined : rest.join(' ').split(/\0[ \n]/).map((part) => rst_inline_unescape(part).split(/\s+/).join('')).join(' ');
-    if (refname)
-        ctx.facts.references.push({ name: refname, line, source: joined });
-    const name = m.groups?.name;
-    if (name === undefined)
-        ctx.facts.anonymousTargets.push(line);
-    else {
-        ctx.facts.explicitTargets.push({ name: rst_inline_normalizeName(rst_inline_unescape(name)), line, uri: uri || undefined, refname });
-        ctx.facts.names.add(squash(rst_inline_unescape(name)));
-    }
-}
-function substitutionDefinition(ls, i, start, ctx) {
-    const block = indentedBlock(ls, i, { first: start });
-    const raw = block.lines.map((l) => l.text);
-    let escaped = escapeToNull(raw[0].trimEnd());
-    let k = 0;
-    let m;
-    while (!(m = SUBSTITUTION.exec(escaped)) && ++k < raw.length)
-        escaped += ` ${escapeToNull(raw[k].trim())}`;
-    const at = ls[i].n;
-    if (!m) {
-        problem(ctx, at, "this substitution definition has no closing '|' after its name", "write it as '.. |name| image:: https://…'");
-        return block;
-    }
-    const name = rst_inline_unescape(m.groups.name);
-    const head = (raw[k].trim() + ' ').slice(m[0].length - escaped.length - 1, -1).trim();
-    const content = [{ text: head, n: block.lines[k].n }, ...block.lines.slice(k + 1)].filter((l, j) => j > 0 || l.text);
-    while (content.length && !content.at(-1).text)
-        content.pop();
-    const directive = new RegExp(`^(${SIMPLENAME})::( +|$)`, 'u').exec(content[0]?.text ?? '');
-    if (!directive) {
-        problem(ctx, at, `the substitution '|${name}|' is defined without a directive`, `define it with a directive, e.g. '.. |${name}| image:: https://…' or '.. |${name}| replace:: text'`);
-    }
-    else if (checkDirective(directive[1], [{ text: content[0].text.slice(directive[0].length), n: content[0].n }, ...content.slice(1)], at, ctx, true)) {
-        if (SUBSTITUTION_DIRECTIVES.has(directive[1].toLowerCase()))
-            ctx.substitutions.push({ name, line: at });
-        else
-            problem(ctx, at, `'${directive[1]}::' cannot define a substitution`, "use image::, replace::, unicode:: or date:: in a substitution definition");
-    }
-    return block;
-}
-/** docutils' parse_directive_block and the checks every directive's run() starts with; true when none fails. */
-function checkDirective(type, block, line, ctx, substitution) {
-    const name = type.toLowerCase();
-    const spec = SPECS[name];
-    const fail = (message, fix) => (problem(ctx, line, message, fix), false);
-    if (!spec) {
-        return fail(`'.. ${type}::' is not a directive docutils knows (PyPI renders with plain docutils, without Sphinx directives)`, SPHINX_FIXES[name] || 'remove it, or use a docutils directive such as code-block, note, warning, image or figure');
-    }
-    if (name === 'raw' || name === 'include') {
-        return fail(`the '${name}' directive is disabled on PyPI`, name === 'raw' ? 'write the content in reStructuredText instead of raw HTML' : 'paste the included text into the description');
-    }
-    const [required, optional, spaces, contentRule, ...options] = spec.split(' ').map((v, j) => (j < 4 ? Number(v) : v));
-    let lines = block.slice(block[0]?.text.trim() ? 0 : 1);
-    while (lines.length && !lines.at(-1).text)
-        lines = lines.slice(0, -1);
-    let args = [];
-    let content = lines;
-    let split = lines.findIndex((l) => !l.text);
-    if (split < 0)
-        split = lines.length;
-    if (lines.length && (required || optional || options.length))
-        [args, content] = [lines.slice(0, split), lines.slice(split + 1)];
-    const field = options.length ? args.findIndex((l) => FIELD.test(l.text)) : -1;
-    const optionLines = field < 0 ? [] : args.slice(field);
-    if (field >= 0)
-        args = args.slice(0, field);
-    if (args.length && !(required || optional))
-        [args, content] = [[], args.concat(lines.slice(split))];
-    while (content.length && !content[0].text)
-        content = content.slice(1);
-    ctx.skipped.push(args.map((l) => l.text).join('\n'));
-    for (const option of optionLines) {
-        if (indented(option))
-            continue;
-        const m = FIELD.exec(option.text);
-        const key = m ? m[0].slice(1, m[0].trimEnd().lastIndexOf(':')).trim().toLowerCase() : '';
-        if (!m)
-            return fail(`the line '${option.text}' among the options of '.. ${type}::' is not an option`, 'indent it under the option it continues, or put a blank line before the content');
-        // Option names go through inline markup (`:target_:` is read as "target"), so judge plain words only.
-        if (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(key) && !options.includes(key)) {
-            return fail(`'.. ${type}::' has no option ':${key}:'`, `remove it; docutils allows ${options.map((o) => `:${o}:`).join(' ')}` +
-                (/^(code|code-block|sourcecode)$/.test(name) ? ' (Sphinx options such as :caption: or :linenos: do not exist there)' : ''));
-        }
-        if (key === 'name') {
-            const value = option.text.slice(m[0].length);
-            ctx.facts.explicitTargets.push({ name: rst_inline_normalizeName(value), line: option.n });
-            ctx.facts.names.add(squash(value));
-        }
-    }
-    const words = args.map((l) => l.text).join(' ').split(/\s+/).filter(Boolean).length;
-    if (words < required)
-        return fail(`'.. ${type}::' needs an argument after the '::'`, `write it on the same line, e.g. '.. ${type}:: ${name === 'image' || name === 'figure' ? 'https://…/picture.png' : '…'}'`);
-    if (words > required + optional && !spaces) {
-        return fail(`'.. ${type}::' is given ${words} arguments, at most ${required + optional} allowed`, 'put a blank line between the directive (with its options) and its content');
-    }
-    if (content.length && !contentRule)
-        return fail(`'.. ${type}::' takes no content, but indented text follows it`, 'remove the indented text or the indentation');
-    if (!substitution && SUBSTITUTION_DIRECTIVES.has(name) && name !== 'image') {
-        return fail(`'.. ${type}::' only works inside a substitution definition`, `write it as '.. |name| ${name}:: …' and use |name| in the text`);
-    }
-    if (!content.length && contentRule === 2)
-        return fail(`'.. ${type}::' has no content`, 'indent its content under it, after a blank line');
-    if (BODY_CONTENT.has(name))
-        body(content, ctx, false);
-    else if (!UNPARSED_CONTENT.has(name))
-        ctx.skipped.push(content.map((l) => l.text).join('\n'));
-    return true;
-}
-/** A line of repeated punctuation: an overline, a transition, or text (docutils' Line state). */
+/** A line of one repeated punctuation character: an overline, a transition, or text (docutils' Line state). */
 function punctuationLine(ls, i, ctx, top) {
-    const over = ls[i].text;
-    const next = ls[i + 1];
-    const short = over.length < 4;
-    if (!top) {
-        if (over === '::' || short)
-            return textBlock(ls, i, ctx, top);
+    const [over, next, short] = [ls[i].text, ls[i + 1], ls[i].text.length < 4];
+    if (!top && over !== '::' && !short) {
         problem(ctx, ls[i].n, `the line '${over}' would be a title underline or a transition, but it is inside an indented block (quote, list item or directive) where neither is allowed`, 'remove the indentation of the title, or remove the line');
         return i + 1;
     }
+    if (!top || (short && (!next?.text || (!indented(next) && PUNCTUATION_LINE.test(next.text)))))
+        return textBlock(ls, i, ctx, top);
     if (!next?.text) {
-        if (short)
-            return textBlock(ls, i, ctx, top);
-        transition(ls, i, ctx);
+        const fix = 'remove the line, or keep it only between two paragraphs';
+        if (ls.slice(i + 1).every((l) => !l.text))
+            problem(ctx, ls[i].n, `the ${ctx.level ? 'last section' : 'document'} ends with a transition (a line of punctuation)`, fix);
+        if (ctx.empty)
+            problem(ctx, ls[i].n, `the ${ctx.level ? 'section' : 'document'} starts with a transition (a line of punctuation)`, fix);
+        else if (ctx.afterTransition)
+            problem(ctx, ls[i].n, 'two transitions (lines of punctuation) follow each other with nothing between them', 'remove one of them');
+        ctx.kind = 'transition';
         return i + 1;
     }
     if (!indented(next) && PUNCTUATION_LINE.test(next.text)) {
-        if (short)
-            return textBlock(ls, i, ctx, top);
         problem(ctx, ls[i].n, 'two lines of punctuation follow each other: this is neither a title nor a transition', 'put the title text between the overline and the underline, or remove one line');
         return i + 2;
     }
-    const title = next.text.trim();
-    const under = ls[i + 2]?.text;
+    const [title, under, before] = [strip(next.text), ls[i + 2]?.text, ctx.facts.problems.length];
     const shape = under === undefined || !PUNCTUATION_LINE.test(under) ? 'missing' : under !== over ? 'mismatch' : width(next.text) > over.length ? 'short' : '';
     if (shape && short)
         return textBlock(ls, i, ctx, top);
@@ -73526,92 +73602,74 @@ function punctuationLine(ls, i, ctx, top) {
     if (shape === 'short') {
         problem(ctx, ls[i].n, `the overline of the title '${title}' is shorter than the title (${over.length} characters for ${width(next.text)})`, `extend the overline and the underline to at least ${width(next.text)} characters`);
     }
-    section(title, over[0] + under[0], next, ctx);
+    section(title, over[0] + under[0], next, ctx, before);
     return i + 3;
-}
-function transition(ls, i, ctx) {
-    const line = ls[i].n;
-    const fix = 'remove the line, or keep it only between two paragraphs';
-    if (ls.slice(i + 1).every((l) => !l.text))
-        problem(ctx, line, `the ${ctx.level ? 'last section' : 'document'} ends with a transition (a line of punctuation)`, fix);
-    if (ctx.empty)
-        problem(ctx, line, `the ${ctx.level ? 'section' : 'document'} starts with a transition (a line of punctuation)`, fix);
-    else if (ctx.afterTransition)
-        problem(ctx, line, 'two transitions (lines of punctuation) follow each other with nothing between them', 'remove one of them');
-    ctx.kind = 'transition';
 }
 /** docutils' Text state: the second line decides between title, definition list and paragraph. */
 function textBlock(ls, i, ctx, top) {
-    const next = ls[i + 1];
+    const [title, next] = [ls[i].text, ls[i + 1]];
     if (indented(next))
         return definitionList(ls, i, ctx);
-    if (next?.text && PUNCTUATION_LINE.test(next.text)) {
-        const title = ls[i].text;
-        const size = width(title);
-        // An underline shorter than the title and than 4 characters is ordinary text.
-        if (size <= next.text.length || next.text.length >= 4) {
-            if (size > next.text.length) {
-                problem(ctx, next.n, `the underline of the title '${title}' is shorter than the title (${next.text.length} characters for ${size})`, `extend the underline to at least ${size} characters`);
-            }
-            if (top)
-                section(title, next.text[0], ls[i], ctx);
-            else
-                problem(ctx, ls[i].n, `the title '${title}' is inside an indented block (quote, list item or directive), where titles are not allowed`, 'remove the indentation so the title starts at the left margin, or make it **bold** text');
-            return i + 2;
+    // An underline shorter than its title and than 4 characters makes ordinary text.
+    if (next?.text && PUNCTUATION_LINE.test(next.text) && (width(title) <= next.text.length || next.text.length >= 4)) {
+        const before = ctx.facts.problems.length;
+        if (width(title) > next.text.length) {
+            problem(ctx, next.n, `the underline of the title '${title}' is shorter than the title (${next.text.length} characters for ${width(title)})`, `extend the underline to at least ${width(title)} characters`);
         }
+        if (top)
+            section(title, next.text[0], ls[i], ctx, before);
+        else
+            problem(ctx, ls[i].n, `the title '${title}' is inside an indented block (quote, list item or directive), where titles are not allowed`, 'remove the indentation so the title starts at the left margin, or make it **bold** text');
+        return i + 2;
     }
     let j = i + 1;
-    for (; j < ls.length && ls[j].text; j++) {
+    for (; ls[j]?.text; j++) {
         if (!indented(ls[j]))
             continue;
         problem(ctx, ls[j].n, 'this line is indented more than the paragraph above it, without a blank line in between', 'remove the extra indentation, or put a blank line before it to make it a quote or literal block');
         break;
     }
     const lines = ls.slice(i, j);
-    const data = lines.map((l) => l.text).join('\n').trimEnd();
+    const data = rstrip(rst_check_joined(lines));
     const literal = /(?<!\\)(?:\\\\)*::$/.test(data);
-    const text = !literal ? data : data === '::' ? '' : ' \n'.includes(data.at(-3)) ? data.slice(0, -3).trimEnd() : data.slice(0, -1);
+    const text = !literal ? data : data === '::' ? '' : ' \n'.includes(data.at(-3)) ? rstrip(data.slice(0, -3)) : data.slice(0, -1);
     if (text)
         scanInline(text, lines.map((l) => l.n), ctx.facts);
     return literal ? literalBlock(ls, j, ctx, lines.at(-1).n) : j;
 }
 /** The block a paragraph ending in '::' announces: indented, or quoted with a punctuation character. */
 function literalBlock(ls, j, ctx, at) {
-    const block = j < ls.length ? indentedBlock(ls, j, {}) : { end: j, blankFinish: true, lines: [] };
+    const block = j < ls.length ? indentedBlock(ls, j) : { end: j, blankFinish: true, lines: [] };
     if (block.lines.some((l) => l.text)) {
         if (!block.blankFinish && block.end < ls.length)
             unindented(ctx, ls[block.end], 'literal block');
         return block.end;
     }
     let k = block.end;
-    if (j >= ls.length || k >= ls.length || !/^[!-/:-@[-`{-~]/.test(ls[k].text)) {
+    if (j >= ls.length || !/^[!-/:-@[-`{-~]/.test(ls[k]?.text ?? '')) {
         problem(ctx, at, "the paragraph ends with '::', which announces a literal block, but no indented block follows", "indent the block under it after a blank line, or end the paragraph with a single ':'");
         return k;
     }
     const quote = ls[k].text[0];
-    while (k < ls.length && ls[k].text.startsWith(quote))
+    while (ls[k]?.text.startsWith(quote))
         k++;
     if (ls[k]?.text)
         problem(ctx, ls[k].n, `this line ends a quoted literal block (lines starting with '${quote}') without a blank line`, 'insert a blank line before it');
     return k;
 }
-const SPECIAL = [BULLET, ENUMERATOR, FIELD, OPTION_MARKER, DOCTEST, LINE_BLOCK, GRID_TABLE, SIMPLE_TABLE, EXPLICIT, ANONYMOUS, PUNCTUATION_LINE];
 function definitionList(ls, i, ctx) {
-    let finish = true;
-    for (;;) {
-        scanInline(ls[i].text, [ls[i].n], ctx.facts);
-        const definition = indentedBlock(ls, i + 1, {});
+    return list(ls, i, ctx, 'definition list', (k) => {
+        const term = ls[k]?.text;
+        if (term === undefined || (k !== i && (SPECIAL.some((p) => p.test(term)) || !indented(ls[k + 1]))))
+            return undefined;
+        scanInline(term, [ls[k].n], ctx.facts);
+        const definition = indentedBlock(ls, k + 1);
         body(definition.lines, ctx, false);
-        ({ end: i, blankFinish: finish } = definition);
-        const term = ls[i]?.text;
-        if (term === undefined || SPECIAL.some((p) => p.test(term)) || !indented(ls[i + 1]))
-            break;
-    }
-    if (!finish && i < ls.length)
-        unindented(ctx, ls[i], 'definition list');
-    return i;
+        return definition;
+    });
 }
-function section(title, style, line, ctx) {
+/** A section title; `since` counts the problems before its own (which docutils places right after it). */
+function section(title, style, line, ctx, since) {
     const known = ctx.styles.indexOf(style);
     const level = known < 0 ? ctx.styles.length + 1 : known + 1;
     const show = (s) => (s.length === 1 ? `'${s}' underline` : `'${s[0]}' overline with '${s[1]}' underline`);
@@ -73619,53 +73677,15 @@ function section(title, style, line, ctx) {
         problem(ctx, line.n, `the title '${title}' skips a level: its ${show(style)} makes it a level-${level} title right under a level-${ctx.level} one`, `use the style of level ${ctx.level + 1} or above (${ctx.styles.map((s, k) => `${show(s)} for level ${k + 1}`).join(', ')})`);
         return;
     }
-    ctx.level = level;
     if (known < 0)
         ctx.styles.push(style);
-    // A title whose name is taken gets an INFO message after it, which a transition may then follow.
-    if (!ctx.facts.names.has(squash(title)) && !ctx.looseNames.has(squash(title)))
-        ctx.kind = 'new title';
+    ctx.level = level;
+    const taken = ctx.facts.names.has(squash(title)) || ctx.looseNames.has(squash(title));
     ctx.facts.names.add(squash(title));
     scanInline(title, [line.n], ctx.facts);
-}
-/** The checks that need the whole document: references, anonymous links, substitutions, duplicate names. */
-function resolve(ctx, loose) {
-    const { facts } = ctx;
-    for (const ref of facts.references) {
-        const key = squash(ref.name);
-        if (!key || facts.names.has(key) || loose.names.has(key) || loose.titles.has(key))
-            continue;
-        problem(ctx, ref.line, `the link '${ref.source}' refers to a target named '${ref.name}', which the description does not define`, `define it with '.. _${ref.name}: https://…', write the link as \`text <https://…>\`_, or escape the '_' as '\\_' if it is not a link`);
-    }
-    const anonymous = facts.anonymousReferences.length;
-    const targets = facts.anonymousTargets.length;
-    if (anonymous !== targets && targets === loose.anonymousTargets && !ctx.skipped.some((text) => text.includes('__'))) {
-        problem(ctx, facts.anonymousReferences[targets] ?? facts.anonymousTargets[anonymous], `the description has ${anonymous} anonymous link(s) (ending in '__') but ${targets} anonymous target(s) ('.. __: …')`, 'give each `text`__ link its own `.. __: https://…` line in the same order, or embed the URL: `text <https://…>`__');
-    }
-    const defined = new Set([...ctx.substitutions.map((s) => rst_inline_normalizeName(s.name)), ...loose.substitutions]);
-    for (const ref of facts.substitutionReferences) {
-        if (defined.has(rst_inline_normalizeName(ref.name)))
-            continue;
-        problem(ctx, ref.line, `the substitution '|${ref.name}|' is used but never defined`, `define it, e.g. '.. |${ref.name}| image:: https://…', or escape the bar as '\\|'`);
-    }
-    const first = new Map();
-    for (const sub of ctx.substitutions) {
-        const key = sub.name.split(/\s+/).join(' ');
-        const old = first.get(`|${key}`);
-        if (old)
-            problem(ctx, sub.line, `the substitution '|${key}|' is defined twice (first on line ${old.line})`, 'remove or rename one of the definitions');
-        else
-            first.set(`|${key}`, sub);
-    }
-    for (const target of facts.explicitTargets) {
-        const old = first.get(target.name);
-        if (!old)
-            first.set(target.name, target);
-        else if (!(target.uri !== undefined && target.uri === old.uri) && !(target.refname !== undefined && target.refname === old.refname)) {
-            problem(ctx, target.line, `the target name '${target.name}' is defined twice (first on line ${old.line})`, 'rename one of the targets, or give both the same URL');
-            first.set(target.name, { line: old.line, uri: '\0' });
-        }
-    }
+    // docutils puts the title's messages (and an INFO when its name is taken) right after it, before any transition.
+    if (ctx.facts.problems.length === since && !taken)
+        ctx.kind = 'new title';
 }
 
 ;// CONCATENATED MODULE: ./src/verify.ts
@@ -73683,7 +73703,7 @@ function verifyDist({ dist, metadata, member, members }) {
     if (contentType === '' || contentType === 'text/x-rst') {
         const description = metadata.body !== '' ? metadata.body : (getField(metadata, 'Description') ?? '');
         for (const problem of checkRst(description)) {
-            add('Description', `reStructuredText, line ${problem.line}: ${problem.message}`, `${problem.fix} PyPI refuses a description it cannot render.${contentType === '' ? ' If the README is Markdown, set its content type (pyproject.toml: readme = "README.md").' : ''}`);
+            add('Description', `reStructuredText, line ${problem.line}: ${problem.message}`, `${problem.fix.replace(/\.?$/, '.')} PyPI refuses a description it cannot render.${contentType === '' ? ' If the README is Markdown, set its content type (pyproject.toml: readme = "README.md").' : ''}`);
         }
     }
     if (dist.kind === 'wheel' && dist.platform) {

@@ -33,7 +33,7 @@ export function verifyDist({ dist, metadata, member, members }: VerifiableDist):
   if (contentType === '' || contentType === 'text/x-rst') {
     const description = metadata.body !== '' ? metadata.body : (getField(metadata, 'Description') ?? '');
     for (const problem of checkRst(description)) {
-      add('Description', `reStructuredText, line ${problem.line}: ${problem.message}`, `${problem.fix} PyPI refuses a description it cannot render.${contentType === '' ? ' If the README is Markdown, set its content type (pyproject.toml: readme = "README.md").' : ''}`);
+      add('Description', `reStructuredText, line ${problem.line}: ${problem.message}`, `${problem.fix.replace(/\.?$/, '.')} PyPI refuses a description it cannot render.${contentType === '' ? ' If the README is Markdown, set its content type (pyproject.toml: readme = "README.md").' : ''}`);
     }
   }
 
