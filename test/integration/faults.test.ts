@@ -53,6 +53,16 @@ function answerOnce(idx: LocalIndex, route: Parameters<LocalIndex['override']>[0
   });
 }
 
+/** Like pypiserver: any upload of a file it has is answered 409, whatever its content. */
+function refuseFilesItHas(idx: LocalIndex): void {
+  idx.override('upload', (_req, res) => {
+    if (!idx.files.size) return false;
+    res.writeHead(409, { 'content-type': 'text/plain' });
+    res.end('File already exists');
+    return true;
+  });
+}
+
 const retries = (result: RecordedRun): string[] => result.log.filter((l) => l.includes('retrying in'));
 
 describe('retries', () => {
@@ -108,13 +118,7 @@ describe('retries', () => {
   it('the answer lost, then "already exists" (409): the same sha256 on the simple API means it landed', async () => {
     const idx = await startIndex();
     idx.fault('store-then-drop', 'upload');
-    // An index that, like pypiserver, refuses any file it has.
-    idx.override('upload', (req, res) => {
-      if (!idx.files.size) return false;
-      res.writeHead(409, { 'content-type': 'text/plain' });
-      res.end('File already exists');
-      return true;
-    });
+    refuseFilesItHas(idx);
     const wheel = dists.filter((d) => d.endsWith('.whl')).slice(0, 1);
     const result = await publish(idx, wheel, { 'check-url': `${idx.origin}/simple/` });
     expect(result.error).toBeUndefined();
@@ -126,12 +130,7 @@ describe('retries', () => {
   it('the answer lost, then "already exists", and no simple API to compare with: an error that says so', async () => {
     const idx = await startIndex();
     idx.fault('store-then-drop', 'upload');
-    idx.override('upload', (req, res) => {
-      if (!idx.files.size) return false;
-      res.writeHead(409, { 'content-type': 'text/plain' });
-      res.end('File already exists');
-      return true;
-    });
+    refuseFilesItHas(idx);
     const wheel = dists.filter((d) => d.endsWith('.whl')).slice(0, 1);
     const result = await publish(idx, wheel);
     expect(result.error?.message).toContain(`says it already has ${basename(wheel[0]!)}, after an earlier attempt was cut off`);

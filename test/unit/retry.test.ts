@@ -12,6 +12,7 @@ import {
   withRetries,
   type RetryPolicy,
 } from '../../src/retry.js';
+import { rejection } from '../support/rejection.ts';
 
 describe('isRetryableStatus', () => {
   const cases: Array<[status: number, retryable: boolean]> = [
@@ -229,15 +230,6 @@ describe('withRetries', () => {
 
   function failure(n: number, retryAfter?: number): RetryableFailure {
     return new RetryableFailure(`503 Service Unavailable (try ${n})`, new PublishError(`Upload of foo-1.0.tar.gz failed on try ${n}.`, { hint: `hint ${n}`, file: `dist/foo-1.0.tar.gz#${n}` }), retryAfter);
-  }
-
-  async function rejection(promise: Promise<unknown>): Promise<unknown> {
-    try {
-      await promise;
-    } catch (error) {
-      return error;
-    }
-    throw new Error('expected a rejection');
   }
 
   it('returns the value of a first success without waiting or logging', async () => {

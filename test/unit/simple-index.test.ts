@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { PublishError } from '../../src/errors.js';
 import { RetryableFailure } from '../../src/retry.js';
 import { listedDigests, parseSimpleHtml, parseSimpleJson, simpleIndexFor } from '../../src/simple-index.js';
+import { rejection } from '../support/rejection.ts';
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
@@ -224,15 +225,6 @@ describe('listedDigests', () => {
     connects = [];
     answer = () => ({ status: 500, body: 'no answer set' });
   });
-
-  async function rejection(promise: Promise<unknown>): Promise<unknown> {
-    try {
-      await promise;
-    } catch (error) {
-      return error;
-    }
-    throw new Error('expected a rejection');
-  }
 
   it('reads a PEP 691 JSON answer', async () => {
     answer = () => ({ status: 200, headers: { 'content-type': 'application/vnd.pypi.simple.v1+json' }, body: JSON_BODY });
