@@ -71469,94 +71469,46 @@ function reusableWorkflowWarning(claims) {
 
 // EXTERNAL MODULE: ./src/http.ts + 1 modules
 var http = __nccwpck_require__(9429);
-;// CONCATENATED MODULE: ./src/publisher-mismatch.ts
+;// CONCATENATED MODULE: ./src/multipart.ts
 
 
-
-/** The claims PyPI matches a GitHub trusted publisher on; safe to show, unlike the token itself. */
-const PUBLISHER_CLAIMS = [
-    'sub', 'repository', 'repository_owner', 'repository_owner_id', 'workflow_ref', 'job_workflow_ref', 'ref', 'environment', 'event_name',
-];
 /**
- * The values to enter on the index. Warehouse finds the publisher by the workflow file in
- * `job_workflow_ref` (warehouse/oidc/models/github.py), which for a reusable workflow is the
- * called file, not the caller's.
+ * Encodes text fields byte for byte (unlike FormData, which must turn every LF in a value into
+ * CRLF, and would so change every multi-line description), then streams the file from disk.
  */
-function publisherFormValues(claims) {
-    const text = (key) => (typeof claims[key] === 'string' ? claims[key] : '');
-    const repository = text('repository');
-    const workflowPath = (text('job_workflow_ref') || text('workflow_ref')).split('@')[0] ?? '';
+function multipartBody(fields, file, boundary = newBoundary(fields)) {
+    const head = Buffer.concat([
+        ...fields.map(([name, value]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${quote(name)}"\r\n\r\n${value}\r\n`, 'utf8')),
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${quote(file.field)}"; filename="${quote(file.filename)}"\r\n` +
+            'Content-Type: application/octet-stream\r\n\r\n', 'utf8'),
+    ]);
+    const tail = Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8');
     return {
-        owner: text('repository_owner') || repository.split('/')[0] || '',
-        repository: repository.split('/')[1] ?? '',
-        workflow: workflowPath.split('/').pop() ?? '',
-        environment: text('environment'),
+        contentType: `multipart/form-data; boundary=${boundary}`,
+        length: head.length + file.size + tail.length,
+        async *open() {
+            yield head;
+            let sent = 0;
+            for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file.path, { highWaterMark: 256 * 1024 })) {
+                sent += chunk.length;
+                yield chunk;
+            }
+            if (sent !== file.size)
+                throw new Error(`${file.filename} changed size while it was being uploaded (${file.size} bytes expected, ${sent} read)`);
+            yield tail;
+        },
     };
 }
-/** Links to the index's publisher settings, prefilled, for each project and for a pending publisher. */
-function publisherFormLinks(indexUrl, projects, form) {
-    const site = warehouseSite(indexUrl);
-    if (!site)
-        return [];
-    const query = new URLSearchParams({ provider: 'github', owner: form.owner, repository: form.repository, workflow_filename: form.workflow, environment: form.environment });
-    return [
-        ...projects.map((project) => [`Existing project ${project}`, `${site}/manage/project/${project}/settings/publishing/?${query}`]),
-        ['New project (pending publisher)', `${site}/manage/account/publishing/`],
-    ];
-}
-/** Everything needed to fix a refused exchange: each error explained, the claims, the form values. */
-function describeMintRefusal(refusal) {
-    const { url, status, answer, claims, indexUrl, projects } = refusal;
-    const errors = (Array.isArray(answer?.errors) ? answer.errors : []).map((e) => ({
-        code: String(e.code ?? 'error'),
-        description: String(e.description ?? ''),
-    }));
-    const form = publisherFormValues(claims);
-    const links = publisherFormLinks(indexUrl, projects, form);
-    const reusable = reusableWorkflowWarning(claims);
-    const claimValue = (claim) => (claims[claim] === undefined ? '(not set)' : String(claims[claim]));
-    const formRows = [
-        ['Owner', form.owner],
-        ['Repository name', form.repository],
-        ['Workflow name', form.workflow],
-        ['Environment name', form.environment || '(leave empty, or name the environment the job uses)'],
-    ];
-    const headline = `${indexUrl.host} refused to exchange this job's OIDC token for an upload token (${url.href} answered ${(0,http/* statusLine */.Bs)(status)}${typeof answer?.message === 'string' ? `: ${answer.message}` : ''}).`;
-    const lines = [headline];
-    for (const error of errors) {
-        lines.push(`  ${error.code}: ${error.description}`);
-        const why = explainMintError(error.code);
-        if (why)
-            lines.push(`    That means ${why}`);
+function newBoundary(fields) {
+    for (;;) {
+        const boundary = `pypi-oidc-publish-${(0,external_node_crypto_.randomBytes)(16).toString('hex')}`;
+        if (!fields.some(([, value]) => value.includes(boundary)))
+            return boundary;
     }
-    if (reusable)
-        lines.push(reusable);
-    lines.push("The token's claims that the index matches a publisher on:");
-    for (const claim of PUBLISHER_CLAIMS)
-        lines.push(`  ${claim}: ${claimValue(claim)}`);
-    lines.push('Values for the trusted publisher form on the index (GitHub provider):');
-    for (const [label, value] of formRows)
-        lines.push(`  ${label}: ${value}`);
-    for (const [label, link] of links)
-        lines.push(`  ${label}: ${link}`);
-    const cell = (text) => text.replace(/\|/g, '\\|');
-    const markdown = [
-        '#### Trusted publisher mismatch',
-        '',
-        ...errors.map((e) => `- \`${e.code}\`: ${cell(e.description)}${explainMintError(e.code) ? ` — ${explainMintError(e.code)}` : ''}`),
-        ...(reusable ? ['', `> ${reusable}`] : []),
-        '',
-        '| Claim in this job\'s token | Value |',
-        '| --- | --- |',
-        ...PUBLISHER_CLAIMS.map((claim) => `| \`${claim}\` | ${cell(claimValue(claim))} |`),
-        '',
-        '| Enter on the index (GitHub publisher) | Value |',
-        '| --- | --- |',
-        ...formRows.map(([label, value]) => `| ${label} | ${cell(value)} |`),
-        ...(links.length ? ['', ...links.map(([label, link]) => `- [${label}](${link})`)] : []),
-        '',
-    ].join('\n');
-    return { text: lines.join('\n'), markdown };
+}
+/** The escaping browsers use in Content-Disposition parameters (HTML's multipart/form-data encoding). */
+function quote(value) {
+    return value.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 ;// CONCATENATED MODULE: ./src/retry.ts
@@ -71638,6 +71590,437 @@ async function withRetries(what, policy, log, attempt, wait = sleep) {
             await wait(delay);
         }
     }
+}
+
+;// CONCATENATED MODULE: ./src/simple-index.ts
+
+
+
+
+const SIMPLE_JSON = 'application/vnd.pypi.simple.v1+json';
+/**
+ * The simple index (PEP 503/691) that holds what the upload URL publishes: known for PyPI and
+ * TestPyPI, given by 'check-url' for other indexes, else unknown.
+ */
+function simpleIndexFor(uploadUrl, checkUrl) {
+    if (checkUrl)
+        return checkUrl;
+    if (uploadUrl.host === 'upload.pypi.org')
+        return new URL('https://pypi.org/simple/');
+    if (uploadUrl.host === 'test.pypi.org')
+        return new URL('https://test.pypi.org/simple/');
+    return undefined;
+}
+/** The sha256 of every file the index lists for a project, by filename; empty if it has no such project. */
+async function listedDigests(simpleUrl, project, authorization) {
+    const url = new URL(`${normalizeName(project)}/`, simpleUrl.href.endsWith('/') ? simpleUrl : new URL(`${simpleUrl.href}/`));
+    const headers = { accept: `${SIMPLE_JSON}, text/html;q=0.1` };
+    // Credentials only to the upload URL's own origin (a private index), never to a public mirror.
+    if (authorization && (0,http/* credentialsAllowed */.H2)(url))
+        headers.authorization = authorization;
+    let response;
+    try {
+        response = await (0,http/* send */.tN)(url, { headers, idleTimeoutMs: 60_000 });
+    }
+    catch (error) {
+        retryOnTransport(error, (transport) => lookupFailed(url, transport.message));
+    }
+    retryOnStatus(response, `${(0,http/* statusLine */.Bs)(response.status)}: ${(0,http/* serverMessage */.x_)(response)}`, lookupFailed(url, `${(0,http/* statusLine */.Bs)(response.status)}: ${(0,http/* serverMessage */.x_)(response)}`));
+    if (response.status === 404)
+        return new Map();
+    if (response.status !== 200)
+        throw lookupFailed(url, `${(0,http/* statusLine */.Bs)(response.status)}: ${(0,http/* serverMessage */.x_)(response)}`);
+    const contentType = String(response.headers['content-type'] ?? '');
+    return contentType.includes('json') ? parseSimpleJson(response.body) : parseSimpleHtml(response.body);
+}
+function lookupFailed(url, reason) {
+    return new src_errors/* PublishError */.S1(`Could not read the index's file list at ${url.href}: ${reason}.`, {
+        hint: "Set 'check-url' to the index's simple API (for example https://my-index.example/simple/), or leave skip-existing off.",
+    });
+}
+function parseSimpleJson(body) {
+    const files = new Map();
+    const parsed = (0,http/* parseJson */.qF)(body);
+    if (!parsed || typeof parsed !== 'object' || !Array.isArray(parsed.files))
+        return files;
+    for (const file of parsed.files) {
+        if (!file || typeof file !== 'object' || typeof file.filename !== 'string')
+            continue;
+        const sha256 = file.hashes && typeof file.hashes === 'object' ? file.hashes.sha256 : undefined;
+        files.set(file.filename, typeof sha256 === 'string' ? sha256.toLowerCase() : undefined);
+    }
+    return files;
+}
+/** PEP 503: anchors whose text is the filename and whose URL may end in `#sha256=<hex>`. */
+function parseSimpleHtml(body) {
+    const files = new Map();
+    for (const match of body.matchAll(/<a\s[^>]*href\s*=\s*["']([^"']*)["'][^>]*>([^<]*)<\/a>/gi)) {
+        const href = decodeEntities(match[1]);
+        const name = decodeEntities(match[2]).trim() || safeDecode(href.split('#')[0].split('/').pop() ?? '');
+        const sha256 = /#(?:.*&)?sha256=([0-9a-fA-F]{64})/.exec(href)?.[1];
+        files.set(name, sha256?.toLowerCase());
+    }
+    return files;
+}
+const NAMED_ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+/** One pass, so that `&amp;lt;` stays `&lt;`. */
+function decodeEntities(text) {
+    return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name) => {
+        if (name[0] === '#')
+            return String.fromCodePoint(name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10));
+        return NAMED_ENTITIES[name.toLowerCase()] ?? entity;
+    });
+}
+function safeDecode(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/upload.ts
+
+
+
+
+
+
+/** The project's name as its metadata spells it (the filename's, should the field be missing). */
+function projectName(prepared) {
+    return getField(prepared.metadata, 'Name') ?? prepared.dist.name;
+}
+/** The whole form for one file, in the order twine sends it; `content` is added by the encoder. */
+function uploadFormFields(prepared) {
+    const { dist, digests } = prepared;
+    return [
+        ...metadataFormFields(prepared.metadata),
+        ['pyversion', dist.pyversion],
+        ['filetype', dist.kind === 'wheel' ? 'bdist_wheel' : 'sdist'],
+        ['sha256_digest', digests.sha256],
+        ['blake2_256_digest', digests.blake2_256],
+        [':action', 'file_upload'],
+        ['protocol_version', '1'],
+    ];
+}
+/**
+ * Uploads one file: with skip-existing, first asks the index whether it has the file (same sha256:
+ * skip; different: error); then posts it, retrying network errors, 429 and 5xx with a body rebuilt
+ * from disk each time. "Already exists" is checked against the index's sha256, so that an upload
+ * whose answer was lost counts as done while different content is never mistaken for it.
+ */
+async function publishDist(context, prepared) {
+    const started = Date.now();
+    const { dist, digests } = prepared;
+    if (context.skipExisting) {
+        const stored = await storedCopy(context, prepared);
+        if (stored.kind === 'same')
+            return { result: 'skipped', note: 'the index has this file with the same sha256', milliseconds: Date.now() - started, attempts: 0 };
+        if (stored.kind === 'different')
+            throw differentContent(context.url, dist, digests.sha256, stored.sha256);
+    }
+    const form = uploadFormFields(prepared);
+    let renewed = false;
+    return withRetries(`Uploading ${dist.filename}`, context.retry, context.log, async (attempt) => {
+        const credentials = await context.credentials.current();
+        const response = await post(context, prepared, form, credentials);
+        const done = (result, note) => ({ result, status: response.status, milliseconds: Date.now() - started, attempts: attempt, ...(note ? { note } : {}) });
+        const refused = uploadRefused(context.url, credentials, prepared, response);
+        if (response.status >= 200 && response.status < 300)
+            return done('uploaded');
+        if (isRetryableStatus(response.status)) {
+            throw new RetryableFailure(`${(0,http/* statusLine */.Bs)(response.status)}: ${(0,http/* serverMessage */.x_)(response)}`, refused, retryAfterMs(response.headers['retry-after']));
+        }
+        if (response.status === 403 && /expired/i.test((0,http/* serverMessage */.x_)(response)) && context.credentials.trustedPublishing && !renewed) {
+            renewed = true;
+            await context.credentials.renew();
+            throw new RetryableFailure('the index said the upload token had expired; minted a new one', refused, 0);
+        }
+        if (!isAlreadyExists(response))
+            throw refused;
+        const copy = await storedCopy(context, prepared);
+        // A CDN-cached listing may not show a file stored seconds ago.
+        const stored = copy.kind === 'absent' ? { kind: 'unknown', reason: 'the simple API does not list it yet' } : copy;
+        if (stored.kind === 'same') {
+            return attempt > 1
+                ? done('uploaded', 'an earlier attempt stored it (its answer was lost); the index has the same sha256')
+                : done('skipped', 'the index has this file with the same sha256');
+        }
+        if (stored.kind === 'different')
+            throw differentContent(context.url, dist, digests.sha256, stored.sha256);
+        if (context.skipExisting) {
+            context.warn(`${dist.filename}: the index says it has this file, but its content could not be compared (${stored.reason}); skipping it without knowing that it is identical.`);
+            return done('skipped', 'the index says it has this file (content not compared)');
+        }
+        if (attempt > 1) {
+            throw new src_errors/* PublishError */.S1(`${context.url.host} says it already has ${dist.filename}, after an earlier attempt was cut off: that attempt probably stored it, but the content could not be compared (${stored.reason}).`, {
+                file: dist.filename,
+                hint: "Check the file on the index against this run's sha256 (print-hash: true); set 'check-url' to the index's simple API so that this is checked automatically.",
+            });
+        }
+        throw refused;
+    });
+}
+async function post(context, prepared, form, credentials) {
+    const { dist } = prepared;
+    const body = multipartBody(form, { field: 'content', filename: dist.filename, path: dist.path, size: dist.size });
+    try {
+        return await (0,http/* send */.tN)(context.url, {
+            method: 'POST',
+            headers: { 'content-type': body.contentType, 'content-length': String(body.length), authorization: basicAuthorization(credentials), accept: 'application/json' },
+            body: () => body.open(),
+            idleTimeoutMs: context.idleTimeoutMs,
+        });
+    }
+    catch (error) {
+        const reason = error.message;
+        throw new RetryableFailure(reason, new src_errors/* PublishError */.S1(`Uploading ${dist.filename} failed: ${reason}.`, {
+            file: dist.filename,
+            hint: 'The connection to the index kept failing; re-run the job with skip-existing: true, which skips files already stored (after comparing their sha256).',
+        }));
+    }
+}
+function basicAuthorization({ user, password }) {
+    return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+}
+/** What the index's simple API says about this filename, compared with our sha256. */
+async function storedCopy(context, prepared) {
+    if (!context.simpleIndex)
+        return { kind: 'unknown', reason: "the index's simple API is not known; set 'check-url'" };
+    const project = projectName(prepared);
+    const sameOrigin = context.simpleIndex.origin === context.url.origin;
+    try {
+        const credentials = sameOrigin ? basicAuthorization(await context.credentials.current()) : undefined;
+        const listing = await withRetries(`Looking up ${prepared.dist.filename} on the index`, context.retry, context.log, () => listedDigests(context.simpleIndex, project, credentials));
+        if (!listing.has(prepared.dist.filename))
+            return { kind: 'absent' };
+        const sha256 = listing.get(prepared.dist.filename);
+        if (!sha256)
+            return { kind: 'unknown', reason: 'the index lists the file without a sha256' };
+        return sha256 === prepared.digests.sha256 ? { kind: 'same' } : { kind: 'different', sha256 };
+    }
+    catch (error) {
+        if (!(error instanceof src_errors/* PublishError */.S1))
+            throw error;
+        context.warn(error.message);
+        return { kind: 'unknown', reason: error.message };
+    }
+}
+function differentContent(url, dist, ours, theirs) {
+    return new src_errors/* PublishError */.S1(`${url.host} already has ${dist.filename} with different content: the index's sha256 is ${theirs}, this file's is ${ours}.`, {
+        file: dist.filename,
+        hint: 'A file on an index can never be replaced. Bump the version (for example to a .post1 release), rebuild and publish again; if this version was rebuilt by accident, publish the original files instead.',
+    });
+}
+/** How indexes say the file is there already: pypiserver 409, Warehouse 400 "File already exists". */
+function isAlreadyExists(response) {
+    const message = (0,http/* serverMessage */.x_)(response).toLowerCase();
+    return response.status === 409 || (response.status === 400 && message.includes('already exist')) || (response.status === 403 && message.includes('overwrite artifact'));
+}
+function uploadRefused(url, credentials, prepared, response) {
+    const { dist } = prepared;
+    const message = (0,http/* serverMessage */.x_)(response);
+    const lower = message.toLowerCase();
+    const status = response.status;
+    const name = projectName(prepared);
+    let hint;
+    if (status === 403 && lower.includes('ssl is required')) {
+        hint = "Use an https:// 'repository-url'.";
+    }
+    else if (status === 401 || status === 403) {
+        hint = credentials.trustedPublishing
+            ? `The upload token minted by trusted publishing is valid only for projects that have this repository and workflow as a trusted publisher. Add it on the index for '${name}' (or a pending publisher, for a new project).`
+            : `Check the API token in 'password': it must be for this index (TestPyPI and PyPI tokens differ), not expired or revoked, and scoped to the project '${name}' (or the whole account). With an API token, 'user' must be __token__.`;
+    }
+    else if (lower.includes('non-user identities cannot create new projects')) {
+        hint = `Trusted publishing can create the project '${name}' only through a pending publisher: add one on the index (for PyPI: https://pypi.org/manage/account/publishing/) with exactly this project name, repository, workflow file and environment. If the project exists, check that the name in the metadata is the project's.`;
+    }
+    else if (isAlreadyExists(response)) {
+        hint = `A file with this name is already on the index, and files are immutable there. Bump the version and rebuild, or set 'skip-existing: true' to leave files already there alone (set 'check-url' too, for an index other than PyPI, so that their content is compared).`;
+    }
+    else if (status === 413 || lower.includes('too large')) {
+        hint = "PyPI's limit is 100 MiB per file and 10 GiB per project, unless raised for the project; ask for more at https://github.com/pypi/support, or make the file smaller.";
+    }
+    else if (status === 301 || status === 302 || status === 303 || status === 307 || status === 308) {
+        const location = response.headers.location;
+        hint = `The index redirects uploads${location ? ` to ${String(location)}` : ''}, on another host or as a GET, which is not followed (credentials would go with it); set 'repository-url' to the upload URL itself (for PyPI https://upload.pypi.org/legacy/).`;
+    }
+    else if (status === 405) {
+        hint = "This URL does not take uploads: you may be using the simple-index or project URL instead of the upload URL (PyPI: https://upload.pypi.org/legacy/, TestPyPI: https://test.pypi.org/legacy/).";
+    }
+    else if (status === 410) {
+        hint = "This upload URL is no longer in service; use https://upload.pypi.org/legacy/ (or https://test.pypi.org/legacy/).";
+    }
+    else if (status === 404) {
+        hint = `There is no upload endpoint at ${url.href}; check 'repository-url'.`;
+    }
+    else if (status === 429) {
+        hint = 'The index kept rate-limiting uploads; wait a few minutes and re-run with skip-existing: true.';
+    }
+    else if (status >= 500) {
+        hint = 'The index kept failing; re-run the job later with skip-existing: true (files already stored are then skipped after comparing their sha256).';
+    }
+    else {
+        hint = 'The index refused the file\'s metadata or name: fix what the message names (in pyproject.toml, usually) and rebuild.';
+    }
+    return new src_errors/* PublishError */.S1(`${url.host} refused ${dist.filename}: ${(0,http/* statusLine */.Bs)(status)}: ${message}`, { file: dist.filename, hint });
+}
+
+;// CONCATENATED MODULE: ./src/report.ts
+
+
+
+function fileReport(prepared, result, indexUrl) {
+    const site = warehouseSite(indexUrl);
+    const name = projectName(prepared);
+    const version = getField(prepared.metadata, 'Version') ?? prepared.dist.version;
+    return {
+        filename: prepared.dist.filename,
+        size: prepared.digests.size,
+        sha256: prepared.digests.sha256,
+        blake2_256: prepared.digests.blake2_256,
+        result,
+        ...(site ? { url: `${site}/project/${encodeURIComponent(name)}/${encodeURIComponent(version)}/` } : {}),
+    };
+}
+/** The `uploaded` and `skipped` outputs: JSON arrays of { filename, size, sha256, url? }. */
+function outputs(reports) {
+    const pick = (result) => JSON.stringify(reports
+        .filter((r) => r.result === result)
+        .map(({ filename, size, sha256, url }) => ({ filename, size, sha256, ...(url ? { url } : {}) })));
+    return { uploaded: pick('uploaded'), skipped: pick('skipped') };
+}
+const RESULT_LABEL = {
+    uploaded: '✅ uploaded',
+    skipped: '⏭️ skipped (already there)',
+    failed: '❌ failed',
+    'not attempted': '⏸️ not attempted',
+};
+function summaryMarkdown(indexUrl, reports, failure) {
+    const lines = [`### Publishing to ${indexUrl.host}`, ''];
+    if (failure) {
+        const [headline = '', ...rest] = failure.message.split('\n');
+        lines.push(`**Failed:** ${markdownCell(headline)}`, '');
+        if (failure.details)
+            lines.push(failure.details, '');
+        else if (rest.length)
+            lines.push('```text', ...rest.map((line) => line.replace(/```/g, "'''")), '```', '');
+    }
+    if (reports.length) {
+        lines.push('| File | Size | SHA-256 | Result |', '| --- | ---: | --- | --- |');
+        for (const report of reports) {
+            const file = report.url && report.result !== 'failed' ? `[${report.filename}](${report.url})` : report.filename;
+            lines.push(`| ${markdownCell(file)} | ${formatSize(report.size)} | \`${report.sha256}\` | ${RESULT_LABEL[report.result]} |`);
+        }
+    }
+    return `${lines.join('\n')}\n`;
+}
+function formatSize(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    const units = ['KiB', 'MiB', 'GiB'];
+    let value = bytes / 1024;
+    let unit = 0;
+    while (Number(value.toFixed(1)) >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return `${value.toFixed(1)} ${units[unit]}`;
+}
+/** Text safe inside a markdown table cell. */
+function markdownCell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+;// CONCATENATED MODULE: ./src/publisher-mismatch.ts
+
+
+
+
+/** The claims PyPI matches a GitHub trusted publisher on; safe to show, unlike the token itself. */
+const PUBLISHER_CLAIMS = [
+    'sub', 'repository', 'repository_owner', 'repository_owner_id', 'workflow_ref', 'job_workflow_ref', 'ref', 'environment', 'event_name',
+];
+/**
+ * The values to enter on the index. Warehouse finds the publisher by the workflow file in
+ * `job_workflow_ref` (warehouse/oidc/models/github.py), which for a reusable workflow is the
+ * called file, not the caller's.
+ */
+function publisherFormValues(claims) {
+    const text = (key) => (typeof claims[key] === 'string' ? claims[key] : '');
+    const repository = text('repository');
+    const workflowPath = (text('job_workflow_ref') || text('workflow_ref')).split('@')[0] ?? '';
+    return {
+        owner: text('repository_owner') || repository.split('/')[0] || '',
+        repository: repository.split('/')[1] ?? '',
+        workflow: workflowPath.split('/').pop() ?? '',
+        environment: text('environment'),
+    };
+}
+/** Links to the index's publisher settings, prefilled, for each project and for a pending publisher. */
+function publisherFormLinks(indexUrl, projects, form) {
+    const site = warehouseSite(indexUrl);
+    if (!site)
+        return [];
+    const query = new URLSearchParams({ provider: 'github', owner: form.owner, repository: form.repository, workflow_filename: form.workflow, environment: form.environment });
+    return [
+        ...projects.map((project) => [`Existing project ${project}`, `${site}/manage/project/${project}/settings/publishing/?${query}`]),
+        ['New project (pending publisher)', `${site}/manage/account/publishing/`],
+    ];
+}
+/** Everything needed to fix a refused exchange: each error explained, the claims, the form values. */
+function describeMintRefusal(refusal) {
+    const { url, status, answer, claims, indexUrl, projects } = refusal;
+    const errors = (Array.isArray(answer?.errors) ? answer.errors : []).map((e) => ({
+        code: String(e.code ?? 'error'),
+        description: String(e.description ?? ''),
+    }));
+    const form = publisherFormValues(claims);
+    const links = publisherFormLinks(indexUrl, projects, form);
+    const reusable = reusableWorkflowWarning(claims);
+    const claimValue = (claim) => (claims[claim] === undefined ? '(not set)' : String(claims[claim]));
+    const formRows = [
+        ['Owner', form.owner],
+        ['Repository name', form.repository],
+        ['Workflow name', form.workflow],
+        ['Environment name', form.environment || '(leave empty, or name the environment the job uses)'],
+    ];
+    const headline = `${indexUrl.host} refused to exchange this job's OIDC token for an upload token (${url.href} answered ${(0,http/* statusLine */.Bs)(status)}${typeof answer?.message === 'string' ? `: ${answer.message}` : ''}).`;
+    const lines = [headline];
+    for (const error of errors) {
+        lines.push(`  ${error.code}: ${error.description}`);
+        const why = explainMintError(error.code);
+        if (why)
+            lines.push(`    That means ${why}`);
+    }
+    if (reusable)
+        lines.push(reusable);
+    lines.push("The token's claims that the index matches a publisher on:");
+    for (const claim of PUBLISHER_CLAIMS)
+        lines.push(`  ${claim}: ${claimValue(claim)}`);
+    lines.push('Values for the trusted publisher form on the index (GitHub provider):');
+    for (const [label, value] of formRows)
+        lines.push(`  ${label}: ${value}`);
+    for (const [label, link] of links)
+        lines.push(`  ${label}: ${link}`);
+    const markdown = [
+        '#### Trusted publisher mismatch',
+        '',
+        ...errors.map((e) => `- \`${e.code}\`: ${markdownCell(e.description)}${explainMintError(e.code) ? ` — ${explainMintError(e.code)}` : ''}`),
+        ...(reusable ? ['', `> ${reusable}`] : []),
+        '',
+        '| Claim in this job\'s token | Value |',
+        '| --- | --- |',
+        ...PUBLISHER_CLAIMS.map((claim) => `| \`${claim}\` | ${markdownCell(claimValue(claim))} |`),
+        '',
+        '| Enter on the index (GitHub publisher) | Value |',
+        '| --- | --- |',
+        ...formRows.map(([label, value]) => `| ${label} | ${markdownCell(value)} |`),
+        ...(links.length ? ['', ...links.map(([label, link]) => `- [${label}](${link})`)] : []),
+        '',
+    ].join('\n');
+    return { text: lines.join('\n'), markdown };
 }
 
 ;// CONCATENATED MODULE: ./src/oidc.ts
@@ -71775,383 +72158,6 @@ function unexpected(doing, url, response, hint = "Check 'repository-url'; if it 
     const json = (0,http/* parseJson */.qF)(response.body) !== undefined;
     const retry = response.status >= 500 ? ' This is a fault on the index\'s side; re-run the job in a few minutes.' : '';
     return new src_errors/* PublishError */.S1(`Unexpected answer while ${doing}: ${url.href} answered ${(0,http/* statusLine */.Bs)(response.status)}${json ? '' : ' (not JSON)'}: ${(0,http/* serverMessage */.x_)(response)}.${retry}`, { hint });
-}
-
-;// CONCATENATED MODULE: ./src/report.ts
-
-
-function fileReport(prepared, result, indexUrl) {
-    const site = warehouseSite(indexUrl);
-    const name = getField(prepared.metadata, 'Name') ?? prepared.dist.name;
-    const version = getField(prepared.metadata, 'Version') ?? prepared.dist.version;
-    return {
-        filename: prepared.dist.filename,
-        size: prepared.digests.size,
-        sha256: prepared.digests.sha256,
-        blake2_256: prepared.digests.blake2_256,
-        result,
-        ...(site ? { url: `${site}/project/${encodeURIComponent(name)}/${encodeURIComponent(version)}/` } : {}),
-    };
-}
-/** The `uploaded` and `skipped` outputs: JSON arrays of { filename, size, sha256, url? }. */
-function outputs(reports) {
-    const pick = (result) => JSON.stringify(reports
-        .filter((r) => r.result === result)
-        .map(({ filename, size, sha256, url }) => ({ filename, size, sha256, ...(url ? { url } : {}) })));
-    return { uploaded: pick('uploaded'), skipped: pick('skipped') };
-}
-const RESULT_LABEL = {
-    uploaded: '✅ uploaded',
-    skipped: '⏭️ skipped (already there)',
-    failed: '❌ failed',
-    'not attempted': '⏸️ not attempted',
-};
-function summaryMarkdown(indexUrl, reports, failure) {
-    const lines = [`### Publishing to ${indexUrl.host}`, ''];
-    if (failure) {
-        const [headline = '', ...rest] = failure.message.split('\n');
-        lines.push(`**Failed:** ${escapeCell(headline)}`, '');
-        if (failure.details)
-            lines.push(failure.details, '');
-        else if (rest.length)
-            lines.push('```text', ...rest.map((line) => line.replace(/```/g, "'''")), '```', '');
-    }
-    if (reports.length) {
-        lines.push('| File | Size | SHA-256 | Result |', '| --- | ---: | --- | --- |');
-        for (const report of reports) {
-            const file = report.url && report.result !== 'failed' ? `[${report.filename}](${report.url})` : report.filename;
-            lines.push(`| ${escapeCell(file)} | ${formatSize(report.size)} | \`${report.sha256}\` | ${RESULT_LABEL[report.result]} |`);
-        }
-    }
-    return `${lines.join('\n')}\n`;
-}
-function formatSize(bytes) {
-    if (bytes < 1024)
-        return `${bytes} B`;
-    const units = ['KiB', 'MiB', 'GiB'];
-    let value = bytes / 1024;
-    let unit = 0;
-    while (Number(value.toFixed(1)) >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
-    }
-    return `${value.toFixed(1)} ${units[unit]}`;
-}
-function escapeCell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
-
-;// CONCATENATED MODULE: ./src/simple-index.ts
-
-
-
-
-const SIMPLE_JSON = 'application/vnd.pypi.simple.v1+json';
-/**
- * The simple index (PEP 503/691) that holds what the upload URL publishes: known for PyPI and
- * TestPyPI, given by 'check-url' for other indexes, else unknown.
- */
-function simpleIndexFor(uploadUrl, checkUrl) {
-    if (checkUrl)
-        return checkUrl;
-    if (uploadUrl.host === 'upload.pypi.org')
-        return new URL('https://pypi.org/simple/');
-    if (uploadUrl.host === 'test.pypi.org')
-        return new URL('https://test.pypi.org/simple/');
-    return undefined;
-}
-/** The sha256 of every file the index lists for a project, by filename; empty if it has no such project. */
-async function listedDigests(simpleUrl, project, authorization) {
-    const url = new URL(`${normalizeName(project)}/`, simpleUrl.href.endsWith('/') ? simpleUrl : new URL(`${simpleUrl.href}/`));
-    const headers = { accept: `${SIMPLE_JSON}, text/html;q=0.1` };
-    // Credentials only to the upload URL's own origin (a private index), never to a public mirror.
-    if (authorization && (0,http/* credentialsAllowed */.H2)(url))
-        headers.authorization = authorization;
-    let response;
-    try {
-        response = await (0,http/* send */.tN)(url, { headers, idleTimeoutMs: 60_000 });
-    }
-    catch (error) {
-        retryOnTransport(error, (transport) => lookupFailed(url, transport.message));
-    }
-    retryOnStatus(response, `${(0,http/* statusLine */.Bs)(response.status)}: ${(0,http/* serverMessage */.x_)(response)}`, lookupFailed(url, `${(0,http/* statusLine */.Bs)(response.status)}: ${(0,http/* serverMessage */.x_)(response)}`));
-    if (response.status === 404)
-        return new Map();
-    if (response.status !== 200)
-        throw lookupFailed(url, `${(0,http/* statusLine */.Bs)(response.status)}: ${(0,http/* serverMessage */.x_)(response)}`);
-    const contentType = String(response.headers['content-type'] ?? '');
-    return contentType.includes('json') ? parseSimpleJson(response.body) : parseSimpleHtml(response.body);
-}
-function lookupFailed(url, reason) {
-    return new src_errors/* PublishError */.S1(`Could not read the index's file list at ${url.href}: ${reason}.`, {
-        hint: "Set 'check-url' to the index's simple API (for example https://my-index.example/simple/), or leave skip-existing off.",
-    });
-}
-function parseSimpleJson(body) {
-    const files = new Map();
-    const parsed = (0,http/* parseJson */.qF)(body);
-    if (!parsed || typeof parsed !== 'object' || !Array.isArray(parsed.files))
-        return files;
-    for (const file of parsed.files) {
-        if (!file || typeof file !== 'object' || typeof file.filename !== 'string')
-            continue;
-        const sha256 = file.hashes && typeof file.hashes === 'object' ? file.hashes.sha256 : undefined;
-        files.set(file.filename, typeof sha256 === 'string' ? sha256.toLowerCase() : undefined);
-    }
-    return files;
-}
-/** PEP 503: anchors whose text is the filename and whose URL may end in `#sha256=<hex>`. */
-function parseSimpleHtml(body) {
-    const files = new Map();
-    for (const match of body.matchAll(/<a\s[^>]*href\s*=\s*["']([^"']*)["'][^>]*>([^<]*)<\/a>/gi)) {
-        const href = decodeEntities(match[1]);
-        const name = decodeEntities(match[2]).trim() || safeDecode(href.split('#')[0].split('/').pop() ?? '');
-        const sha256 = /#(?:.*&)?sha256=([0-9a-fA-F]{64})/.exec(href)?.[1];
-        files.set(name, sha256?.toLowerCase());
-    }
-    return files;
-}
-const NAMED_ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-/** One pass, so that `&amp;lt;` stays `&lt;`. */
-function decodeEntities(text) {
-    return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name) => {
-        if (name[0] === '#')
-            return String.fromCodePoint(name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10));
-        return NAMED_ENTITIES[name.toLowerCase()] ?? entity;
-    });
-}
-function safeDecode(text) {
-    try {
-        return decodeURIComponent(text);
-    }
-    catch {
-        return text;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/multipart.ts
-
-
-/**
- * Encodes text fields byte for byte (unlike FormData, which must turn every LF in a value into
- * CRLF, and would so change every multi-line description), then streams the file from disk.
- */
-function multipartBody(fields, file, boundary = newBoundary(fields)) {
-    const head = Buffer.concat([
-        ...fields.map(([name, value]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${quote(name)}"\r\n\r\n${value}\r\n`, 'utf8')),
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${quote(file.field)}"; filename="${quote(file.filename)}"\r\n` +
-            'Content-Type: application/octet-stream\r\n\r\n', 'utf8'),
-    ]);
-    const tail = Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8');
-    return {
-        contentType: `multipart/form-data; boundary=${boundary}`,
-        length: head.length + file.size + tail.length,
-        async *open() {
-            yield head;
-            let sent = 0;
-            for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file.path, { highWaterMark: 256 * 1024 })) {
-                sent += chunk.length;
-                yield chunk;
-            }
-            if (sent !== file.size)
-                throw new Error(`${file.filename} changed size while it was being uploaded (${file.size} bytes expected, ${sent} read)`);
-            yield tail;
-        },
-    };
-}
-function newBoundary(fields) {
-    for (;;) {
-        const boundary = `pypi-oidc-publish-${(0,external_node_crypto_.randomBytes)(16).toString('hex')}`;
-        if (!fields.some(([, value]) => value.includes(boundary)))
-            return boundary;
-    }
-}
-/** The escaping browsers use in Content-Disposition parameters (HTML's multipart/form-data encoding). */
-function quote(value) {
-    return value.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-;// CONCATENATED MODULE: ./src/upload.ts
-
-
-
-
-
-
-/** The whole form for one file, in the order twine sends it; `content` is added by the encoder. */
-function uploadFormFields(prepared) {
-    const { dist, digests } = prepared;
-    return [
-        ...metadataFormFields(prepared.metadata),
-        ['pyversion', dist.pyversion],
-        ['filetype', dist.kind === 'wheel' ? 'bdist_wheel' : 'sdist'],
-        ['sha256_digest', digests.sha256],
-        ['blake2_256_digest', digests.blake2_256],
-        [':action', 'file_upload'],
-        ['protocol_version', '1'],
-    ];
-}
-/**
- * Uploads one file: with skip-existing, first asks the index whether it has the file (same sha256:
- * skip; different: error); then posts it, retrying network errors, 429 and 5xx with a body rebuilt
- * from disk each time. "Already exists" is checked against the index's sha256, so that an upload
- * whose answer was lost counts as done while different content is never mistaken for it.
- */
-async function publishDist(context, prepared) {
-    const started = Date.now();
-    const { dist, digests } = prepared;
-    if (context.skipExisting) {
-        const stored = await storedCopy(context, prepared);
-        if (stored.kind === 'same')
-            return { result: 'skipped', note: 'the index has this file with the same sha256', milliseconds: Date.now() - started, attempts: 0 };
-        if (stored.kind === 'different')
-            throw differentContent(context.url, dist, digests.sha256, stored.sha256);
-    }
-    const form = uploadFormFields(prepared);
-    let renewed = false;
-    return withRetries(`Uploading ${dist.filename}`, context.retry, context.log, async (attempt) => {
-        const credentials = await context.credentials.current();
-        const response = await post(context, prepared, form, credentials);
-        const done = (result, note) => ({ result, status: response.status, milliseconds: Date.now() - started, attempts: attempt, ...(note ? { note } : {}) });
-        const refused = uploadRefused(context.url, credentials, prepared, response);
-        if (response.status >= 200 && response.status < 300)
-            return done('uploaded');
-        if (isRetryableStatus(response.status)) {
-            throw new RetryableFailure(`${(0,http/* statusLine */.Bs)(response.status)}: ${(0,http/* serverMessage */.x_)(response)}`, refused, retryAfterMs(response.headers['retry-after']));
-        }
-        if (response.status === 403 && /expired/i.test((0,http/* serverMessage */.x_)(response)) && context.credentials.trustedPublishing && !renewed) {
-            renewed = true;
-            await context.credentials.renew();
-            throw new RetryableFailure('the index said the upload token had expired; minted a new one', refused, 0);
-        }
-        if (!isAlreadyExists(response))
-            throw refused;
-        const copy = await storedCopy(context, prepared);
-        // A CDN-cached listing may not show a file stored seconds ago.
-        const stored = copy.kind === 'absent' ? { kind: 'unknown', reason: 'the simple API does not list it yet' } : copy;
-        if (stored.kind === 'same') {
-            return attempt > 1
-                ? done('uploaded', 'an earlier attempt stored it (its answer was lost); the index has the same sha256')
-                : done('skipped', 'the index has this file with the same sha256');
-        }
-        if (stored.kind === 'different')
-            throw differentContent(context.url, dist, digests.sha256, stored.sha256);
-        if (context.skipExisting) {
-            context.warn(`${dist.filename}: the index says it has this file, but its content could not be compared (${stored.reason}); skipping it without knowing that it is identical.`);
-            return done('skipped', 'the index says it has this file (content not compared)');
-        }
-        if (attempt > 1) {
-            throw new src_errors/* PublishError */.S1(`${context.url.host} says it already has ${dist.filename}, after an earlier attempt was cut off: that attempt probably stored it, but the content could not be compared (${stored.reason}).`, {
-                file: dist.filename,
-                hint: "Check the file on the index against this run's sha256 (print-hash: true); set 'check-url' to the index's simple API so that this is checked automatically.",
-            });
-        }
-        throw refused;
-    });
-}
-async function post(context, prepared, form, credentials) {
-    const { dist } = prepared;
-    const body = multipartBody(form, { field: 'content', filename: dist.filename, path: dist.path, size: dist.size });
-    try {
-        return await (0,http/* send */.tN)(context.url, {
-            method: 'POST',
-            headers: { 'content-type': body.contentType, 'content-length': String(body.length), authorization: basicAuthorization(credentials), accept: 'application/json' },
-            body: () => body.open(),
-            idleTimeoutMs: context.idleTimeoutMs,
-        });
-    }
-    catch (error) {
-        const reason = error.message;
-        throw new RetryableFailure(reason, new src_errors/* PublishError */.S1(`Uploading ${dist.filename} failed: ${reason}.`, {
-            file: dist.filename,
-            hint: 'The connection to the index kept failing; re-run the job with skip-existing: true, which skips files already stored (after comparing their sha256).',
-        }));
-    }
-}
-function basicAuthorization({ user, password }) {
-    return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
-}
-/** What the index's simple API says about this filename, compared with our sha256. */
-async function storedCopy(context, prepared) {
-    if (!context.simpleIndex)
-        return { kind: 'unknown', reason: "the index's simple API is not known; set 'check-url'" };
-    const project = getField(prepared.metadata, 'Name') ?? prepared.dist.name;
-    const sameOrigin = context.simpleIndex.origin === context.url.origin;
-    try {
-        const credentials = sameOrigin ? basicAuthorization(await context.credentials.current()) : undefined;
-        const listing = await withRetries(`Looking up ${prepared.dist.filename} on the index`, context.retry, context.log, () => listedDigests(context.simpleIndex, project, credentials));
-        if (!listing.has(prepared.dist.filename))
-            return { kind: 'absent' };
-        const sha256 = listing.get(prepared.dist.filename);
-        if (!sha256)
-            return { kind: 'unknown', reason: 'the index lists the file without a sha256' };
-        return sha256 === prepared.digests.sha256 ? { kind: 'same' } : { kind: 'different', sha256 };
-    }
-    catch (error) {
-        if (!(error instanceof src_errors/* PublishError */.S1))
-            throw error;
-        context.warn(error.message);
-        return { kind: 'unknown', reason: error.message };
-    }
-}
-function differentContent(url, dist, ours, theirs) {
-    return new src_errors/* PublishError */.S1(`${url.host} already has ${dist.filename} with different content: the index's sha256 is ${theirs}, this file's is ${ours}.`, {
-        file: dist.filename,
-        hint: 'A file on an index can never be replaced. Bump the version (for example to a .post1 release), rebuild and publish again; if this version was rebuilt by accident, publish the original files instead.',
-    });
-}
-/** How indexes say the file is there already: pypiserver 409, Warehouse 400 "File already exists". */
-function isAlreadyExists(response) {
-    const message = (0,http/* serverMessage */.x_)(response).toLowerCase();
-    return response.status === 409 || (response.status === 400 && message.includes('already exist')) || (response.status === 403 && message.includes('overwrite artifact'));
-}
-function uploadRefused(url, credentials, prepared, response) {
-    const { dist } = prepared;
-    const message = (0,http/* serverMessage */.x_)(response);
-    const lower = message.toLowerCase();
-    const status = response.status;
-    const name = getField(prepared.metadata, 'Name') ?? dist.name;
-    let hint;
-    if (status === 403 && lower.includes('ssl is required')) {
-        hint = "Use an https:// 'repository-url'.";
-    }
-    else if (status === 401 || status === 403) {
-        hint = credentials.trustedPublishing
-            ? `The upload token minted by trusted publishing is valid only for projects that have this repository and workflow as a trusted publisher. Add it on the index for '${name}' (or a pending publisher, for a new project).`
-            : `Check the API token in 'password': it must be for this index (TestPyPI and PyPI tokens differ), not expired or revoked, and scoped to the project '${name}' (or the whole account). With an API token, 'user' must be __token__.`;
-    }
-    else if (lower.includes('non-user identities cannot create new projects')) {
-        hint = `Trusted publishing can create the project '${name}' only through a pending publisher: add one on the index (for PyPI: https://pypi.org/manage/account/publishing/) with exactly this project name, repository, workflow file and environment. If the project exists, check that the name in the metadata is the project's.`;
-    }
-    else if (isAlreadyExists(response)) {
-        hint = `A file with this name is already on the index, and files are immutable there. Bump the version and rebuild, or set 'skip-existing: true' to leave files already there alone (set 'check-url' too, for an index other than PyPI, so that their content is compared).`;
-    }
-    else if (status === 413 || lower.includes('too large')) {
-        hint = "PyPI's limit is 100 MiB per file and 10 GiB per project, unless raised for the project; ask for more at https://github.com/pypi/support, or make the file smaller.";
-    }
-    else if (status === 301 || status === 302 || status === 303 || status === 307 || status === 308) {
-        const location = response.headers.location;
-        hint = `The index redirects uploads${location ? ` to ${String(location)}` : ''}, on another host or as a GET, which is not followed (credentials would go with it); set 'repository-url' to the upload URL itself (for PyPI https://upload.pypi.org/legacy/).`;
-    }
-    else if (status === 405) {
-        hint = "This URL does not take uploads: you may be using the simple-index or project URL instead of the upload URL (PyPI: https://upload.pypi.org/legacy/, TestPyPI: https://test.pypi.org/legacy/).";
-    }
-    else if (status === 410) {
-        hint = "This upload URL is no longer in service; use https://upload.pypi.org/legacy/ (or https://test.pypi.org/legacy/).";
-    }
-    else if (status === 404) {
-        hint = `There is no upload endpoint at ${url.href}; check 'repository-url'.`;
-    }
-    else if (status === 429) {
-        hint = 'The index kept rate-limiting uploads; wait a few minutes and re-run with skip-existing: true.';
-    }
-    else if (status >= 500) {
-        hint = 'The index kept failing; re-run the job later with skip-existing: true (files already stored are then skipped after comparing their sha256).';
-    }
-    else {
-        hint = 'The index refused the file\'s metadata or name: fix what the message names (in pyproject.toml, usually) and rebuild.';
-    }
-    return new src_errors/* PublishError */.S1(`${url.host} refused ${dist.filename}: ${(0,http/* statusLine */.Bs)(status)}: ${message}`, { file: dist.filename, hint });
 }
 
 ;// CONCATENATED MODULE: ./src/data/trove-classifiers.json
@@ -73693,6 +73699,7 @@ function section(title, style, line, ctx, since) {
 
 
 
+
 /** verify-metadata: everything PyPI checks beyond what every upload needs (see checkMetadata). */
 function verifyDist({ dist, metadata, member, members }) {
     const problems = checkMetadataFields(metadata).map((p) => ({ file: dist.filename, ...p }));
@@ -73732,13 +73739,12 @@ function licenseFilePath(dist, metadata, member, licenseFile) {
 }
 /** The job summary's table of problems. */
 function problemsMarkdown(problems) {
-    const cell = (text) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
     return [
         '#### Problems found before upload',
         '',
         '| File | Field | Problem | How to fix |',
         '| --- | --- | --- | --- |',
-        ...problems.map((p) => `| ${cell(p.file)} | ${cell(p.field)} | ${p.severity === 'warning' ? '⚠️ ' : ''}${cell(p.message)} | ${cell(p.fix)} |`),
+        ...problems.map((p) => `| ${markdownCell(p.file)} | ${markdownCell(p.field)} | ${p.severity === 'warning' ? '⚠️ ' : ''}${markdownCell(p.message)} | ${markdownCell(p.fix)} |`),
         '',
     ].join('\n');
 }
@@ -73873,7 +73879,7 @@ function credentialSource(inputs, runner, io, prepared, retry, tuning) {
         io.info(`Authenticating to ${inputs.repositoryUrl.host} as '${inputs.user}' with the given password.`);
         return fixedCredentials(inputs.user, inputs.password);
     }
-    const projects = [...new Set(prepared.map((p) => getField(p.metadata, 'Name') ?? p.dist.name))];
+    const projects = [...new Set(prepared.map(projectName))];
     const log = (message) => io.info(message);
     const warned = new Set();
     const warnOnce = (message) => {

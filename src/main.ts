@@ -6,12 +6,12 @@ import { eventRefusal, passwordModeAdvice, pinningWarning, type JobContext } fro
 import { formatError, PublishError } from './errors.js';
 import { DEFAULT_IDLE_TIMEOUT_MS } from './http.js';
 import type { Inputs } from './inputs.js';
-import { checkMetadata, getField, type FormField } from './metadata.js';
+import { checkMetadata, type FormField } from './metadata.js';
 import { mintUploadToken, type RunnerOidc } from './oidc.js';
 import { fileReport, outputs, summaryMarkdown, type FileReport } from './report.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
 import { simpleIndexFor } from './simple-index.js';
-import { publishDist, uploadFormFields, type PreparedDist } from './upload.js';
+import { projectName, publishDist, uploadFormFields, type PreparedDist } from './upload.js';
 import { problemsMarkdown, verifyDist, type DistProblem } from './verify.js';
 
 /** Everything the run does to the outside world besides HTTP; `@actions/core` in the action, a recorder in tests. */
@@ -144,7 +144,7 @@ function credentialSource(inputs: Inputs, runner: RunnerOidc, io: ActionIO, prep
     io.info(`Authenticating to ${inputs.repositoryUrl.host} as '${inputs.user}' with the given password.`);
     return fixedCredentials(inputs.user, inputs.password);
   }
-  const projects = [...new Set(prepared.map((p) => getField(p.metadata, 'Name') ?? p.dist.name))];
+  const projects = [...new Set(prepared.map(projectName))];
   const log = (message: string): void => io.info(message);
   const warned = new Set<string>();
   const warnOnce = (message: string): void => {

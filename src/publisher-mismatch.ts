@@ -1,6 +1,7 @@
 import { explainMintError, reusableWorkflowWarning } from './diagnostics.js';
 import { statusLine } from './http.js';
 import { warehouseSite } from './index-urls.js';
+import { markdownCell } from './report.js';
 
 /** The claims PyPI matches a GitHub trusted publisher on; safe to show, unlike the token itself. */
 export const PUBLISHER_CLAIMS = [
@@ -83,20 +84,19 @@ export function describeMintRefusal(refusal: MintRefusal): { text: string; markd
   for (const [label, value] of formRows) lines.push(`  ${label}: ${value}`);
   for (const [label, link] of links) lines.push(`  ${label}: ${link}`);
 
-  const cell = (text: string): string => text.replace(/\|/g, '\\|');
   const markdown = [
     '#### Trusted publisher mismatch',
     '',
-    ...errors.map((e) => `- \`${e.code}\`: ${cell(e.description)}${explainMintError(e.code) ? ` — ${explainMintError(e.code)}` : ''}`),
+    ...errors.map((e) => `- \`${e.code}\`: ${markdownCell(e.description)}${explainMintError(e.code) ? ` — ${explainMintError(e.code)}` : ''}`),
     ...(reusable ? ['', `> ${reusable}`] : []),
     '',
     '| Claim in this job\'s token | Value |',
     '| --- | --- |',
-    ...PUBLISHER_CLAIMS.map((claim) => `| \`${claim}\` | ${cell(claimValue(claim))} |`),
+    ...PUBLISHER_CLAIMS.map((claim) => `| \`${claim}\` | ${markdownCell(claimValue(claim))} |`),
     '',
     '| Enter on the index (GitHub publisher) | Value |',
     '| --- | --- |',
-    ...formRows.map(([label, value]) => `| ${label} | ${cell(value)} |`),
+    ...formRows.map(([label, value]) => `| ${label} | ${markdownCell(value)} |`),
     ...(links.length ? ['', ...links.map(([label, link]) => `- [${label}](${link})`)] : []),
     '',
   ].join('\n');

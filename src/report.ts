@@ -1,4 +1,4 @@
-import type { UploadResult, PreparedDist } from './upload.js';
+import { projectName, type UploadResult, type PreparedDist } from './upload.js';
 import { warehouseSite } from './index-urls.js';
 import { getField } from './metadata.js';
 
@@ -14,7 +14,7 @@ export interface FileReport {
 
 export function fileReport(prepared: PreparedDist, result: FileReport['result'], indexUrl: URL): FileReport {
   const site = warehouseSite(indexUrl);
-  const name = getField(prepared.metadata, 'Name') ?? prepared.dist.name;
+  const name = projectName(prepared);
   const version = getField(prepared.metadata, 'Version') ?? prepared.dist.version;
   return {
     filename: prepared.dist.filename,
@@ -54,7 +54,7 @@ export function summaryMarkdown(indexUrl: URL, reports: FileReport[], failure?: 
   const lines = [`### Publishing to ${indexUrl.host}`, ''];
   if (failure) {
     const [headline = '', ...rest] = failure.message.split('\n');
-    lines.push(`**Failed:** ${escapeCell(headline)}`, '');
+    lines.push(`**Failed:** ${markdownCell(headline)}`, '');
     if (failure.details) lines.push(failure.details, '');
     else if (rest.length) lines.push('```text', ...rest.map((line) => line.replace(/```/g, "'''")), '```', '');
   }
@@ -62,7 +62,7 @@ export function summaryMarkdown(indexUrl: URL, reports: FileReport[], failure?: 
     lines.push('| File | Size | SHA-256 | Result |', '| --- | ---: | --- | --- |');
     for (const report of reports) {
       const file = report.url && report.result !== 'failed' ? `[${report.filename}](${report.url})` : report.filename;
-      lines.push(`| ${escapeCell(file)} | ${formatSize(report.size)} | \`${report.sha256}\` | ${RESULT_LABEL[report.result]} |`);
+      lines.push(`| ${markdownCell(file)} | ${formatSize(report.size)} | \`${report.sha256}\` | ${RESULT_LABEL[report.result]} |`);
     }
   }
   return `${lines.join('\n')}\n`;
@@ -80,6 +80,7 @@ export function formatSize(bytes: number): string {
   return `${value.toFixed(1)} ${units[unit]}`;
 }
 
-function escapeCell(text: string): string {
+/** Text safe inside a markdown table cell. */
+export function markdownCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }

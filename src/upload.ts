@@ -15,6 +15,11 @@ export interface PreparedDist {
   metadata: CoreMetadata;
 }
 
+/** The project's name as its metadata spells it (the filename's, should the field be missing). */
+export function projectName(prepared: PreparedDist): string {
+  return getField(prepared.metadata, 'Name') ?? prepared.dist.name;
+}
+
 export interface UploadContext {
   url: URL;
   credentials: CredentialSource;
@@ -137,7 +142,7 @@ type StoredCopy = { kind: 'absent' } | { kind: 'same' } | { kind: 'different'; s
 /** What the index's simple API says about this filename, compared with our sha256. */
 async function storedCopy(context: UploadContext, prepared: PreparedDist): Promise<StoredCopy> {
   if (!context.simpleIndex) return { kind: 'unknown', reason: "the index's simple API is not known; set 'check-url'" };
-  const project = getField(prepared.metadata, 'Name') ?? prepared.dist.name;
+  const project = projectName(prepared);
   const sameOrigin = context.simpleIndex.origin === context.url.origin;
   try {
     const credentials = sameOrigin ? basicAuthorization(await context.credentials.current()) : undefined;
@@ -174,7 +179,7 @@ function uploadRefused(url: URL, credentials: Credentials, prepared: PreparedDis
   const message = serverMessage(response);
   const lower = message.toLowerCase();
   const status = response.status;
-  const name = getField(prepared.metadata, 'Name') ?? dist.name;
+  const name = projectName(prepared);
   let hint: string;
   if (status === 403 && lower.includes('ssl is required')) {
     hint = "Use an https:// 'repository-url'.";

@@ -2,6 +2,7 @@ import type { DistFile } from './dists.js';
 import { checkMetadataFields } from './metadata-checks.js';
 import { getField, getFields, type CoreMetadata } from './metadata.js';
 import { isAcceptedPlatformTag } from './platform-tags.js';
+import { markdownCell } from './report.js';
 import { checkRst } from './rst-check.js';
 
 /** One thing PyPI would refuse (error) or render badly (warning), in one file's one field. */
@@ -65,13 +66,12 @@ function licenseFilePath(dist: DistFile, metadata: CoreMetadata, member: string,
 
 /** The job summary's table of problems. */
 export function problemsMarkdown(problems: DistProblem[]): string {
-  const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
   return [
     '#### Problems found before upload',
     '',
     '| File | Field | Problem | How to fix |',
     '| --- | --- | --- | --- |',
-    ...problems.map((p) => `| ${cell(p.file)} | ${cell(p.field)} | ${p.severity === 'warning' ? '⚠️ ' : ''}${cell(p.message)} | ${cell(p.fix)} |`),
+    ...problems.map((p) => `| ${markdownCell(p.file)} | ${markdownCell(p.field)} | ${p.severity === 'warning' ? '⚠️ ' : ''}${markdownCell(p.message)} | ${markdownCell(p.fix)} |`),
     '',
   ].join('\n');
 }
