@@ -206,12 +206,13 @@ describe('upload token lifetime', () => {
   });
 
   it('a token that expired during an upload: the index says so, a new one is minted and the file sent again', async () => {
-    const idx = await startIndex({ tokenLifetimeSeconds: 1 });
+    // Warehouse's expiry is in whole seconds: 2 s leaves the renewed token at least 1 s for the resend.
+    const idx = await startIndex({ tokenLifetimeSeconds: 2 });
     let delayed = false;
     idx.override('upload', async () => {
       if (!delayed) {
         delayed = true;
-        await new Promise((r) => setTimeout(r, 1_500));
+        await new Promise((r) => setTimeout(r, 2_500));
       }
       return false;
     });
