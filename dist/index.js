@@ -70127,7 +70127,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3916:
+/***/ 1922:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -70166,183 +70166,30 @@ function formatError(error) {
 
 /***/ }),
 
-/***/ 9429:
+/***/ 8299:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ credentialsAllowed),
+/* harmony export */   c: () => (/* binding */ isLoopbackHost)
+/* harmony export */ });
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  C9: () => (/* binding */ DEFAULT_IDLE_TIMEOUT_MS),
-  wX: () => (/* binding */ TransportError),
-  H2: () => (/* binding */ credentialsAllowed),
-  qF: () => (/* binding */ parseJson),
-  tN: () => (/* binding */ send),
-  x_: () => (/* binding */ serverMessage),
-  Bs: () => (/* binding */ statusLine)
-});
-
-// UNUSED EXPORTS: CONNECT_TIMEOUT_MS, isLoopbackHost
-
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-;// CONCATENATED MODULE: ./src/version.ts
-/** Kept equal to package.json's version by a test; sent in the User-Agent. */
-const ACTION_VERSION = '0.1.0';
-const USER_AGENT = `pypi-oidc-publish/${ACTION_VERSION} node/${process.versions.node}`;
-
-;// CONCATENATED MODULE: ./src/http.ts
-
-
-
-
-
-/** The request never got an HTTP answer: DNS, refused or reset connection, TLS, timeout. */
-class TransportError extends Error {
-    url;
-    constructor(url, cause) {
-        const reason = cause instanceof Error ? describeNetworkError(cause) : String(cause);
-        super(`could not reach ${url}: ${reason}`, { cause });
-        this.name = 'TransportError';
-        this.url = url;
-    }
-}
-const DEFAULT_IDLE_TIMEOUT_MS = 180_000;
-const CONNECT_TIMEOUT_MS = 15_000;
-const MAX_RESPONSE_CHARS = 1024 * 1024;
-const MAX_REDIRECTS = 5;
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-const dispatchers = new Map();
-/**
- * Self-hosted runners often reach the internet only through HTTPS_PROXY/HTTP_PROXY (NO_PROXY
- * honoured); this machine (loopback) is always reached directly.
- */
-function dispatcherFor(url, idleTimeoutMs) {
-    const direct = isLoopbackHost(url.hostname);
-    const key = `${direct ? 'direct' : 'env'}:${idleTimeoutMs}`;
-    let dispatcher = dispatchers.get(key);
-    if (!dispatcher) {
-        // undici refreshes headersTimeout while the body is being written, so it is an idle timeout on
-        // the upload, not a total one: a large file on a slow link is not cut off.
-        const options = { connect: { timeout: CONNECT_TIMEOUT_MS }, headersTimeout: idleTimeoutMs, bodyTimeout: idleTimeoutMs };
-        dispatcher = direct ? new undici/* Agent */.g6(options) : new undici/* EnvHttpProxyAgent */.J2(options);
-        dispatchers.set(key, dispatcher);
-    }
-    return dispatcher;
-}
-/**
- * The single door for HTTP. Redirects are followed only within the same origin (scheme, host and
- * port), so the Authorization header never reaches another host and https is never downgraded;
- * any other redirect is returned to the caller as it is.
- */
-async function send(url, init = {}) {
-    let current = url;
-    let method = init.method ?? 'GET';
-    let body = init.body;
-    for (let redirects = 0;; redirects++) {
-        const response = await sendOnce(current, { ...init, method, body });
-        const location = response.headers.location;
-        if (!REDIRECTS.has(response.status) || typeof location !== 'string' || redirects >= MAX_REDIRECTS)
-            return response;
-        const target = new URL(location, current);
-        if (target.origin !== current.origin)
-            return response;
-        // 301/302/303 turn a POST into a GET without its body; an upload must not be silently dropped.
-        if (method === 'POST' && response.status !== 307 && response.status !== 308)
-            return response;
-        if (response.status === 303) {
-            method = 'GET';
-            body = undefined;
-        }
-        current = target;
-    }
-}
-async function sendOnce(url, init) {
-    const idle = init.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
-    try {
-        const response = await (0,undici/* request */.Em)(url, {
-            method: init.method ?? 'GET',
-            headers: { 'user-agent': USER_AGENT, ...init.headers },
-            body: typeof init.body === 'function' ? external_node_stream_.Readable.from(init.body(), { objectMode: false }) : init.body,
-            dispatcher: dispatcherFor(url, idle),
-        });
-        const body = await readLimited(response.body);
-        return { status: response.statusCode, headers: response.headers, body, url };
-    }
-    catch (error) {
-        throw new TransportError(url.href, error);
-    }
-}
-async function readLimited(body) {
-    const chunks = [];
-    let length = 0;
-    for await (const chunk of body) {
-        if (length < MAX_RESPONSE_CHARS)
-            chunks.push(chunk);
-        length += chunk.length;
-    }
-    return Buffer.concat(chunks).toString('utf8').slice(0, MAX_RESPONSE_CHARS);
-}
-function statusLine(status) {
-    return `${status} ${external_node_http_.STATUS_CODES[status] ?? ''}`.trim();
-}
-/** The server's own words for a failed request: Warehouse's JSON `message`, else the text without markup. */
-function serverMessage(response) {
-    const json = parseJson(response.body);
-    if (json && typeof json === 'object') {
-        const record = json;
-        // Warehouse's JSON errors (Pyramid's) open `message` with a generic explanation; the specific
-        // text is in `code`, as "<status> <message>", the same words as its status line.
-        const code = typeof record.code === 'string' ? /^\d{3} (.+)$/s.exec(record.code)?.[1] : undefined;
-        if (code && code !== external_node_http_.STATUS_CODES[response.status])
-            return code;
-        for (const key of ['message', 'detail', 'error']) {
-            if (typeof record[key] === 'string' && record[key])
-                return record[key];
-        }
-    }
-    const text = response.body
-        .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
-        .replace(/<[^>]+>/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim();
-    return text ? text.slice(0, 500) : statusLine(response.status);
-}
-function parseJson(text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-}
 function isLoopbackHost(hostname) {
     const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
     if (host === 'localhost' || host.endsWith('.localhost'))
         return true;
-    if ((0,external_node_net_.isIP)(host) === 4)
+    if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(host) === 4)
         return host.startsWith('127.');
     // WHATWG URLs write ::ffff:127.0.0.1 as ::ffff:7f00:1.
-    if ((0,external_node_net_.isIP)(host) === 6)
+    if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(host) === 6)
         return host === '::1' || host === '0:0:0:0:0:0:0:1' || host.startsWith('::ffff:127.') || /^::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}$/.test(host);
     return false;
 }
 /** Credentials go over HTTPS only, except to this machine. */
 function credentialsAllowed(url) {
     return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
-}
-function describeNetworkError(error) {
-    const code = error.code;
-    const cause = error.cause instanceof Error ? error.cause : undefined;
-    const causeCode = cause ? cause.code : undefined;
-    const detail = cause && cause.message !== error.message ? `${error.message} (${cause.message})` : error.message;
-    const tag = code ?? causeCode;
-    return tag && !detail.includes(tag) ? `${detail} [${tag}]` : detail;
 }
 
 
@@ -70353,9 +70200,9 @@ function describeNetworkError(error) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8422);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8500);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1922);
+/* harmony import */ var _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8028);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(848);
 
 
 
@@ -70380,7 +70227,7 @@ async function main() {
     if (password)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(password);
     try {
-        const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .parseInputs */ .TL)((name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name), io.warning);
+        const inputs = (0,_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .parseInputs */ .TL)((name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name), io.warning);
         await (0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .e)(inputs, {
             io,
             runner: {
@@ -70396,7 +70243,7 @@ async function main() {
         });
     }
     catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PublishError */ .S1 ? (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .formatError */ .Wk)(error) : `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(error instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PublishError */ .S1 ? (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .formatError */ .Wk)(error) : `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
 }
 await main();
@@ -70406,15 +70253,15 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8422:
+/***/ 8028:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   TL: () => (/* binding */ parseInputs)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_REPOSITORY_URL, parseBoolean, parseRepositoryUrl, DEFAULT_RETRIES, parseRetries, parseCheckUrl */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9429);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1922);
+/* harmony import */ var _common_urls_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8299);
 
 
 const DEFAULT_REPOSITORY_URL = 'https://upload.pypi.org/legacy/';
@@ -70470,7 +70317,7 @@ function parseBoolean(name, raw, fallback) {
         return true;
     if (['false', 'False', 'FALSE'].includes(raw))
         return false;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`The input '${name}' is '${raw}', which is not a boolean.`, {
+    throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`The input '${name}' is '${raw}', which is not a boolean.`, {
         hint: `Set '${name}' to true or false.`,
     });
 }
@@ -70480,22 +70327,22 @@ function parseRepositoryUrl(raw) {
         url = new URL(raw);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`The input 'repository-url' is '${raw}', which is not a URL.`, {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`The input 'repository-url' is '${raw}', which is not a URL.`, {
             hint: `Give the index's full upload URL, for example ${DEFAULT_REPOSITORY_URL} or https://test.pypi.org/legacy/.`,
         });
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`The input 'repository-url' uses '${url.protocol}', but an index is reached over HTTPS.`, {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`The input 'repository-url' uses '${url.protocol}', but an index is reached over HTTPS.`, {
             hint: `Give an https:// URL, for example ${DEFAULT_REPOSITORY_URL}.`,
         });
     }
     if (url.username || url.password) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`The input 'repository-url' has a user name or password in it.`, {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`The input 'repository-url' has a user name or password in it.`, {
             hint: `Remove them from the URL and pass them as 'user' and 'password' (from a secret) instead.`,
         });
     }
-    if (!(0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .credentialsAllowed */ .H2)(url)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`The input 'repository-url' is ${url.href}: plain http:// to another machine would send your credentials unencrypted.`, { hint: `Use https://${url.host}${url.pathname}. Plain http:// is allowed only for this machine (localhost, 127.0.0.1, ::1).` });
+    if (!(0,_common_urls_js__WEBPACK_IMPORTED_MODULE_1__/* .credentialsAllowed */ .H)(url)) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`The input 'repository-url' is ${url.href}: plain http:// to another machine would send your credentials unencrypted.`, { hint: `Use https://${url.host}${url.pathname}. Plain http:// is allowed only for this machine (localhost, 127.0.0.1, ::1).` });
     }
     return url;
 }
@@ -70504,7 +70351,7 @@ function parseRetries(raw) {
     if (raw === '')
         return DEFAULT_RETRIES;
     if (!/^\d+$/.test(raw) || Number(raw) > 20) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`The input 'retries' is '${raw}', which is not a whole number from 0 to 20.`, {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`The input 'retries' is '${raw}', which is not a whole number from 0 to 20.`, {
             hint: `Set 'retries' to how many times a failed request may be tried again (default ${DEFAULT_RETRIES}; 0 turns retries off).`,
         });
     }
@@ -70518,12 +70365,12 @@ function parseCheckUrl(raw) {
         url = new URL(raw);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`The input 'check-url' is '${raw}', which is not a URL.`, {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`The input 'check-url' is '${raw}', which is not a URL.`, {
             hint: "Give the index's simple API, for example https://my-index.example/simple/ (for PyPI and TestPyPI it is known and can be left out).",
         });
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`The input 'check-url' uses '${url.protocol}'; give an https:// URL.`, { hint: 'For example https://my-index.example/simple/.' });
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`The input 'check-url' uses '${url.protocol}'; give an https:// URL.`, { hint: 'For example https://my-index.example/simple/.' });
     }
     return url;
 }
@@ -70531,7 +70378,7 @@ function parseCheckUrl(raw) {
 
 /***/ }),
 
-/***/ 8500:
+/***/ 848:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -70542,7 +70389,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DEFAULT_TUNING
 
-;// CONCATENATED MODULE: ./src/credentials.ts
+;// CONCATENATED MODULE: ./src/index/credentials.ts
 function fixedCredentials(user, password) {
     const credentials = { user, password, trustedPublishing: false };
     return { trustedPublishing: false, current: async () => credentials, renew: async () => false };
@@ -70576,9 +70423,9 @@ function mintedCredentials(mint, log, marginMs, now = Date.now) {
     };
 }
 
-// EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: ./src/pep440.ts
+// EXTERNAL MODULE: ./src/common/errors.ts
+var common_errors = __nccwpck_require__(1922);
+;// CONCATENATED MODULE: ./src/dists/pep440.ts
 // The version grammar of PEP 440, appendix B, in the form packaging uses.
 const VERSION_PATTERN = new RegExp('^\\s*v?(?:(?:(?<epoch>[0-9]+)!)?(?<release>[0-9]+(?:\\.[0-9]+)*)' +
     '(?<pre>[-_.]?(?<preL>alpha|a|beta|b|preview|pre|c|rc)[-_.]?(?<preN>[0-9]+)?)?' +
@@ -70629,7 +70476,7 @@ function isValidName(name) {
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/dists.ts
+;// CONCATENATED MODULE: ./src/dists/dists.ts
 
 
 
@@ -70651,11 +70498,11 @@ function parseDistFilename(filename) {
         return parseWheelFilename(filename);
     if (filename.endsWith('.tar.gz'))
         return parseSdistFilename(filename);
-    throw new src_errors/* PublishError */.S1(`${filename} is not a wheel (.whl) or an sdist (.tar.gz).`, { file: filename });
+    throw new common_errors/* PublishError */.S1(`${filename} is not a wheel (.whl) or an sdist (.tar.gz).`, { file: filename });
 }
 function parseWheelFilename(filename) {
     const parts = filename.slice(0, -'.whl'.length).split('-');
-    const invalid = (why) => new src_errors/* PublishError */.S1(`${filename} is not a valid wheel filename: ${why}.`, {
+    const invalid = (why) => new common_errors/* PublishError */.S1(`${filename} is not a valid wheel filename: ${why}.`, {
         file: filename,
         hint: 'A wheel is named {name}-{version}(-{build})?-{python}-{abi}-{platform}.whl (PEP 427); keep the name your build tool gave it.',
     });
@@ -70670,7 +70517,7 @@ function parseWheelFilename(filename) {
     // PEP 427 / PEP 503, enforced by Warehouse: the name part is the normalized name with '_' for '-'.
     if (name !== normalizedFilenamePart(name)) {
         const fixed = [normalizedFilenamePart(name), ...parts.slice(1)].join('-');
-        throw new src_errors/* PublishError */.S1(`${filename} does not have a normalized project name: PyPI requires '${normalizedFilenamePart(name)}', not '${name}' (${fixed}.whl).`, {
+        throw new common_errors/* PublishError */.S1(`${filename} does not have a normalized project name: PyPI requires '${normalizedFilenamePart(name)}', not '${name}' (${fixed}.whl).`, {
             file: filename,
             hint: 'Rebuild the wheel with a current build backend and wheel tool (for example `python -m build --wheel` with setuptools >= 75.8 or hatchling >= 1.22), which name it correctly.',
         });
@@ -70687,14 +70534,14 @@ function parseSdistFilename(filename) {
     const name = stem.slice(0, dash);
     const version = stem.slice(dash + 1);
     if (dash <= 0 || !normalizeVersion(version)) {
-        throw new src_errors/* PublishError */.S1(`${filename} is not a valid sdist filename: it must be {name}-{version}.tar.gz.`, {
+        throw new common_errors/* PublishError */.S1(`${filename} is not a valid sdist filename: it must be {name}-{version}.tar.gz.`, {
             file: filename,
             hint: 'Keep the name your build tool gave it; `python -m build --sdist` writes a valid one.',
         });
     }
     const expected = `${normalizedFilenamePart(name)}-${normalizeVersion(version)}.tar.gz`;
     if (filename !== expected) {
-        throw new src_errors/* PublishError */.S1(`${filename} does not have a normalized name: PyPI requires ${expected} (PEP 625).`, {
+        throw new common_errors/* PublishError */.S1(`${filename} does not have a normalized name: PyPI requires ${expected} (PEP 625).`, {
             file: filename,
             hint: 'Rebuild the sdist with a current build backend (setuptools >= 69.3, hatchling >= 1.22, flit-core >= 3.10), which names it correctly.',
         });
@@ -70714,16 +70561,16 @@ async function discoverDists(dir) {
     catch (error) {
         const code = error.code;
         if (code === 'ENOENT') {
-            throw new src_errors/* PublishError */.S1(`The packages directory '${dir}' does not exist.`, {
+            throw new common_errors/* PublishError */.S1(`The packages directory '${dir}' does not exist.`, {
                 hint: "Build your distributions into it first (for example `python -m build`, which writes to dist/), or set 'packages-dir' to where they are. If they were built in another job, download the artifact into it.",
             });
         }
         if (code === 'ENOTDIR') {
-            throw new src_errors/* PublishError */.S1(`The packages directory '${dir}' is a file, not a directory.`, {
+            throw new common_errors/* PublishError */.S1(`The packages directory '${dir}' is a file, not a directory.`, {
                 hint: "Set 'packages-dir' to the directory that holds your .whl and .tar.gz files.",
             });
         }
-        throw new src_errors/* PublishError */.S1(`The packages directory '${dir}' could not be read: ${error.message}`, { cause: error });
+        throw new common_errors/* PublishError */.S1(`The packages directory '${dir}' could not be read: ${error.message}`, { cause: error });
     }
     const dists = [];
     const ignored = [];
@@ -70734,7 +70581,7 @@ async function discoverDists(dir) {
         const refused = REFUSED_FORMATS.find(([suffix]) => filename.toLowerCase().endsWith(suffix));
         const looksLikeDist = filename.endsWith('.whl') || filename.endsWith('.tar.gz');
         if (refused && !looksLikeDist) {
-            problems.push(new src_errors/* PublishError */.S1(`${filename} cannot be uploaded: ${refused[1]}`, { file: filename, hint: `Remove ${path}, or build the format PyPI accepts.` }));
+            problems.push(new common_errors/* PublishError */.S1(`${filename} cannot be uploaded: ${refused[1]}`, { file: filename, hint: `Remove ${path}, or build the format PyPI accepts.` }));
             continue;
         }
         if (!looksLikeDist) {
@@ -70750,16 +70597,16 @@ async function discoverDists(dir) {
             dists.push({ ...parseDistFilename(filename), path, size: info.size });
         }
         catch (error) {
-            if (!(error instanceof src_errors/* PublishError */.S1))
+            if (!(error instanceof common_errors/* PublishError */.S1))
                 throw error;
             problems.push(error);
         }
     }
     if (problems.length > 0)
-        throw (0,src_errors/* combineErrors */.Lt)(problems);
+        throw (0,common_errors/* combineErrors */.Lt)(problems);
     if (dists.length === 0) {
         const seen = ignored.length ? ` It holds only ${ignored.map((f) => `'${f}'`).join(', ')}.` : ' It is empty.';
-        throw new src_errors/* PublishError */.S1(`No distributions (.whl or .tar.gz) were found in '${dir}'.${seen}`, {
+        throw new common_errors/* PublishError */.S1(`No distributions (.whl or .tar.gz) were found in '${dir}'.${seen}`, {
             hint: "Build them before this step (for example `python -m build`), or point 'packages-dir' at the directory they were written to.",
         });
     }
@@ -70767,7 +70614,7 @@ async function discoverDists(dir) {
     return { dists, ignored: ignored.sort() };
 }
 
-;// CONCATENATED MODULE: ./src/metadata.ts
+;// CONCATENATED MODULE: ./src/dists/metadata.ts
 
 
 
@@ -70835,7 +70682,7 @@ function checkMetadata(metadata, source) {
     const where = `${dist.filename} (${member})`;
     const problems = [];
     const problem = (message, hint) => {
-        problems.push(new src_errors/* PublishError */.S1(`${where}: ${message}`, { file: dist.filename, hint }));
+        problems.push(new common_errors/* PublishError */.S1(`${where}: ${message}`, { file: dist.filename, hint }));
     };
     const rebuild = 'Rebuild the distribution with a current build backend (for example `python -m build`).';
     const metadataVersion = getField(metadata, 'Metadata-Version');
@@ -70962,7 +70809,7 @@ function metadataFormFields(metadata) {
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
-;// CONCATENATED MODULE: ./src/tar.ts
+;// CONCATENATED MODULE: ./src/dists/tar.ts
 
 
 class TarFormatError extends Error {
@@ -71126,7 +70973,7 @@ function parsePax(data) {
     return records;
 }
 
-;// CONCATENATED MODULE: ./src/zip.ts
+;// CONCATENATED MODULE: ./src/dists/zip.ts
 
 
 class ZipFormatError extends Error {
@@ -71275,7 +71122,7 @@ function applyZip64Extra(entry, extra) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/dist-metadata.ts
+;// CONCATENATED MODULE: ./src/dists/dist-metadata.ts
 
 
 
@@ -71289,16 +71136,16 @@ async function readDistMetadata(dist) {
         return { member, members, metadata: parseCoreMetadata(decodeUtf8(bytes, dist, member)) };
     }
     catch (error) {
-        if (error instanceof src_errors/* PublishError */.S1)
+        if (error instanceof common_errors/* PublishError */.S1)
             throw error;
         if (error instanceof ZipFormatError || error instanceof TarFormatError) {
-            throw new src_errors/* PublishError */.S1(`${dist.filename} is not a valid ${dist.kind === 'wheel' ? 'wheel (zip archive)' : 'sdist (.tar.gz archive)'}: ${error.message}.`, {
+            throw new common_errors/* PublishError */.S1(`${dist.filename} is not a valid ${dist.kind === 'wheel' ? 'wheel (zip archive)' : 'sdist (.tar.gz archive)'}: ${error.message}.`, {
                 file: dist.filename,
                 hint: 'The file is damaged or was not written by a build tool. Rebuild it (`python -m build`) and make sure it is copied whole (for example by actions/upload-artifact and actions/download-artifact).',
             });
         }
         if (error instanceof MetadataError) {
-            throw new src_errors/* PublishError */.S1(`${dist.filename}: its metadata cannot be parsed: ${error.message}.`, {
+            throw new common_errors/* PublishError */.S1(`${dist.filename}: its metadata cannot be parsed: ${error.message}.`, {
                 file: dist.filename,
                 hint: 'Rebuild the distribution with a current build backend.',
             });
@@ -71311,7 +71158,7 @@ function decodeUtf8(bytes, dist, member) {
         return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     }
     catch {
-        throw new src_errors/* PublishError */.S1(`${dist.filename}: ${member} is not valid UTF-8.`, {
+        throw new common_errors/* PublishError */.S1(`${dist.filename}: ${member} is not valid UTF-8.`, {
             file: dist.filename,
             hint: 'Core metadata must be UTF-8; check the encoding of your README and pyproject.toml, then rebuild.',
         });
@@ -71330,14 +71177,14 @@ async function readWheelMetadata(dist) {
         const dir = matching[0] ?? (distInfoDirs.size === 1 ? [...distInfoDirs][0] : undefined);
         if (!dir) {
             const found = distInfoDirs.size ? ` It has ${[...distInfoDirs].join(', ')}.` : ' It has no .dist-info directory at all.';
-            throw new src_errors/* PublishError */.S1(`${dist.filename} has no ${dist.name}-${dist.version}.dist-info directory.${found}`, {
+            throw new common_errors/* PublishError */.S1(`${dist.filename} has no ${dist.name}-${dist.version}.dist-info directory.${found}`, {
                 file: dist.filename,
                 hint: 'A wheel must carry {name}-{version}.dist-info/ with METADATA, WHEEL and RECORD. Rebuild it with `python -m build --wheel`.',
             });
         }
         const missing = ['METADATA', 'WHEEL', 'RECORD'].filter((file) => !zip.entries.some((e) => e.name === `${dir}/${file}`));
         if (missing.length) {
-            throw new src_errors/* PublishError */.S1(`${dist.filename} has no ${missing.map((f) => `${dir}/${f}`).join(', ')}.`, {
+            throw new common_errors/* PublishError */.S1(`${dist.filename} has no ${missing.map((f) => `${dir}/${f}`).join(', ')}.`, {
                 file: dist.filename,
                 hint: 'PyPI refuses a wheel without METADATA, WHEEL and RECORD in its .dist-info directory. Rebuild it with `python -m build --wheel`.',
             });
@@ -71355,7 +71202,7 @@ async function readSdistPkgInfo(dist) {
     const tops = [...listing.topLevel];
     if (tops.length !== 1) {
         const found = tops.length ? `${tops.length} top-level entries (${tops.slice(0, 5).join(', ')}${tops.length > 5 ? ', …' : ''})` : 'no entries at all';
-        throw new src_errors/* PublishError */.S1(`${dist.filename} has ${found}; an sdist must hold exactly one top-level directory, ${dist.name}-${dist.version}/.`, {
+        throw new common_errors/* PublishError */.S1(`${dist.filename} has ${found}; an sdist must hold exactly one top-level directory, ${dist.name}-${dist.version}/.`, {
             file: dist.filename,
             hint: 'Build the sdist with `python -m build --sdist` instead of packing it by hand.',
         });
@@ -71363,7 +71210,7 @@ async function readSdistPkgInfo(dist) {
     const top = tops[0];
     const bytes = listing.pkgInfo.get(top);
     if (!bytes) {
-        throw new src_errors/* PublishError */.S1(`${dist.filename} has no ${top}/PKG-INFO, so PyPI cannot read its metadata.`, {
+        throw new common_errors/* PublishError */.S1(`${dist.filename} has no ${top}/PKG-INFO, so PyPI cannot read its metadata.`, {
             file: dist.filename,
             hint: 'Build the sdist with `python -m build --sdist`, which writes PKG-INFO.',
         });
@@ -71375,7 +71222,7 @@ async function readSdistPkgInfo(dist) {
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./node_modules/hash-wasm/dist/index.umd.js
 var index_umd = __nccwpck_require__(608);
-;// CONCATENATED MODULE: ./src/digests.ts
+;// CONCATENATED MODULE: ./src/dists/digests.ts
 
 
 
@@ -71393,7 +71240,7 @@ async function hashFile(path) {
     return { sha256: sha256.digest('hex'), blake2_256: blake.digest('hex'), size };
 }
 
-;// CONCATENATED MODULE: ./src/index-urls.ts
+;// CONCATENATED MODULE: ./src/common/index-urls.ts
 /** The web site of PyPI or TestPyPI for an upload URL, or undefined for other indexes. */
 function warehouseSite(indexUrl) {
     if (indexUrl.host === 'upload.pypi.org' || indexUrl.host === 'pypi.org')
@@ -71403,7 +71250,7 @@ function warehouseSite(indexUrl) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/diagnostics.ts
+;// CONCATENATED MODULE: ./src/index/diagnostics.ts
 
 
 const TRUSTED_PUBLISHING_DOCS = 'https://docs.pypi.org/trusted-publishers/adding-a-publisher/';
@@ -71419,7 +71266,7 @@ function pinningWarning(job) {
 function eventRefusal(job, trustedPublishing) {
     if (!trustedPublishing || job.eventName !== 'pull_request_target')
         return undefined;
-    return new src_errors/* PublishError */.S1("This run was triggered by 'pull_request_target', and PyPI refuses trusted-publishing tokens from it: such runs execute with the base repository's permissions on behalf of a pull request.", {
+    return new common_errors/* PublishError */.S1("This run was triggered by 'pull_request_target', and PyPI refuses trusted-publishing tokens from it: such runs execute with the base repository's permissions on behalf of a pull request.", {
         hint: 'Publish from a push of a tag, a release, or workflow_dispatch instead.',
     });
 }
@@ -71428,7 +71275,7 @@ function passwordModeAdvice(indexUrl, user, password) {
     const site = warehouseSite(indexUrl);
     const advice = { notices: [], warnings: [] };
     if (site && user !== '__token__') {
-        throw new src_errors/* PublishError */.S1(`${site.replace('https://', '')} no longer accepts a user name and password for uploads ('user' is '${user}').`, {
+        throw new common_errors/* PublishError */.S1(`${site.replace('https://', '')} no longer accepts a user name and password for uploads ('user' is '${user}').`, {
             hint: `Use trusted publishing (leave 'password' empty and give the job 'permissions: id-token: write'), or an API token: 'user: __token__' and 'password: \${{ secrets.PYPI_API_TOKEN }}'.`,
         });
     }
@@ -71467,51 +71314,250 @@ function reusableWorkflowWarning(claims) {
         (sameRepository ? '.' : `; and because it lives outside ${repository || 'the calling repository'}, PyPI cannot match it at all: move the publishing job into ${repository || 'the calling repository'}.`));
 }
 
-// EXTERNAL MODULE: ./src/http.ts + 1 modules
-var http = __nccwpck_require__(9429);
-;// CONCATENATED MODULE: ./src/multipart.ts
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: ./src/common/version.ts
+/** Kept equal to package.json's version by a test; sent in the User-Agent. */
+const ACTION_VERSION = '0.1.0';
+const USER_AGENT = `pypi-oidc-publish/${ACTION_VERSION} node/${process.versions.node}`;
+
+// EXTERNAL MODULE: ./src/common/urls.ts
+var urls = __nccwpck_require__(8299);
+;// CONCATENATED MODULE: ./src/index/http.ts
 
 
-/**
- * Encodes text fields byte for byte (unlike FormData, which must turn every LF in a value into
- * CRLF, and would so change every multi-line description), then streams the file from disk.
- */
-function multipartBody(fields, file, boundary = newBoundary(fields)) {
-    const head = Buffer.concat([
-        ...fields.map(([name, value]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${quote(name)}"\r\n\r\n${value}\r\n`, 'utf8')),
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${quote(file.field)}"; filename="${quote(file.filename)}"\r\n` +
-            'Content-Type: application/octet-stream\r\n\r\n', 'utf8'),
-    ]);
-    const tail = Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8');
-    return {
-        contentType: `multipart/form-data; boundary=${boundary}`,
-        length: head.length + file.size + tail.length,
-        async *open() {
-            yield head;
-            let sent = 0;
-            for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file.path, { highWaterMark: 256 * 1024 })) {
-                sent += chunk.length;
-                yield chunk;
-            }
-            if (sent !== file.size)
-                throw new Error(`${file.filename} changed size while it was being uploaded (${file.size} bytes expected, ${sent} read)`);
-            yield tail;
-        },
-    };
-}
-function newBoundary(fields) {
-    for (;;) {
-        const boundary = `pypi-oidc-publish-${(0,external_node_crypto_.randomBytes)(16).toString('hex')}`;
-        if (!fields.some(([, value]) => value.includes(boundary)))
-            return boundary;
+
+
+
+/** The request never got an HTTP answer: DNS, refused or reset connection, TLS, timeout. */
+class TransportError extends Error {
+    url;
+    constructor(url, cause) {
+        const reason = cause instanceof Error ? describeNetworkError(cause) : String(cause);
+        super(`could not reach ${url}: ${reason}`, { cause });
+        this.name = 'TransportError';
+        this.url = url;
     }
 }
-/** The escaping browsers use in Content-Disposition parameters (HTML's multipart/form-data encoding). */
-function quote(value) {
-    return value.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const DEFAULT_IDLE_TIMEOUT_MS = 180_000;
+const CONNECT_TIMEOUT_MS = 15_000;
+const MAX_RESPONSE_CHARS = 1024 * 1024;
+const MAX_REDIRECTS = 5;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const dispatchers = new Map();
+/**
+ * Self-hosted runners often reach the internet only through HTTPS_PROXY/HTTP_PROXY (NO_PROXY
+ * honoured); this machine (loopback) is always reached directly.
+ */
+function dispatcherFor(url, idleTimeoutMs) {
+    const direct = (0,urls/* isLoopbackHost */.c)(url.hostname);
+    const key = `${direct ? 'direct' : 'env'}:${idleTimeoutMs}`;
+    let dispatcher = dispatchers.get(key);
+    if (!dispatcher) {
+        // undici refreshes headersTimeout while the body is being written, so it is an idle timeout on
+        // the upload, not a total one: a large file on a slow link is not cut off.
+        const options = { connect: { timeout: CONNECT_TIMEOUT_MS }, headersTimeout: idleTimeoutMs, bodyTimeout: idleTimeoutMs };
+        dispatcher = direct ? new undici/* Agent */.g6(options) : new undici/* EnvHttpProxyAgent */.J2(options);
+        dispatchers.set(key, dispatcher);
+    }
+    return dispatcher;
+}
+/**
+ * The single door for HTTP. Redirects are followed only within the same origin (scheme, host and
+ * port), so the Authorization header never reaches another host and https is never downgraded;
+ * any other redirect is returned to the caller as it is.
+ */
+async function send(url, init = {}) {
+    let current = url;
+    let method = init.method ?? 'GET';
+    let body = init.body;
+    for (let redirects = 0;; redirects++) {
+        const response = await sendOnce(current, { ...init, method, body });
+        const location = response.headers.location;
+        if (!REDIRECTS.has(response.status) || typeof location !== 'string' || redirects >= MAX_REDIRECTS)
+            return response;
+        const target = new URL(location, current);
+        if (target.origin !== current.origin)
+            return response;
+        // 301/302/303 turn a POST into a GET without its body; an upload must not be silently dropped.
+        if (method === 'POST' && response.status !== 307 && response.status !== 308)
+            return response;
+        if (response.status === 303) {
+            method = 'GET';
+            body = undefined;
+        }
+        current = target;
+    }
+}
+async function sendOnce(url, init) {
+    const idle = init.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+    try {
+        const response = await (0,undici/* request */.Em)(url, {
+            method: init.method ?? 'GET',
+            headers: { 'user-agent': USER_AGENT, ...init.headers },
+            body: typeof init.body === 'function' ? external_node_stream_.Readable.from(init.body(), { objectMode: false }) : init.body,
+            dispatcher: dispatcherFor(url, idle),
+        });
+        const body = await readLimited(response.body);
+        return { status: response.statusCode, headers: response.headers, body, url };
+    }
+    catch (error) {
+        throw new TransportError(url.href, error);
+    }
+}
+async function readLimited(body) {
+    const chunks = [];
+    let length = 0;
+    for await (const chunk of body) {
+        if (length < MAX_RESPONSE_CHARS)
+            chunks.push(chunk);
+        length += chunk.length;
+    }
+    return Buffer.concat(chunks).toString('utf8').slice(0, MAX_RESPONSE_CHARS);
+}
+function statusLine(status) {
+    return `${status} ${external_node_http_.STATUS_CODES[status] ?? ''}`.trim();
+}
+/** The server's own words for a failed request: Warehouse's JSON `message`, else the text without markup. */
+function serverMessage(response) {
+    const json = parseJson(response.body);
+    if (json && typeof json === 'object') {
+        const record = json;
+        // Warehouse's JSON errors (Pyramid's) open `message` with a generic explanation; the specific
+        // text is in `code`, as "<status> <message>", the same words as its status line.
+        const code = typeof record.code === 'string' ? /^\d{3} (.+)$/s.exec(record.code)?.[1] : undefined;
+        if (code && code !== external_node_http_.STATUS_CODES[response.status])
+            return code;
+        for (const key of ['message', 'detail', 'error']) {
+            if (typeof record[key] === 'string' && record[key])
+                return record[key];
+        }
+    }
+    const text = response.body
+        .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return text ? text.slice(0, 500) : statusLine(response.status);
+}
+function parseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+function describeNetworkError(error) {
+    const code = error.code;
+    const cause = error.cause instanceof Error ? error.cause : undefined;
+    const causeCode = cause ? cause.code : undefined;
+    const detail = cause && cause.message !== error.message ? `${error.message} (${cause.message})` : error.message;
+    const tag = code ?? causeCode;
+    return tag && !detail.includes(tag) ? `${detail} [${tag}]` : detail;
 }
 
-;// CONCATENATED MODULE: ./src/retry.ts
+;// CONCATENATED MODULE: ./src/common/markdown.ts
+/** Text safe inside a markdown table cell. */
+function markdownCell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+;// CONCATENATED MODULE: ./src/index/publisher-mismatch.ts
+
+
+
+
+/** The claims PyPI matches a GitHub trusted publisher on; safe to show, unlike the token itself. */
+const PUBLISHER_CLAIMS = [
+    'sub', 'repository', 'repository_owner', 'repository_owner_id', 'workflow_ref', 'job_workflow_ref', 'ref', 'environment', 'event_name',
+];
+/**
+ * The values to enter on the index. Warehouse finds the publisher by the workflow file in
+ * `job_workflow_ref` (warehouse/oidc/models/github.py), which for a reusable workflow is the
+ * called file, not the caller's.
+ */
+function publisherFormValues(claims) {
+    const text = (key) => (typeof claims[key] === 'string' ? claims[key] : '');
+    const repository = text('repository');
+    const workflowPath = (text('job_workflow_ref') || text('workflow_ref')).split('@')[0] ?? '';
+    return {
+        owner: text('repository_owner') || repository.split('/')[0] || '',
+        repository: repository.split('/')[1] ?? '',
+        workflow: workflowPath.split('/').pop() ?? '',
+        environment: text('environment'),
+    };
+}
+/** Links to the index's publisher settings, prefilled, for each project and for a pending publisher. */
+function publisherFormLinks(indexUrl, projects, form) {
+    const site = warehouseSite(indexUrl);
+    if (!site)
+        return [];
+    const query = new URLSearchParams({ provider: 'github', owner: form.owner, repository: form.repository, workflow_filename: form.workflow, environment: form.environment });
+    return [
+        ...projects.map((project) => [`Existing project ${project}`, `${site}/manage/project/${project}/settings/publishing/?${query}`]),
+        ['New project (pending publisher)', `${site}/manage/account/publishing/`],
+    ];
+}
+/** Everything needed to fix a refused exchange: each error explained, the claims, the form values. */
+function describeMintRefusal(refusal) {
+    const { url, status, answer, claims, indexUrl, projects } = refusal;
+    const errors = (Array.isArray(answer?.errors) ? answer.errors : []).map((e) => ({
+        code: String(e.code ?? 'error'),
+        description: String(e.description ?? ''),
+    }));
+    const form = publisherFormValues(claims);
+    const links = publisherFormLinks(indexUrl, projects, form);
+    const reusable = reusableWorkflowWarning(claims);
+    const claimValue = (claim) => (claims[claim] === undefined ? '(not set)' : String(claims[claim]));
+    const formRows = [
+        ['Owner', form.owner],
+        ['Repository name', form.repository],
+        ['Workflow name', form.workflow],
+        ['Environment name', form.environment || '(leave empty, or name the environment the job uses)'],
+    ];
+    const headline = `${indexUrl.host} refused to exchange this job's OIDC token for an upload token (${url.href} answered ${statusLine(status)}${typeof answer?.message === 'string' ? `: ${answer.message}` : ''}).`;
+    const lines = [headline];
+    for (const error of errors) {
+        lines.push(`  ${error.code}: ${error.description}`);
+        const why = explainMintError(error.code);
+        if (why)
+            lines.push(`    That means ${why}`);
+    }
+    if (reusable)
+        lines.push(reusable);
+    lines.push("The token's claims that the index matches a publisher on:");
+    for (const claim of PUBLISHER_CLAIMS)
+        lines.push(`  ${claim}: ${claimValue(claim)}`);
+    lines.push('Values for the trusted publisher form on the index (GitHub provider):');
+    for (const [label, value] of formRows)
+        lines.push(`  ${label}: ${value}`);
+    for (const [label, link] of links)
+        lines.push(`  ${label}: ${link}`);
+    const markdown = [
+        '#### Trusted publisher mismatch',
+        '',
+        ...errors.map((e) => `- \`${e.code}\`: ${markdownCell(e.description)}${explainMintError(e.code) ? ` — ${explainMintError(e.code)}` : ''}`),
+        ...(reusable ? ['', `> ${reusable}`] : []),
+        '',
+        '| Claim in this job\'s token | Value |',
+        '| --- | --- |',
+        ...PUBLISHER_CLAIMS.map((claim) => `| \`${claim}\` | ${markdownCell(claimValue(claim))} |`),
+        '',
+        '| Enter on the index (GitHub publisher) | Value |',
+        '| --- | --- |',
+        ...formRows.map(([label, value]) => `| ${label} | ${markdownCell(value)} |`),
+        ...(links.length ? ['', ...links.map(([label, link]) => `- [${label}](${link})`)] : []),
+        '',
+    ].join('\n');
+    return { text: lines.join('\n'), markdown };
+}
+
+;// CONCATENATED MODULE: ./src/index/retry.ts
 
 
 /** Five attempts over at most ten minutes: enough for a PyPI hiccup, short of hiding an outage. */
@@ -71562,7 +71608,7 @@ function retryOnStatus(response, reason, final) {
 }
 /** A transport failure as a RetryableFailure; anything else is rethrown. */
 function retryOnTransport(error, final) {
-    if (error instanceof http/* TransportError */.wX)
+    if (error instanceof TransportError)
         throw new RetryableFailure(error.message, final(error));
     throw error;
 }
@@ -71584,7 +71630,7 @@ async function withRetries(what, policy, log, attempt, wait = sleep) {
             const elapsed = Date.now() - started;
             if (n >= policy.attempts || elapsed + delay > policy.totalMs) {
                 const why = n >= policy.attempts ? `after ${n} attempt${n === 1 ? '' : 's'}` : `after ${n} attempt${n === 1 ? '' : 's'}; the next would start past the ${Math.round(policy.totalMs / 1000)} s limit`;
-                throw new src_errors/* PublishError */.S1(`${error.final.message} (gave up ${why})`, { hint: error.final.hint, file: error.final.file, cause: error.final });
+                throw new common_errors/* PublishError */.S1(`${error.final.message} (gave up ${why})`, { hint: error.final.hint, file: error.final.file, cause: error.final });
             }
             log(`${what}: attempt ${n} of ${policy.attempts} failed (${error.message}); retrying in ${(delay / 1000).toFixed(1)} s.`);
             await wait(delay);
@@ -71592,7 +71638,188 @@ async function withRetries(what, policy, log, attempt, wait = sleep) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/simple-index.ts
+;// CONCATENATED MODULE: ./src/index/oidc.ts
+
+
+
+
+
+
+const PERMISSIONS_SNIPPET = ['permissions:', '  id-token: write  # needed for trusted publishing'].join('\n');
+/**
+ * Trusted publishing: the index's audience, an ID token for it from the runner, and the index's
+ * short-lived API token in exchange. Each token is masked the moment it arrives. Every step is
+ * retried on network errors and 5xx; a retried exchange asks the runner for a new ID token,
+ * because the index accepts each token's `jti` only once.
+ */
+async function mintUploadToken(indexUrl, runner, options) {
+    const { requestUrl, requestToken } = checkRunner(runner);
+    options.mask(requestToken);
+    const { retry, log } = options;
+    const audience = await withRetries('Asking the index for its OIDC audience', retry, log, () => fetchAudience(indexUrl));
+    return withRetries('Exchanging the OIDC token for an upload token', retry, log, async () => {
+        const idToken = await withRetries("Requesting an OIDC token from GitHub's runner", retry, log, () => requestIdToken(requestUrl, requestToken, audience, options.mask));
+        const reusable = reusableWorkflowWarning(decodeClaims(idToken));
+        if (reusable)
+            options.warn(reusable);
+        return exchangeIdToken(indexUrl, idToken, options);
+    });
+}
+function checkRunner(runner) {
+    if (!runner.requestUrl || !runner.requestToken) {
+        const fromPullRequest = runner.eventName === 'pull_request' || runner.eventName === 'pull_request_target';
+        throw new common_errors/* PublishError */.S1('This job cannot get an OIDC token from GitHub: ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set.' +
+            (fromPullRequest
+                ? ` The run was triggered by '${runner.eventName}': GitHub gives pull requests from forks no OIDC token, whatever the permissions say, so publish from a push, tag or release event instead.`
+                : ''), {
+            hint: `Trusted publishing needs the job (or the workflow) to have:\n${PERMISSIONS_SNIPPET}\nWithout trusted publishing, pass an API token as 'password' instead.`,
+        });
+    }
+    let requestUrl;
+    try {
+        requestUrl = new URL(runner.requestUrl);
+    }
+    catch {
+        throw new common_errors/* PublishError */.S1(`ACTIONS_ID_TOKEN_REQUEST_URL is not a URL.`, { hint: 'This variable is set by the runner; do not set it yourself.' });
+    }
+    if (!(0,urls/* credentialsAllowed */.H)(requestUrl)) {
+        throw new common_errors/* PublishError */.S1(`ACTIONS_ID_TOKEN_REQUEST_URL is plain http:// to another machine; the runner's token will not be sent over it.`, {
+            hint: 'This variable is set by the runner; do not override it.',
+        });
+    }
+    return { requestUrl, requestToken: runner.requestToken };
+}
+function oidcEndpoint(indexUrl, path) {
+    return new URL(`/_/oidc/${path}`, indexUrl.origin);
+}
+async function fetchAudience(indexUrl) {
+    const url = oidcEndpoint(indexUrl, 'audience');
+    const response = await sendRetryable(url, { headers: { accept: 'application/json' } }, 'asking for the OIDC audience');
+    if (response.status === 200) {
+        const audience = parseJson(response.body)?.audience;
+        if (typeof audience === 'string' && audience)
+            return audience;
+        throw new common_errors/* PublishError */.S1(`${url.href} answered 200 without an "audience" in JSON.`, {
+            hint: 'This index does not speak PyPI\'s trusted-publishing protocol; pass an API token as \'password\' instead.',
+        });
+    }
+    if (response.status === 403) {
+        throw new common_errors/* PublishError */.S1(`${indexUrl.host} has trusted publishing turned off (${url.href} answered ${statusLine(403)}: ${serverMessage(response)}).`, {
+            hint: "The index's administrators have disabled it, perhaps for a while; try again later, or pass an API token as 'password'.",
+        });
+    }
+    if (response.status === 404) {
+        throw new common_errors/* PublishError */.S1(`${indexUrl.host} does not support trusted publishing (${url.href} answered ${statusLine(404)}).`, {
+            hint: "Check 'repository-url' (PyPI: https://upload.pypi.org/legacy/, TestPyPI: https://test.pypi.org/legacy/). For another index, create an API token there and pass it as 'password' from a secret.",
+        });
+    }
+    throw unexpected('asking for the OIDC audience', url, response);
+}
+async function requestIdToken(requestUrl, requestToken, audience, mask) {
+    const url = new URL(requestUrl.href);
+    url.searchParams.set('audience', audience);
+    const response = await sendRetryable(url, { headers: { authorization: `bearer ${requestToken}`, accept: 'application/json' } }, "requesting an OIDC token from GitHub's runner", 'A fault on GitHub\'s side: re-run the job; see https://www.githubstatus.com.');
+    const value = parseJson(response.body)?.value;
+    if (typeof value === 'string' && value)
+        mask(value);
+    if (response.status !== 200 || typeof value !== 'string' || !value) {
+        throw new common_errors/* PublishError */.S1(`GitHub's OIDC token endpoint answered ${statusLine(response.status)} without a token: ${serverMessage(response)}.`, {
+            hint: `Check that the job has:\n${PERMISSIONS_SNIPPET}\nIf it does, this is a fault on GitHub's side; re-run the job.`,
+        });
+    }
+    return value;
+}
+async function exchangeIdToken(indexUrl, idToken, { mask, projects }) {
+    const url = oidcEndpoint(indexUrl, 'mint-token');
+    const request = { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ token: idToken }) };
+    const response = await sendRetryable(url, request, 'exchanging the OIDC token for an upload token');
+    const json = parseJson(response.body);
+    if (typeof json?.token === 'string' && json.token)
+        mask(json.token);
+    if (response.status === 200 && typeof json?.token === 'string' && json.token) {
+        return { token: json.token, expires: typeof json.expires === 'number' ? json.expires : undefined, claims: publisherClaims(decodeClaims(idToken)) };
+    }
+    if (response.status === 422 || (json && Array.isArray(json.errors))) {
+        const refusal = describeMintRefusal({ url, status: response.status, answer: json, claims: decodeClaims(idToken), indexUrl, projects });
+        throw new common_errors/* PublishError */.S1(refusal.text, {
+            hint: 'Make the trusted publisher registered on the index match the values above exactly (owner, repository, workflow file name, environment), or register a pending publisher for a new project.',
+            details: refusal.markdown,
+        });
+    }
+    throw unexpected('exchanging the OIDC token for an upload token', url, response);
+}
+function publisherClaims(claims) {
+    return Object.fromEntries(PUBLISHER_CLAIMS.filter((claim) => claims[claim] !== undefined).map((claim) => [claim, claims[claim]]));
+}
+/** The JWT's payload, decoded without verification: only for showing the claims, never the token. */
+function decodeClaims(jwt) {
+    const payload = jwt.split('.')[1];
+    if (!payload)
+        return {};
+    const claims = parseJson(Buffer.from(payload, 'base64url').toString('utf8'));
+    return claims && typeof claims === 'object' ? claims : {};
+}
+/** One request; network errors and retryable statuses become RetryableFailures for withRetries. */
+async function sendRetryable(url, init, doing, hint) {
+    let response;
+    try {
+        response = await send(url, init);
+    }
+    catch (error) {
+        retryOnTransport(error, (transport) => new common_errors/* PublishError */.S1(`Could not complete ${doing}: ${transport.message}.`, { hint: 'Check the network (and HTTPS_PROXY on a self-hosted runner); if it is fine, the service may be down: re-run the job later.' }));
+    }
+    return retryOnStatus(response, `${statusLine(response.status)}: ${serverMessage(response)}`, unexpected(doing, url, response, hint));
+}
+function unexpected(doing, url, response, hint = "Check 'repository-url'; if it is right, see the index's status page.") {
+    const json = parseJson(response.body) !== undefined;
+    const retry = response.status >= 500 ? ' This is a fault on the index\'s side; re-run the job in a few minutes.' : '';
+    return new common_errors/* PublishError */.S1(`Unexpected answer while ${doing}: ${url.href} answered ${statusLine(response.status)}${json ? '' : ' (not JSON)'}: ${serverMessage(response)}.${retry}`, { hint });
+}
+
+;// CONCATENATED MODULE: ./src/index/multipart.ts
+
+
+/**
+ * Encodes text fields byte for byte (unlike FormData, which must turn every LF in a value into
+ * CRLF, and would so change every multi-line description), then streams the file from disk.
+ */
+function multipartBody(fields, file, boundary = newBoundary(fields)) {
+    const head = Buffer.concat([
+        ...fields.map(([name, value]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${quote(name)}"\r\n\r\n${value}\r\n`, 'utf8')),
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${quote(file.field)}"; filename="${quote(file.filename)}"\r\n` +
+            'Content-Type: application/octet-stream\r\n\r\n', 'utf8'),
+    ]);
+    const tail = Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8');
+    return {
+        contentType: `multipart/form-data; boundary=${boundary}`,
+        length: head.length + file.size + tail.length,
+        async *open() {
+            yield head;
+            let sent = 0;
+            for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file.path, { highWaterMark: 256 * 1024 })) {
+                sent += chunk.length;
+                yield chunk;
+            }
+            if (sent !== file.size)
+                throw new Error(`${file.filename} changed size while it was being uploaded (${file.size} bytes expected, ${sent} read)`);
+            yield tail;
+        },
+    };
+}
+function newBoundary(fields) {
+    for (;;) {
+        const boundary = `pypi-oidc-publish-${(0,external_node_crypto_.randomBytes)(16).toString('hex')}`;
+        if (!fields.some(([, value]) => value.includes(boundary)))
+            return boundary;
+    }
+}
+/** The escaping browsers use in Content-Disposition parameters (HTML's multipart/form-data encoding). */
+function quote(value) {
+    return value.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+;// CONCATENATED MODULE: ./src/index/simple-index.ts
+
 
 
 
@@ -71616,31 +71843,31 @@ async function listedDigests(simpleUrl, project, authorization) {
     const url = new URL(`${normalizeName(project)}/`, simpleUrl.href.endsWith('/') ? simpleUrl : new URL(`${simpleUrl.href}/`));
     const headers = { accept: `${SIMPLE_JSON}, text/html;q=0.1` };
     // Credentials only to the upload URL's own origin (a private index), never to a public mirror.
-    if (authorization && (0,http/* credentialsAllowed */.H2)(url))
+    if (authorization && (0,urls/* credentialsAllowed */.H)(url))
         headers.authorization = authorization;
     let response;
     try {
-        response = await (0,http/* send */.tN)(url, { headers, idleTimeoutMs: 60_000 });
+        response = await send(url, { headers, idleTimeoutMs: 60_000 });
     }
     catch (error) {
         retryOnTransport(error, (transport) => lookupFailed(url, transport.message));
     }
-    retryOnStatus(response, `${(0,http/* statusLine */.Bs)(response.status)}: ${(0,http/* serverMessage */.x_)(response)}`, lookupFailed(url, `${(0,http/* statusLine */.Bs)(response.status)}: ${(0,http/* serverMessage */.x_)(response)}`));
+    retryOnStatus(response, `${statusLine(response.status)}: ${serverMessage(response)}`, lookupFailed(url, `${statusLine(response.status)}: ${serverMessage(response)}`));
     if (response.status === 404)
         return new Map();
     if (response.status !== 200)
-        throw lookupFailed(url, `${(0,http/* statusLine */.Bs)(response.status)}: ${(0,http/* serverMessage */.x_)(response)}`);
+        throw lookupFailed(url, `${statusLine(response.status)}: ${serverMessage(response)}`);
     const contentType = String(response.headers['content-type'] ?? '');
     return contentType.includes('json') ? parseSimpleJson(response.body) : parseSimpleHtml(response.body);
 }
 function lookupFailed(url, reason) {
-    return new src_errors/* PublishError */.S1(`Could not read the index's file list at ${url.href}: ${reason}.`, {
+    return new common_errors/* PublishError */.S1(`Could not read the index's file list at ${url.href}: ${reason}.`, {
         hint: "Set 'check-url' to the index's simple API (for example https://my-index.example/simple/), or leave skip-existing off.",
     });
 }
 function parseSimpleJson(body) {
     const files = new Map();
-    const parsed = (0,http/* parseJson */.qF)(body);
+    const parsed = parseJson(body);
     if (!parsed || typeof parsed !== 'object' || !Array.isArray(parsed.files))
         return files;
     for (const file of parsed.files) {
@@ -71680,7 +71907,7 @@ function safeDecode(text) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/upload.ts
+;// CONCATENATED MODULE: ./src/index/upload.ts
 
 
 
@@ -71730,9 +71957,9 @@ async function publishDist(context, prepared) {
         if (response.status >= 200 && response.status < 300)
             return done('uploaded');
         if (isRetryableStatus(response.status)) {
-            throw new RetryableFailure(`${(0,http/* statusLine */.Bs)(response.status)}: ${(0,http/* serverMessage */.x_)(response)}`, refused, retryAfterMs(response.headers['retry-after']));
+            throw new RetryableFailure(`${statusLine(response.status)}: ${serverMessage(response)}`, refused, retryAfterMs(response.headers['retry-after']));
         }
-        if (response.status === 403 && /expired/i.test((0,http/* serverMessage */.x_)(response)) && context.credentials.trustedPublishing && !renewed) {
+        if (response.status === 403 && /expired/i.test(serverMessage(response)) && context.credentials.trustedPublishing && !renewed) {
             renewed = true;
             await context.credentials.renew();
             throw new RetryableFailure('the index said the upload token had expired; minted a new one', refused, 0);
@@ -71754,7 +71981,7 @@ async function publishDist(context, prepared) {
             return done('skipped', 'the index says it has this file (content not compared)');
         }
         if (attempt > 1) {
-            throw new src_errors/* PublishError */.S1(`${context.url.host} says it already has ${dist.filename}, after an earlier attempt was cut off: that attempt probably stored it, but the content could not be compared (${stored.reason}).`, {
+            throw new common_errors/* PublishError */.S1(`${context.url.host} says it already has ${dist.filename}, after an earlier attempt was cut off: that attempt probably stored it, but the content could not be compared (${stored.reason}).`, {
                 file: dist.filename,
                 hint: "Check the file on the index against this run's sha256 (print-hash: true); set 'check-url' to the index's simple API so that this is checked automatically.",
             });
@@ -71766,7 +71993,7 @@ async function post(context, prepared, form, credentials) {
     const { dist } = prepared;
     const body = multipartBody(form, { field: 'content', filename: dist.filename, path: dist.path, size: dist.size });
     try {
-        return await (0,http/* send */.tN)(context.url, {
+        return await send(context.url, {
             method: 'POST',
             headers: { 'content-type': body.contentType, 'content-length': String(body.length), authorization: basicAuthorization(credentials), accept: 'application/json' },
             body: () => body.open(),
@@ -71775,7 +72002,7 @@ async function post(context, prepared, form, credentials) {
     }
     catch (error) {
         const reason = error.message;
-        throw new RetryableFailure(reason, new src_errors/* PublishError */.S1(`Uploading ${dist.filename} failed: ${reason}.`, {
+        throw new RetryableFailure(reason, new common_errors/* PublishError */.S1(`Uploading ${dist.filename} failed: ${reason}.`, {
             file: dist.filename,
             hint: 'The connection to the index kept failing; re-run the job with skip-existing: true, which skips files already stored (after comparing their sha256).',
         }));
@@ -71801,26 +72028,26 @@ async function storedCopy(context, prepared) {
         return sha256 === prepared.digests.sha256 ? { kind: 'same' } : { kind: 'different', sha256 };
     }
     catch (error) {
-        if (!(error instanceof src_errors/* PublishError */.S1))
+        if (!(error instanceof common_errors/* PublishError */.S1))
             throw error;
         context.warn(error.message);
         return { kind: 'unknown', reason: error.message };
     }
 }
 function differentContent(url, dist, ours, theirs) {
-    return new src_errors/* PublishError */.S1(`${url.host} already has ${dist.filename} with different content: the index's sha256 is ${theirs}, this file's is ${ours}.`, {
+    return new common_errors/* PublishError */.S1(`${url.host} already has ${dist.filename} with different content: the index's sha256 is ${theirs}, this file's is ${ours}.`, {
         file: dist.filename,
         hint: 'A file on an index can never be replaced. Bump the version (for example to a .post1 release), rebuild and publish again; if this version was rebuilt by accident, publish the original files instead.',
     });
 }
 /** How indexes say the file is there already: pypiserver 409, Warehouse 400 "File already exists". */
 function isAlreadyExists(response) {
-    const message = (0,http/* serverMessage */.x_)(response).toLowerCase();
+    const message = serverMessage(response).toLowerCase();
     return response.status === 409 || (response.status === 400 && message.includes('already exist')) || (response.status === 403 && message.includes('overwrite artifact'));
 }
 function uploadRefused(url, credentials, prepared, response) {
     const { dist } = prepared;
-    const message = (0,http/* serverMessage */.x_)(response);
+    const message = serverMessage(response);
     const lower = message.toLowerCase();
     const status = response.status;
     const name = projectName(prepared);
@@ -71864,10 +72091,11 @@ function uploadRefused(url, credentials, prepared, response) {
     else {
         hint = 'The index refused the file\'s metadata or name: fix what the message names (in pyproject.toml, usually) and rebuild.';
     }
-    return new src_errors/* PublishError */.S1(`${url.host} refused ${dist.filename}: ${(0,http/* statusLine */.Bs)(status)}: ${message}`, { file: dist.filename, hint });
+    return new common_errors/* PublishError */.S1(`${url.host} refused ${dist.filename}: ${statusLine(status)}: ${message}`, { file: dist.filename, hint });
 }
 
-;// CONCATENATED MODULE: ./src/report.ts
+;// CONCATENATED MODULE: ./src/report/report.ts
+
 
 
 
@@ -71928,241 +72156,10 @@ function formatSize(bytes) {
     }
     return `${value.toFixed(1)} ${units[unit]}`;
 }
-/** Text safe inside a markdown table cell. */
-function markdownCell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
 
-;// CONCATENATED MODULE: ./src/publisher-mismatch.ts
-
-
-
-
-/** The claims PyPI matches a GitHub trusted publisher on; safe to show, unlike the token itself. */
-const PUBLISHER_CLAIMS = [
-    'sub', 'repository', 'repository_owner', 'repository_owner_id', 'workflow_ref', 'job_workflow_ref', 'ref', 'environment', 'event_name',
-];
-/**
- * The values to enter on the index. Warehouse finds the publisher by the workflow file in
- * `job_workflow_ref` (warehouse/oidc/models/github.py), which for a reusable workflow is the
- * called file, not the caller's.
- */
-function publisherFormValues(claims) {
-    const text = (key) => (typeof claims[key] === 'string' ? claims[key] : '');
-    const repository = text('repository');
-    const workflowPath = (text('job_workflow_ref') || text('workflow_ref')).split('@')[0] ?? '';
-    return {
-        owner: text('repository_owner') || repository.split('/')[0] || '',
-        repository: repository.split('/')[1] ?? '',
-        workflow: workflowPath.split('/').pop() ?? '',
-        environment: text('environment'),
-    };
-}
-/** Links to the index's publisher settings, prefilled, for each project and for a pending publisher. */
-function publisherFormLinks(indexUrl, projects, form) {
-    const site = warehouseSite(indexUrl);
-    if (!site)
-        return [];
-    const query = new URLSearchParams({ provider: 'github', owner: form.owner, repository: form.repository, workflow_filename: form.workflow, environment: form.environment });
-    return [
-        ...projects.map((project) => [`Existing project ${project}`, `${site}/manage/project/${project}/settings/publishing/?${query}`]),
-        ['New project (pending publisher)', `${site}/manage/account/publishing/`],
-    ];
-}
-/** Everything needed to fix a refused exchange: each error explained, the claims, the form values. */
-function describeMintRefusal(refusal) {
-    const { url, status, answer, claims, indexUrl, projects } = refusal;
-    const errors = (Array.isArray(answer?.errors) ? answer.errors : []).map((e) => ({
-        code: String(e.code ?? 'error'),
-        description: String(e.description ?? ''),
-    }));
-    const form = publisherFormValues(claims);
-    const links = publisherFormLinks(indexUrl, projects, form);
-    const reusable = reusableWorkflowWarning(claims);
-    const claimValue = (claim) => (claims[claim] === undefined ? '(not set)' : String(claims[claim]));
-    const formRows = [
-        ['Owner', form.owner],
-        ['Repository name', form.repository],
-        ['Workflow name', form.workflow],
-        ['Environment name', form.environment || '(leave empty, or name the environment the job uses)'],
-    ];
-    const headline = `${indexUrl.host} refused to exchange this job's OIDC token for an upload token (${url.href} answered ${(0,http/* statusLine */.Bs)(status)}${typeof answer?.message === 'string' ? `: ${answer.message}` : ''}).`;
-    const lines = [headline];
-    for (const error of errors) {
-        lines.push(`  ${error.code}: ${error.description}`);
-        const why = explainMintError(error.code);
-        if (why)
-            lines.push(`    That means ${why}`);
-    }
-    if (reusable)
-        lines.push(reusable);
-    lines.push("The token's claims that the index matches a publisher on:");
-    for (const claim of PUBLISHER_CLAIMS)
-        lines.push(`  ${claim}: ${claimValue(claim)}`);
-    lines.push('Values for the trusted publisher form on the index (GitHub provider):');
-    for (const [label, value] of formRows)
-        lines.push(`  ${label}: ${value}`);
-    for (const [label, link] of links)
-        lines.push(`  ${label}: ${link}`);
-    const markdown = [
-        '#### Trusted publisher mismatch',
-        '',
-        ...errors.map((e) => `- \`${e.code}\`: ${markdownCell(e.description)}${explainMintError(e.code) ? ` — ${explainMintError(e.code)}` : ''}`),
-        ...(reusable ? ['', `> ${reusable}`] : []),
-        '',
-        '| Claim in this job\'s token | Value |',
-        '| --- | --- |',
-        ...PUBLISHER_CLAIMS.map((claim) => `| \`${claim}\` | ${markdownCell(claimValue(claim))} |`),
-        '',
-        '| Enter on the index (GitHub publisher) | Value |',
-        '| --- | --- |',
-        ...formRows.map(([label, value]) => `| ${label} | ${markdownCell(value)} |`),
-        ...(links.length ? ['', ...links.map(([label, link]) => `- [${label}](${link})`)] : []),
-        '',
-    ].join('\n');
-    return { text: lines.join('\n'), markdown };
-}
-
-;// CONCATENATED MODULE: ./src/oidc.ts
-
-
-
-
-
-const PERMISSIONS_SNIPPET = ['permissions:', '  id-token: write  # needed for trusted publishing'].join('\n');
-/**
- * Trusted publishing: the index's audience, an ID token for it from the runner, and the index's
- * short-lived API token in exchange. Each token is masked the moment it arrives. Every step is
- * retried on network errors and 5xx; a retried exchange asks the runner for a new ID token,
- * because the index accepts each token's `jti` only once.
- */
-async function mintUploadToken(indexUrl, runner, options) {
-    const { requestUrl, requestToken } = checkRunner(runner);
-    options.mask(requestToken);
-    const { retry, log } = options;
-    const audience = await withRetries('Asking the index for its OIDC audience', retry, log, () => fetchAudience(indexUrl));
-    return withRetries('Exchanging the OIDC token for an upload token', retry, log, async () => {
-        const idToken = await withRetries("Requesting an OIDC token from GitHub's runner", retry, log, () => requestIdToken(requestUrl, requestToken, audience, options.mask));
-        const reusable = reusableWorkflowWarning(decodeClaims(idToken));
-        if (reusable)
-            options.warn(reusable);
-        return exchangeIdToken(indexUrl, idToken, options);
-    });
-}
-function checkRunner(runner) {
-    if (!runner.requestUrl || !runner.requestToken) {
-        const fromPullRequest = runner.eventName === 'pull_request' || runner.eventName === 'pull_request_target';
-        throw new src_errors/* PublishError */.S1('This job cannot get an OIDC token from GitHub: ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set.' +
-            (fromPullRequest
-                ? ` The run was triggered by '${runner.eventName}': GitHub gives pull requests from forks no OIDC token, whatever the permissions say, so publish from a push, tag or release event instead.`
-                : ''), {
-            hint: `Trusted publishing needs the job (or the workflow) to have:\n${PERMISSIONS_SNIPPET}\nWithout trusted publishing, pass an API token as 'password' instead.`,
-        });
-    }
-    let requestUrl;
-    try {
-        requestUrl = new URL(runner.requestUrl);
-    }
-    catch {
-        throw new src_errors/* PublishError */.S1(`ACTIONS_ID_TOKEN_REQUEST_URL is not a URL.`, { hint: 'This variable is set by the runner; do not set it yourself.' });
-    }
-    if (!(0,http/* credentialsAllowed */.H2)(requestUrl)) {
-        throw new src_errors/* PublishError */.S1(`ACTIONS_ID_TOKEN_REQUEST_URL is plain http:// to another machine; the runner's token will not be sent over it.`, {
-            hint: 'This variable is set by the runner; do not override it.',
-        });
-    }
-    return { requestUrl, requestToken: runner.requestToken };
-}
-function oidcEndpoint(indexUrl, path) {
-    return new URL(`/_/oidc/${path}`, indexUrl.origin);
-}
-async function fetchAudience(indexUrl) {
-    const url = oidcEndpoint(indexUrl, 'audience');
-    const response = await sendRetryable(url, { headers: { accept: 'application/json' } }, 'asking for the OIDC audience');
-    if (response.status === 200) {
-        const audience = (0,http/* parseJson */.qF)(response.body)?.audience;
-        if (typeof audience === 'string' && audience)
-            return audience;
-        throw new src_errors/* PublishError */.S1(`${url.href} answered 200 without an "audience" in JSON.`, {
-            hint: 'This index does not speak PyPI\'s trusted-publishing protocol; pass an API token as \'password\' instead.',
-        });
-    }
-    if (response.status === 403) {
-        throw new src_errors/* PublishError */.S1(`${indexUrl.host} has trusted publishing turned off (${url.href} answered ${(0,http/* statusLine */.Bs)(403)}: ${(0,http/* serverMessage */.x_)(response)}).`, {
-            hint: "The index's administrators have disabled it, perhaps for a while; try again later, or pass an API token as 'password'.",
-        });
-    }
-    if (response.status === 404) {
-        throw new src_errors/* PublishError */.S1(`${indexUrl.host} does not support trusted publishing (${url.href} answered ${(0,http/* statusLine */.Bs)(404)}).`, {
-            hint: "Check 'repository-url' (PyPI: https://upload.pypi.org/legacy/, TestPyPI: https://test.pypi.org/legacy/). For another index, create an API token there and pass it as 'password' from a secret.",
-        });
-    }
-    throw unexpected('asking for the OIDC audience', url, response);
-}
-async function requestIdToken(requestUrl, requestToken, audience, mask) {
-    const url = new URL(requestUrl.href);
-    url.searchParams.set('audience', audience);
-    const response = await sendRetryable(url, { headers: { authorization: `bearer ${requestToken}`, accept: 'application/json' } }, "requesting an OIDC token from GitHub's runner", 'A fault on GitHub\'s side: re-run the job; see https://www.githubstatus.com.');
-    const value = (0,http/* parseJson */.qF)(response.body)?.value;
-    if (typeof value === 'string' && value)
-        mask(value);
-    if (response.status !== 200 || typeof value !== 'string' || !value) {
-        throw new src_errors/* PublishError */.S1(`GitHub's OIDC token endpoint answered ${(0,http/* statusLine */.Bs)(response.status)} without a token: ${(0,http/* serverMessage */.x_)(response)}.`, {
-            hint: `Check that the job has:\n${PERMISSIONS_SNIPPET}\nIf it does, this is a fault on GitHub's side; re-run the job.`,
-        });
-    }
-    return value;
-}
-async function exchangeIdToken(indexUrl, idToken, { mask, projects }) {
-    const url = oidcEndpoint(indexUrl, 'mint-token');
-    const request = { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ token: idToken }) };
-    const response = await sendRetryable(url, request, 'exchanging the OIDC token for an upload token');
-    const json = (0,http/* parseJson */.qF)(response.body);
-    if (typeof json?.token === 'string' && json.token)
-        mask(json.token);
-    if (response.status === 200 && typeof json?.token === 'string' && json.token) {
-        return { token: json.token, expires: typeof json.expires === 'number' ? json.expires : undefined, claims: publisherClaims(decodeClaims(idToken)) };
-    }
-    if (response.status === 422 || (json && Array.isArray(json.errors))) {
-        const refusal = describeMintRefusal({ url, status: response.status, answer: json, claims: decodeClaims(idToken), indexUrl, projects });
-        throw new src_errors/* PublishError */.S1(refusal.text, {
-            hint: 'Make the trusted publisher registered on the index match the values above exactly (owner, repository, workflow file name, environment), or register a pending publisher for a new project.',
-            details: refusal.markdown,
-        });
-    }
-    throw unexpected('exchanging the OIDC token for an upload token', url, response);
-}
-function publisherClaims(claims) {
-    return Object.fromEntries(PUBLISHER_CLAIMS.filter((claim) => claims[claim] !== undefined).map((claim) => [claim, claims[claim]]));
-}
-/** The JWT's payload, decoded without verification: only for showing the claims, never the token. */
-function decodeClaims(jwt) {
-    const payload = jwt.split('.')[1];
-    if (!payload)
-        return {};
-    const claims = (0,http/* parseJson */.qF)(Buffer.from(payload, 'base64url').toString('utf8'));
-    return claims && typeof claims === 'object' ? claims : {};
-}
-/** One request; network errors and retryable statuses become RetryableFailures for withRetries. */
-async function sendRetryable(url, init, doing, hint) {
-    let response;
-    try {
-        response = await (0,http/* send */.tN)(url, init);
-    }
-    catch (error) {
-        retryOnTransport(error, (transport) => new src_errors/* PublishError */.S1(`Could not complete ${doing}: ${transport.message}.`, { hint: 'Check the network (and HTTPS_PROXY on a self-hosted runner); if it is fine, the service may be down: re-run the job later.' }));
-    }
-    return retryOnStatus(response, `${(0,http/* statusLine */.Bs)(response.status)}: ${(0,http/* serverMessage */.x_)(response)}`, unexpected(doing, url, response, hint));
-}
-function unexpected(doing, url, response, hint = "Check 'repository-url'; if it is right, see the index's status page.") {
-    const json = (0,http/* parseJson */.qF)(response.body) !== undefined;
-    const retry = response.status >= 500 ? ' This is a fault on the index\'s side; re-run the job in a few minutes.' : '';
-    return new src_errors/* PublishError */.S1(`Unexpected answer while ${doing}: ${url.href} answered ${(0,http/* statusLine */.Bs)(response.status)}${json ? '' : ' (not JSON)'}: ${(0,http/* serverMessage */.x_)(response)}.${retry}`, { hint });
-}
-
-;// CONCATENATED MODULE: ./src/data/trove-classifiers.json
+;// CONCATENATED MODULE: ./src/checks/data/trove-classifiers.json
 const trove_classifiers_namespaceObject = /*#__PURE__*/JSON.parse('{"sP":"trove-classifiers 2026.9.21.13","bf":["Development Status :: 1 - Planning","Development Status :: 2 - Pre-Alpha","Development Status :: 3 - Alpha","Development Status :: 4 - Beta","Development Status :: 5 - Production/Stable","Development Status :: 6 - Mature","Development Status :: 7 - Inactive","Environment :: Console","Environment :: Console :: Curses","Environment :: Console :: Framebuffer","Environment :: Console :: Newt","Environment :: Console :: svgalib","Environment :: Cygwin (MS Windows)","Environment :: GPU","Environment :: GPU :: NVIDIA CUDA","Environment :: GPU :: NVIDIA CUDA :: 1.0","Environment :: GPU :: NVIDIA CUDA :: 1.1","Environment :: GPU :: NVIDIA CUDA :: 10.0","Environment :: GPU :: NVIDIA CUDA :: 10.1","Environment :: GPU :: NVIDIA CUDA :: 10.2","Environment :: GPU :: NVIDIA CUDA :: 11","Environment :: GPU :: NVIDIA CUDA :: 11.0","Environment :: GPU :: NVIDIA CUDA :: 11.1","Environment :: GPU :: NVIDIA CUDA :: 11.2","Environment :: GPU :: NVIDIA CUDA :: 11.3","Environment :: GPU :: NVIDIA CUDA :: 11.4","Environment :: GPU :: NVIDIA CUDA :: 11.5","Environment :: GPU :: NVIDIA CUDA :: 11.6","Environment :: GPU :: NVIDIA CUDA :: 11.7","Environment :: GPU :: NVIDIA CUDA :: 11.8","Environment :: GPU :: NVIDIA CUDA :: 12","Environment :: GPU :: NVIDIA CUDA :: 12 :: 12.0","Environment :: GPU :: NVIDIA CUDA :: 12 :: 12.1","Environment :: GPU :: NVIDIA CUDA :: 12 :: 12.2","Environment :: GPU :: NVIDIA CUDA :: 12 :: 12.3","Environment :: GPU :: NVIDIA CUDA :: 12 :: 12.4","Environment :: GPU :: NVIDIA CUDA :: 12 :: 12.5","Environment :: GPU :: NVIDIA CUDA :: 12 :: 12.6","Environment :: GPU :: NVIDIA CUDA :: 13","Environment :: GPU :: NVIDIA CUDA :: 2.0","Environment :: GPU :: NVIDIA CUDA :: 2.1","Environment :: GPU :: NVIDIA CUDA :: 2.2","Environment :: GPU :: NVIDIA CUDA :: 2.3","Environment :: GPU :: NVIDIA CUDA :: 3.0","Environment :: GPU :: NVIDIA CUDA :: 3.1","Environment :: GPU :: NVIDIA CUDA :: 3.2","Environment :: GPU :: NVIDIA CUDA :: 4.0","Environment :: GPU :: NVIDIA CUDA :: 4.1","Environment :: GPU :: NVIDIA CUDA :: 4.2","Environment :: GPU :: NVIDIA CUDA :: 5.0","Environment :: GPU :: NVIDIA CUDA :: 5.5","Environment :: GPU :: NVIDIA CUDA :: 6.0","Environment :: GPU :: NVIDIA CUDA :: 6.5","Environment :: GPU :: NVIDIA CUDA :: 7.0","Environment :: GPU :: NVIDIA CUDA :: 7.5","Environment :: GPU :: NVIDIA CUDA :: 8.0","Environment :: GPU :: NVIDIA CUDA :: 9.0","Environment :: GPU :: NVIDIA CUDA :: 9.1","Environment :: GPU :: NVIDIA CUDA :: 9.2","Environment :: Handhelds/PDA\'s","Environment :: MacOS X","Environment :: MacOS X :: Aqua","Environment :: MacOS X :: Carbon","Environment :: MacOS X :: Cocoa","Environment :: No Input/Output (Daemon)","Environment :: OpenStack","Environment :: Other Environment","Environment :: Plugins","Environment :: Web Environment","Environment :: Web Environment :: Buffet","Environment :: Web Environment :: Mozilla","Environment :: Web Environment :: ToscaWidgets","Environment :: WebAssembly","Environment :: WebAssembly :: Emscripten","Environment :: WebAssembly :: WASI","Environment :: Win32 (MS Windows)","Environment :: X11 Applications","Environment :: X11 Applications :: GTK","Environment :: X11 Applications :: Gnome","Environment :: X11 Applications :: KDE","Environment :: X11 Applications :: Qt","Framework :: AWS CDK","Framework :: AWS CDK :: 1","Framework :: AWS CDK :: 2","Framework :: AiiDA","Framework :: Ansible","Framework :: AnyIO","Framework :: Apache Airflow","Framework :: Apache Airflow :: Provider","Framework :: AsyncIO","Framework :: BEAT","Framework :: BFG","Framework :: Bob","Framework :: Bottle","Framework :: Buildout","Framework :: Buildout :: Extension","Framework :: Buildout :: Recipe","Framework :: CastleCMS","Framework :: CastleCMS :: Theme","Framework :: Celery","Framework :: Chandler","Framework :: CherryPy","Framework :: CubicWeb","Framework :: Dash","Framework :: Datasette","Framework :: Django","Framework :: Django :: 1","Framework :: Django :: 1.10","Framework :: Django :: 1.11","Framework :: Django :: 1.4","Framework :: Django :: 1.5","Framework :: Django :: 1.6","Framework :: Django :: 1.7","Framework :: Django :: 1.8","Framework :: Django :: 1.9","Framework :: Django :: 2","Framework :: Django :: 2.0","Framework :: Django :: 2.1","Framework :: Django :: 2.2","Framework :: Django :: 3","Framework :: Django :: 3.0","Framework :: Django :: 3.1","Framework :: Django :: 3.2","Framework :: Django :: 4","Framework :: Django :: 4.0","Framework :: Django :: 4.1","Framework :: Django :: 4.2","Framework :: Django :: 5","Framework :: Django :: 5.0","Framework :: Django :: 5.1","Framework :: Django :: 5.2","Framework :: Django :: 6","Framework :: Django :: 6.0","Framework :: Django :: 6.1","Framework :: Django CMS","Framework :: Django CMS :: 3.10","Framework :: Django CMS :: 3.11","Framework :: Django CMS :: 3.4","Framework :: Django CMS :: 3.5","Framework :: Django CMS :: 3.6","Framework :: Django CMS :: 3.7","Framework :: Django CMS :: 3.8","Framework :: Django CMS :: 3.9","Framework :: Django CMS :: 4.0","Framework :: Django CMS :: 4.1","Framework :: Django CMS :: 5.0","Framework :: Django CMS :: 5.1","Framework :: FastAPI","Framework :: Flake8","Framework :: Flask","Framework :: Hatch","Framework :: Hypothesis","Framework :: IDLE","Framework :: IPython","Framework :: InvenTree","Framework :: Jupyter","Framework :: Jupyter :: JupyterLab","Framework :: Jupyter :: JupyterLab :: 1","Framework :: Jupyter :: JupyterLab :: 2","Framework :: Jupyter :: JupyterLab :: 3","Framework :: Jupyter :: JupyterLab :: 4","Framework :: Jupyter :: JupyterLab :: Extensions","Framework :: Jupyter :: JupyterLab :: Extensions :: Mime Renderers","Framework :: Jupyter :: JupyterLab :: Extensions :: Prebuilt","Framework :: Jupyter :: JupyterLab :: Extensions :: Themes","Framework :: Kedro","Framework :: Lektor","Framework :: Litestar","Framework :: Litestar :: 1","Framework :: Litestar :: 2","Framework :: Litestar :: 3","Framework :: Masonite","Framework :: Matplotlib","Framework :: MkDocs","Framework :: Nengo","Framework :: Odoo","Framework :: Odoo :: 10.0","Framework :: Odoo :: 11.0","Framework :: Odoo :: 12.0","Framework :: Odoo :: 13.0","Framework :: Odoo :: 14.0","Framework :: Odoo :: 15.0","Framework :: Odoo :: 16.0","Framework :: Odoo :: 17.0","Framework :: Odoo :: 18.0","Framework :: Odoo :: 19.0","Framework :: Odoo :: 20.0","Framework :: Odoo :: 8.0","Framework :: Odoo :: 9.0","Framework :: OpenTelemetry","Framework :: OpenTelemetry :: Distros","Framework :: OpenTelemetry :: Exporters","Framework :: OpenTelemetry :: Instrumentations","Framework :: Opps","Framework :: Paste","Framework :: Pelican","Framework :: Pelican :: Plugins","Framework :: Pelican :: Themes","Framework :: Plone","Framework :: Plone :: 3.2","Framework :: Plone :: 3.3","Framework :: Plone :: 4.0","Framework :: Plone :: 4.1","Framework :: Plone :: 4.2","Framework :: Plone :: 4.3","Framework :: Plone :: 5.0","Framework :: Plone :: 5.1","Framework :: Plone :: 5.2","Framework :: Plone :: 5.3","Framework :: Plone :: 6.0","Framework :: Plone :: 6.1","Framework :: Plone :: 6.2","Framework :: Plone :: 6.3","Framework :: Plone :: Addon","Framework :: Plone :: Core","Framework :: Plone :: Distribution","Framework :: Plone :: Theme","Framework :: PySimpleGUI","Framework :: PySimpleGUI :: 4","Framework :: PySimpleGUI :: 5","Framework :: Pycsou","Framework :: Pydantic","Framework :: Pydantic :: 1","Framework :: Pydantic :: 2","Framework :: Pylons","Framework :: Pyodide","Framework :: Pyramid","Framework :: Pytest","Framework :: Review Board","Framework :: Robot Framework","Framework :: Robot Framework :: Library","Framework :: Robot Framework :: Tool","Framework :: Scrapy","Framework :: Setuptools Plugin","Framework :: Sphinx","Framework :: Sphinx :: Domain","Framework :: Sphinx :: Extension","Framework :: Sphinx :: Theme","Framework :: Trac","Framework :: Trio","Framework :: Tryton","Framework :: TurboGears","Framework :: TurboGears :: Applications","Framework :: TurboGears :: Widgets","Framework :: Twisted","Framework :: Wagtail","Framework :: Wagtail :: 1","Framework :: Wagtail :: 2","Framework :: Wagtail :: 3","Framework :: Wagtail :: 4","Framework :: Wagtail :: 5","Framework :: Wagtail :: 6","Framework :: Wagtail :: 7","Framework :: Wagtail :: 8","Framework :: ZODB","Framework :: Zope","Framework :: Zope :: 2","Framework :: Zope :: 3","Framework :: Zope :: 4","Framework :: Zope :: 5","Framework :: Zope :: 6","Framework :: Zope2","Framework :: Zope3","Framework :: aiohttp","Framework :: cocotb","Framework :: napari","Framework :: tox","Intended Audience :: Customer Service","Intended Audience :: Developers","Intended Audience :: Education","Intended Audience :: End Users/Desktop","Intended Audience :: Financial and Insurance Industry","Intended Audience :: Healthcare Industry","Intended Audience :: Information Technology","Intended Audience :: Legal Industry","Intended Audience :: Manufacturing","Intended Audience :: Other Audience","Intended Audience :: Religion","Intended Audience :: Science/Research","Intended Audience :: System Administrators","Intended Audience :: Telecommunications Industry","License :: Aladdin Free Public License (AFPL)","License :: CC0 1.0 Universal (CC0 1.0) Public Domain Dedication","License :: CeCILL-B Free Software License Agreement (CECILL-B)","License :: CeCILL-C Free Software License Agreement (CECILL-C)","License :: DFSG approved","License :: Eiffel Forum License (EFL)","License :: Free For Educational Use","License :: Free For Home Use","License :: Free To Use But Restricted","License :: Free for non-commercial use","License :: Freely Distributable","License :: Freeware","License :: GUST Font License 1.0","License :: GUST Font License 2006-09-30","License :: Netscape Public License (NPL)","License :: Nokia Open Source License (NOKOS)","License :: OSI Approved","License :: OSI Approved :: Academic Free License (AFL)","License :: OSI Approved :: Apache Software License","License :: OSI Approved :: Apple Public Source License","License :: OSI Approved :: Artistic License","License :: OSI Approved :: Attribution Assurance License","License :: OSI Approved :: BSD License","License :: OSI Approved :: Blue Oak Model License (BlueOak-1.0.0)","License :: OSI Approved :: Boost Software License 1.0 (BSL-1.0)","License :: OSI Approved :: CEA CNRS Inria Logiciel Libre License, version 2.1 (CeCILL-2.1)","License :: OSI Approved :: CMU License (MIT-CMU)","License :: OSI Approved :: Common Development and Distribution License 1.0 (CDDL-1.0)","License :: OSI Approved :: Common Public License","License :: OSI Approved :: Eclipse Public License 1.0 (EPL-1.0)","License :: OSI Approved :: Eclipse Public License 2.0 (EPL-2.0)","License :: OSI Approved :: Educational Community License, Version 2.0 (ECL-2.0)","License :: OSI Approved :: Eiffel Forum License","License :: OSI Approved :: European Union Public Licence 1.0 (EUPL 1.0)","License :: OSI Approved :: European Union Public Licence 1.1 (EUPL 1.1)","License :: OSI Approved :: European Union Public Licence 1.2 (EUPL 1.2)","License :: OSI Approved :: GNU Affero General Public License v3","License :: OSI Approved :: GNU Affero General Public License v3 or later (AGPLv3+)","License :: OSI Approved :: GNU Free Documentation License (FDL)","License :: OSI Approved :: GNU General Public License (GPL)","License :: OSI Approved :: GNU General Public License v2 (GPLv2)","License :: OSI Approved :: GNU General Public License v2 or later (GPLv2+)","License :: OSI Approved :: GNU General Public License v3 (GPLv3)","License :: OSI Approved :: GNU General Public License v3 or later (GPLv3+)","License :: OSI Approved :: GNU Lesser General Public License v2 (LGPLv2)","License :: OSI Approved :: GNU Lesser General Public License v2 or later (LGPLv2+)","License :: OSI Approved :: GNU Lesser General Public License v3 (LGPLv3)","License :: OSI Approved :: GNU Lesser General Public License v3 or later (LGPLv3+)","License :: OSI Approved :: GNU Library or Lesser General Public License (LGPL)","License :: OSI Approved :: Historical Permission Notice and Disclaimer (HPND)","License :: OSI Approved :: IBM Public License","License :: OSI Approved :: ISC License (ISCL)","License :: OSI Approved :: MIT License","License :: OSI Approved :: MIT No Attribution License (MIT-0)","License :: OSI Approved :: MirOS License (MirOS)","License :: OSI Approved :: Motosoto License","License :: OSI Approved :: Mozilla Public License 1.0 (MPL)","License :: OSI Approved :: Mozilla Public License 1.1 (MPL 1.1)","License :: OSI Approved :: Mozilla Public License 2.0 (MPL 2.0)","License :: OSI Approved :: Mulan Permissive Software License v2 (MulanPSL-2.0)","License :: OSI Approved :: NASA Open Source Agreement v1.3 (NASA-1.3)","License :: OSI Approved :: Nethack General Public License","License :: OSI Approved :: Nokia Open Source License","License :: OSI Approved :: Open Group Test Suite License","License :: OSI Approved :: Open Software License 3.0 (OSL-3.0)","License :: OSI Approved :: PostgreSQL License","License :: OSI Approved :: Python License (CNRI Python License)","License :: OSI Approved :: Python Software Foundation License","License :: OSI Approved :: Qt Public License (QPL)","License :: OSI Approved :: Ricoh Source Code Public License","License :: OSI Approved :: SIL Open Font License 1.1 (OFL-1.1)","License :: OSI Approved :: Sleepycat License","License :: OSI Approved :: Sun Public License","License :: OSI Approved :: The Unlicense (Unlicense)","License :: OSI Approved :: Universal Permissive License (UPL)","License :: OSI Approved :: University of Illinois/NCSA Open Source License","License :: OSI Approved :: Vovida Software License 1.0","License :: OSI Approved :: W3C License","License :: OSI Approved :: Zero-Clause BSD (0BSD)","License :: OSI Approved :: Zope Public License","License :: OSI Approved :: zlib/libpng License","License :: Other/Proprietary License","License :: Public Domain","License :: Repoze Public License","Natural Language :: Afrikaans","Natural Language :: Arabic","Natural Language :: Armenian","Natural Language :: Basque","Natural Language :: Bengali","Natural Language :: Bosnian","Natural Language :: Bulgarian","Natural Language :: Cantonese","Natural Language :: Catalan","Natural Language :: Catalan (Valencian)","Natural Language :: Chinese (Simplified)","Natural Language :: Chinese (Traditional)","Natural Language :: Croatian","Natural Language :: Czech","Natural Language :: Danish","Natural Language :: Dutch","Natural Language :: English","Natural Language :: Esperanto","Natural Language :: Estonian","Natural Language :: Finnish","Natural Language :: French","Natural Language :: Galician","Natural Language :: Georgian","Natural Language :: German","Natural Language :: Greek","Natural Language :: Hebrew","Natural Language :: Hindi","Natural Language :: Hungarian","Natural Language :: Icelandic","Natural Language :: Indonesian","Natural Language :: Irish","Natural Language :: Italian","Natural Language :: Japanese","Natural Language :: Javanese","Natural Language :: Korean","Natural Language :: Latin","Natural Language :: Latvian","Natural Language :: Lithuanian","Natural Language :: Macedonian","Natural Language :: Malay","Natural Language :: Marathi","Natural Language :: Nepali","Natural Language :: Norwegian","Natural Language :: Panjabi","Natural Language :: Persian","Natural Language :: Polish","Natural Language :: Portuguese","Natural Language :: Portuguese (Brazilian)","Natural Language :: Romanian","Natural Language :: Russian","Natural Language :: Serbian","Natural Language :: Slovak","Natural Language :: Slovenian","Natural Language :: Spanish","Natural Language :: Swedish","Natural Language :: Tamil","Natural Language :: Telugu","Natural Language :: Thai","Natural Language :: Tibetan","Natural Language :: Turkish","Natural Language :: Ukrainian","Natural Language :: Urdu","Natural Language :: Vietnamese","Natural Language :: Yiddish","Operating System :: Android","Operating System :: BeOS","Operating System :: MacOS","Operating System :: MacOS :: MacOS 9","Operating System :: MacOS :: MacOS X","Operating System :: Microsoft","Operating System :: Microsoft :: MS-DOS","Operating System :: Microsoft :: Windows","Operating System :: Microsoft :: Windows :: Windows 10","Operating System :: Microsoft :: Windows :: Windows 11","Operating System :: Microsoft :: Windows :: Windows 3.1 or Earlier","Operating System :: Microsoft :: Windows :: Windows 7","Operating System :: Microsoft :: Windows :: Windows 8","Operating System :: Microsoft :: Windows :: Windows 8.1","Operating System :: Microsoft :: Windows :: Windows 95/98/2000","Operating System :: Microsoft :: Windows :: Windows CE","Operating System :: Microsoft :: Windows :: Windows NT/2000","Operating System :: Microsoft :: Windows :: Windows Server 2003","Operating System :: Microsoft :: Windows :: Windows Server 2008","Operating System :: Microsoft :: Windows :: Windows Vista","Operating System :: Microsoft :: Windows :: Windows XP","Operating System :: OS Independent","Operating System :: OS/2","Operating System :: Other OS","Operating System :: PDA Systems","Operating System :: POSIX","Operating System :: POSIX :: AIX","Operating System :: POSIX :: BSD","Operating System :: POSIX :: BSD :: BSD/OS","Operating System :: POSIX :: BSD :: FreeBSD","Operating System :: POSIX :: BSD :: NetBSD","Operating System :: POSIX :: BSD :: OpenBSD","Operating System :: POSIX :: GNU Hurd","Operating System :: POSIX :: HP-UX","Operating System :: POSIX :: IRIX","Operating System :: POSIX :: Linux","Operating System :: POSIX :: Other","Operating System :: POSIX :: SCO","Operating System :: POSIX :: SunOS/Solaris","Operating System :: PalmOS","Operating System :: RISC OS","Operating System :: Unix","Operating System :: iOS","Programming Language :: APL","Programming Language :: ASP","Programming Language :: Ada","Programming Language :: Assembly","Programming Language :: Awk","Programming Language :: Basic","Programming Language :: C","Programming Language :: C#","Programming Language :: C++","Programming Language :: Cold Fusion","Programming Language :: Cython","Programming Language :: D","Programming Language :: Delphi/Kylix","Programming Language :: Dylan","Programming Language :: Eiffel","Programming Language :: Emacs-Lisp","Programming Language :: Erlang","Programming Language :: Euler","Programming Language :: Euphoria","Programming Language :: F#","Programming Language :: Forth","Programming Language :: Fortran","Programming Language :: Go","Programming Language :: Haskell","Programming Language :: Hy","Programming Language :: Java","Programming Language :: JavaScript","Programming Language :: Kotlin","Programming Language :: Lisp","Programming Language :: Logo","Programming Language :: Lua","Programming Language :: ML","Programming Language :: Modula","Programming Language :: OCaml","Programming Language :: Object Pascal","Programming Language :: Objective C","Programming Language :: Other","Programming Language :: Other Scripting Engines","Programming Language :: PHP","Programming Language :: PL/SQL","Programming Language :: PROGRESS","Programming Language :: Pascal","Programming Language :: Perl","Programming Language :: Pike","Programming Language :: Pliant","Programming Language :: Prolog","Programming Language :: Python","Programming Language :: Python :: 2","Programming Language :: Python :: 2 :: Only","Programming Language :: Python :: 2.3","Programming Language :: Python :: 2.4","Programming Language :: Python :: 2.5","Programming Language :: Python :: 2.6","Programming Language :: Python :: 2.7","Programming Language :: Python :: 3","Programming Language :: Python :: 3 :: Only","Programming Language :: Python :: 3.0","Programming Language :: Python :: 3.1","Programming Language :: Python :: 3.10","Programming Language :: Python :: 3.11","Programming Language :: Python :: 3.12","Programming Language :: Python :: 3.13","Programming Language :: Python :: 3.14","Programming Language :: Python :: 3.15","Programming Language :: Python :: 3.16","Programming Language :: Python :: 3.2","Programming Language :: Python :: 3.3","Programming Language :: Python :: 3.4","Programming Language :: Python :: 3.5","Programming Language :: Python :: 3.6","Programming Language :: Python :: 3.7","Programming Language :: Python :: 3.8","Programming Language :: Python :: 3.9","Programming Language :: Python :: Free Threading","Programming Language :: Python :: Free Threading :: 1 - Unstable","Programming Language :: Python :: Free Threading :: 2 - Beta","Programming Language :: Python :: Free Threading :: 3 - Stable","Programming Language :: Python :: Free Threading :: 4 - Resilient","Programming Language :: Python :: Implementation","Programming Language :: Python :: Implementation :: CPython","Programming Language :: Python :: Implementation :: GraalPy","Programming Language :: Python :: Implementation :: IronPython","Programming Language :: Python :: Implementation :: Jython","Programming Language :: Python :: Implementation :: MicroPython","Programming Language :: Python :: Implementation :: PyPy","Programming Language :: Python :: Implementation :: Stackless","Programming Language :: R","Programming Language :: REBOL","Programming Language :: Rexx","Programming Language :: Ruby","Programming Language :: Rust","Programming Language :: SQL","Programming Language :: Scheme","Programming Language :: Simula","Programming Language :: Smalltalk","Programming Language :: Tcl","Programming Language :: Unix Shell","Programming Language :: Visual Basic","Programming Language :: XBasic","Programming Language :: YACC","Programming Language :: Zig","Programming Language :: Zope","Topic :: Adaptive Technologies","Topic :: Artistic Software","Topic :: Communications","Topic :: Communications :: BBS","Topic :: Communications :: Chat","Topic :: Communications :: Chat :: ICQ","Topic :: Communications :: Chat :: Internet Relay Chat","Topic :: Communications :: Chat :: Unix Talk","Topic :: Communications :: Conferencing","Topic :: Communications :: Email","Topic :: Communications :: Email :: Address Book","Topic :: Communications :: Email :: Email Clients (MUA)","Topic :: Communications :: Email :: Filters","Topic :: Communications :: Email :: Mail Transport Agents","Topic :: Communications :: Email :: Mailing List Servers","Topic :: Communications :: Email :: Post-Office","Topic :: Communications :: Email :: Post-Office :: IMAP","Topic :: Communications :: Email :: Post-Office :: POP3","Topic :: Communications :: FIDO","Topic :: Communications :: Fax","Topic :: Communications :: File Sharing","Topic :: Communications :: File Sharing :: Gnutella","Topic :: Communications :: File Sharing :: Napster","Topic :: Communications :: Ham Radio","Topic :: Communications :: Internet Phone","Topic :: Communications :: Telephony","Topic :: Communications :: Usenet News","Topic :: Database","Topic :: Database :: Database Engines/Servers","Topic :: Database :: Front-Ends","Topic :: Desktop Environment","Topic :: Desktop Environment :: File Managers","Topic :: Desktop Environment :: GNUstep","Topic :: Desktop Environment :: Gnome","Topic :: Desktop Environment :: K Desktop Environment (KDE)","Topic :: Desktop Environment :: K Desktop Environment (KDE) :: Themes","Topic :: Desktop Environment :: PicoGUI","Topic :: Desktop Environment :: PicoGUI :: Applications","Topic :: Desktop Environment :: PicoGUI :: Themes","Topic :: Desktop Environment :: Screen Savers","Topic :: Desktop Environment :: Window Managers","Topic :: Desktop Environment :: Window Managers :: Afterstep","Topic :: Desktop Environment :: Window Managers :: Afterstep :: Themes","Topic :: Desktop Environment :: Window Managers :: Applets","Topic :: Desktop Environment :: Window Managers :: Blackbox","Topic :: Desktop Environment :: Window Managers :: Blackbox :: Themes","Topic :: Desktop Environment :: Window Managers :: CTWM","Topic :: Desktop Environment :: Window Managers :: CTWM :: Themes","Topic :: Desktop Environment :: Window Managers :: Enlightenment","Topic :: Desktop Environment :: Window Managers :: Enlightenment :: Epplets","Topic :: Desktop Environment :: Window Managers :: Enlightenment :: Themes DR15","Topic :: Desktop Environment :: Window Managers :: Enlightenment :: Themes DR16","Topic :: Desktop Environment :: Window Managers :: Enlightenment :: Themes DR17","Topic :: Desktop Environment :: Window Managers :: FVWM","Topic :: Desktop Environment :: Window Managers :: FVWM :: Themes","Topic :: Desktop Environment :: Window Managers :: Fluxbox","Topic :: Desktop Environment :: Window Managers :: Fluxbox :: Themes","Topic :: Desktop Environment :: Window Managers :: IceWM","Topic :: Desktop Environment :: Window Managers :: IceWM :: Themes","Topic :: Desktop Environment :: Window Managers :: MetaCity","Topic :: Desktop Environment :: Window Managers :: MetaCity :: Themes","Topic :: Desktop Environment :: Window Managers :: Oroborus","Topic :: Desktop Environment :: Window Managers :: Oroborus :: Themes","Topic :: Desktop Environment :: Window Managers :: Sawfish","Topic :: Desktop Environment :: Window Managers :: Sawfish :: Themes 0.30","Topic :: Desktop Environment :: Window Managers :: Sawfish :: Themes pre-0.30","Topic :: Desktop Environment :: Window Managers :: Waimea","Topic :: Desktop Environment :: Window Managers :: Waimea :: Themes","Topic :: Desktop Environment :: Window Managers :: Window Maker","Topic :: Desktop Environment :: Window Managers :: Window Maker :: Applets","Topic :: Desktop Environment :: Window Managers :: Window Maker :: Themes","Topic :: Desktop Environment :: Window Managers :: XFCE","Topic :: Desktop Environment :: Window Managers :: XFCE :: Themes","Topic :: Documentation","Topic :: Documentation :: Sphinx","Topic :: Education","Topic :: Education :: Computer Aided Instruction (CAI)","Topic :: Education :: Testing","Topic :: File Formats","Topic :: File Formats :: JSON","Topic :: File Formats :: JSON :: JSON Schema","Topic :: Games/Entertainment","Topic :: Games/Entertainment :: Arcade","Topic :: Games/Entertainment :: Board Games","Topic :: Games/Entertainment :: First Person Shooters","Topic :: Games/Entertainment :: Fortune Cookies","Topic :: Games/Entertainment :: Multi-User Dungeons (MUD)","Topic :: Games/Entertainment :: Puzzle Games","Topic :: Games/Entertainment :: Real Time Strategy","Topic :: Games/Entertainment :: Role-Playing","Topic :: Games/Entertainment :: Side-Scrolling/Arcade Games","Topic :: Games/Entertainment :: Simulation","Topic :: Games/Entertainment :: Turn Based Strategy","Topic :: Home Automation","Topic :: Internet","Topic :: Internet :: File Transfer Protocol (FTP)","Topic :: Internet :: Finger","Topic :: Internet :: Log Analysis","Topic :: Internet :: Name Service (DNS)","Topic :: Internet :: Proxy Servers","Topic :: Internet :: WAP","Topic :: Internet :: WWW/HTTP","Topic :: Internet :: WWW/HTTP :: Browsers","Topic :: Internet :: WWW/HTTP :: Dynamic Content","Topic :: Internet :: WWW/HTTP :: Dynamic Content :: CGI Tools/Libraries","Topic :: Internet :: WWW/HTTP :: Dynamic Content :: Content Management System","Topic :: Internet :: WWW/HTTP :: Dynamic Content :: Message Boards","Topic :: Internet :: WWW/HTTP :: Dynamic Content :: News/Diary","Topic :: Internet :: WWW/HTTP :: Dynamic Content :: Page Counters","Topic :: Internet :: WWW/HTTP :: Dynamic Content :: Wiki","Topic :: Internet :: WWW/HTTP :: HTTP Servers","Topic :: Internet :: WWW/HTTP :: Indexing/Search","Topic :: Internet :: WWW/HTTP :: Session","Topic :: Internet :: WWW/HTTP :: Site Management","Topic :: Internet :: WWW/HTTP :: Site Management :: Link Checking","Topic :: Internet :: WWW/HTTP :: WSGI","Topic :: Internet :: WWW/HTTP :: WSGI :: Application","Topic :: Internet :: WWW/HTTP :: WSGI :: Middleware","Topic :: Internet :: WWW/HTTP :: WSGI :: Server","Topic :: Internet :: XMPP","Topic :: Internet :: Z39.50","Topic :: Multimedia","Topic :: Multimedia :: Graphics","Topic :: Multimedia :: Graphics :: 3D Modeling","Topic :: Multimedia :: Graphics :: 3D Rendering","Topic :: Multimedia :: Graphics :: Capture","Topic :: Multimedia :: Graphics :: Capture :: Digital Camera","Topic :: Multimedia :: Graphics :: Capture :: Scanners","Topic :: Multimedia :: Graphics :: Capture :: Screen Capture","Topic :: Multimedia :: Graphics :: Editors","Topic :: Multimedia :: Graphics :: Editors :: Raster-Based","Topic :: Multimedia :: Graphics :: Editors :: Vector-Based","Topic :: Multimedia :: Graphics :: Graphics Conversion","Topic :: Multimedia :: Graphics :: Presentation","Topic :: Multimedia :: Graphics :: Viewers","Topic :: Multimedia :: Sound/Audio","Topic :: Multimedia :: Sound/Audio :: Analysis","Topic :: Multimedia :: Sound/Audio :: CD Audio","Topic :: Multimedia :: Sound/Audio :: CD Audio :: CD Playing","Topic :: Multimedia :: Sound/Audio :: CD Audio :: CD Ripping","Topic :: Multimedia :: Sound/Audio :: CD Audio :: CD Writing","Topic :: Multimedia :: Sound/Audio :: Capture/Recording","Topic :: Multimedia :: Sound/Audio :: Conversion","Topic :: Multimedia :: Sound/Audio :: Editors","Topic :: Multimedia :: Sound/Audio :: MIDI","Topic :: Multimedia :: Sound/Audio :: Mixers","Topic :: Multimedia :: Sound/Audio :: Players","Topic :: Multimedia :: Sound/Audio :: Players :: MP3","Topic :: Multimedia :: Sound/Audio :: Sound Synthesis","Topic :: Multimedia :: Sound/Audio :: Speech","Topic :: Multimedia :: Video","Topic :: Multimedia :: Video :: Capture","Topic :: Multimedia :: Video :: Conversion","Topic :: Multimedia :: Video :: Display","Topic :: Multimedia :: Video :: Non-Linear Editor","Topic :: Office/Business","Topic :: Office/Business :: Financial","Topic :: Office/Business :: Financial :: Accounting","Topic :: Office/Business :: Financial :: Investment","Topic :: Office/Business :: Financial :: Point-Of-Sale","Topic :: Office/Business :: Financial :: Spreadsheet","Topic :: Office/Business :: Groupware","Topic :: Office/Business :: News/Diary","Topic :: Office/Business :: Office Suites","Topic :: Office/Business :: Scheduling","Topic :: Other/Nonlisted Topic","Topic :: Printing","Topic :: Religion","Topic :: Scientific/Engineering","Topic :: Scientific/Engineering :: Artificial Intelligence","Topic :: Scientific/Engineering :: Artificial Life","Topic :: Scientific/Engineering :: Astronomy","Topic :: Scientific/Engineering :: Atmospheric Science","Topic :: Scientific/Engineering :: Bio-Informatics","Topic :: Scientific/Engineering :: Chemistry","Topic :: Scientific/Engineering :: Electronic Design Automation (EDA)","Topic :: Scientific/Engineering :: GIS","Topic :: Scientific/Engineering :: Human Machine Interfaces","Topic :: Scientific/Engineering :: Hydrology","Topic :: Scientific/Engineering :: Image Processing","Topic :: Scientific/Engineering :: Image Recognition","Topic :: Scientific/Engineering :: Information Analysis","Topic :: Scientific/Engineering :: Instrument Drivers","Topic :: Scientific/Engineering :: Instrument Drivers :: IVI Conformant","Topic :: Scientific/Engineering :: Interface Engine/Protocol Translator","Topic :: Scientific/Engineering :: Mathematics","Topic :: Scientific/Engineering :: Medical Science Apps.","Topic :: Scientific/Engineering :: Oceanography","Topic :: Scientific/Engineering :: Physics","Topic :: Scientific/Engineering :: Quantum Computing","Topic :: Scientific/Engineering :: Visualization","Topic :: Security","Topic :: Security :: Cryptography","Topic :: Sociology","Topic :: Sociology :: Genealogy","Topic :: Sociology :: History","Topic :: Software Development","Topic :: Software Development :: Assemblers","Topic :: Software Development :: Bug Tracking","Topic :: Software Development :: Build Tools","Topic :: Software Development :: Code Generators","Topic :: Software Development :: Compilers","Topic :: Software Development :: Debuggers","Topic :: Software Development :: Disassemblers","Topic :: Software Development :: Documentation","Topic :: Software Development :: Embedded Systems","Topic :: Software Development :: Embedded Systems :: Controller Area Network (CAN)","Topic :: Software Development :: Embedded Systems :: Controller Area Network (CAN) :: CANopen","Topic :: Software Development :: Embedded Systems :: Controller Area Network (CAN) :: J1939","Topic :: Software Development :: Internationalization","Topic :: Software Development :: Interpreters","Topic :: Software Development :: Libraries","Topic :: Software Development :: Libraries :: Application Frameworks","Topic :: Software Development :: Libraries :: Java Libraries","Topic :: Software Development :: Libraries :: PHP Classes","Topic :: Software Development :: Libraries :: Perl Modules","Topic :: Software Development :: Libraries :: Pike Modules","Topic :: Software Development :: Libraries :: Python Modules","Topic :: Software Development :: Libraries :: Ruby Modules","Topic :: Software Development :: Libraries :: Tcl Extensions","Topic :: Software Development :: Libraries :: pygame","Topic :: Software Development :: Localization","Topic :: Software Development :: Object Brokering","Topic :: Software Development :: Object Brokering :: CORBA","Topic :: Software Development :: Pre-processors","Topic :: Software Development :: Quality Assurance","Topic :: Software Development :: Testing","Topic :: Software Development :: Testing :: Acceptance","Topic :: Software Development :: Testing :: BDD","Topic :: Software Development :: Testing :: Mocking","Topic :: Software Development :: Testing :: Traffic Generation","Topic :: Software Development :: Testing :: Unit","Topic :: Software Development :: User Interfaces","Topic :: Software Development :: Version Control","Topic :: Software Development :: Version Control :: Bazaar","Topic :: Software Development :: Version Control :: CVS","Topic :: Software Development :: Version Control :: Git","Topic :: Software Development :: Version Control :: Mercurial","Topic :: Software Development :: Version Control :: RCS","Topic :: Software Development :: Version Control :: SCCS","Topic :: Software Development :: Widget Sets","Topic :: System","Topic :: System :: Archiving","Topic :: System :: Archiving :: Backup","Topic :: System :: Archiving :: Compression","Topic :: System :: Archiving :: Mirroring","Topic :: System :: Archiving :: Packaging","Topic :: System :: Benchmark","Topic :: System :: Boot","Topic :: System :: Boot :: Init","Topic :: System :: Clustering","Topic :: System :: Console Fonts","Topic :: System :: Distributed Computing","Topic :: System :: Emulators","Topic :: System :: Filesystems","Topic :: System :: Hardware","Topic :: System :: Hardware :: Hardware Drivers","Topic :: System :: Hardware :: Mainframes","Topic :: System :: Hardware :: Symmetric Multi-processing","Topic :: System :: Hardware :: Universal Serial Bus (USB)","Topic :: System :: Hardware :: Universal Serial Bus (USB) :: Audio","Topic :: System :: Hardware :: Universal Serial Bus (USB) :: Audio/Video (AV)","Topic :: System :: Hardware :: Universal Serial Bus (USB) :: Communications Device Class (CDC)","Topic :: System :: Hardware :: Universal Serial Bus (USB) :: Diagnostic Device","Topic :: System :: Hardware :: Universal Serial Bus (USB) :: Hub","Topic :: System :: Hardware :: Universal Serial Bus (USB) :: Human Interface Device (HID)","Topic :: System :: Hardware :: Universal Serial Bus (USB) :: Mass Storage","Topic :: System :: Hardware :: Universal Serial Bus (USB) :: Miscellaneous","Topic :: System :: Hardware :: Universal Serial Bus (USB) :: Printer","Topic :: System :: Hardware :: Universal Serial Bus (USB) :: Smart Card","Topic :: System :: Hardware :: Universal Serial Bus (USB) :: Vendor","Topic :: System :: Hardware :: Universal Serial Bus (USB) :: Video (UVC)","Topic :: System :: Hardware :: Universal Serial Bus (USB) :: Wireless Controller","Topic :: System :: Installation/Setup","Topic :: System :: Logging","Topic :: System :: Monitoring","Topic :: System :: Networking","Topic :: System :: Networking :: Firewalls","Topic :: System :: Networking :: Monitoring","Topic :: System :: Networking :: Monitoring :: Hardware Watchdog","Topic :: System :: Networking :: Time Synchronization","Topic :: System :: Operating System","Topic :: System :: Operating System Kernels","Topic :: System :: Operating System Kernels :: BSD","Topic :: System :: Operating System Kernels :: GNU Hurd","Topic :: System :: Operating System Kernels :: Linux","Topic :: System :: Power (UPS)","Topic :: System :: Recovery Tools","Topic :: System :: Shells","Topic :: System :: Software Distribution","Topic :: System :: System Shells","Topic :: System :: Systems Administration","Topic :: System :: Systems Administration :: Authentication/Directory","Topic :: System :: Systems Administration :: Authentication/Directory :: LDAP","Topic :: System :: Systems Administration :: Authentication/Directory :: NIS","Topic :: Terminals","Topic :: Terminals :: Serial","Topic :: Terminals :: Telnet","Topic :: Terminals :: Terminal Emulators/X Terminals","Topic :: Text Editors","Topic :: Text Editors :: Documentation","Topic :: Text Editors :: Emacs","Topic :: Text Editors :: Integrated Development Environments (IDE)","Topic :: Text Editors :: Text Processing","Topic :: Text Editors :: Word Processors","Topic :: Text Processing","Topic :: Text Processing :: Filters","Topic :: Text Processing :: Fonts","Topic :: Text Processing :: General","Topic :: Text Processing :: Indexing","Topic :: Text Processing :: Linguistic","Topic :: Text Processing :: Markup","Topic :: Text Processing :: Markup :: HTML","Topic :: Text Processing :: Markup :: LaTeX","Topic :: Text Processing :: Markup :: Markdown","Topic :: Text Processing :: Markup :: SGML","Topic :: Text Processing :: Markup :: VRML","Topic :: Text Processing :: Markup :: XML","Topic :: Text Processing :: Markup :: reStructuredText","Topic :: Utilities","Typing :: Stubs Only","Typing :: Typed"],"io":{"Framework :: Django CMS :: 4.2":["Framework :: Django CMS :: 5.0"],"License :: OSI Approved :: Intel Open Source License":[],"License :: OSI Approved :: Jabber Open Source License":[],"License :: OSI Approved :: MITRE Collaborative Virtual Workspace License (CVW)":[],"License :: OSI Approved :: Sun Industry Standards Source License (SISSL)":[],"License :: OSI Approved :: X.Net License":[],"Natural Language :: Ukranian":["Natural Language :: Ukrainian"],"Topic :: Communications :: Chat :: AOL Instant Messenger":[]}}');
-;// CONCATENATED MODULE: ./src/classifiers.ts
+;// CONCATENATED MODULE: ./src/checks/classifiers.ts
 
 // Generated by scripts/refresh-classifiers.py from the pinned trove-classifiers release; PyPI checks
 // uploads against the release it runs, so a classifier added since may be refused until it updates.
@@ -72197,7 +72194,7 @@ function closestClassifier(classifier) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/metadata-syntax.ts
+;// CONCATENATED MODULE: ./src/checks/metadata-syntax.ts
 // The value syntaxes PyPI checks in core metadata: e-mail addresses (Warehouse runs the
 // email-validator package on them), URLs (rfc3986, http/https only) and Description-Content-Type
 // (packaging's rules). Each function returns why a value is refused, or undefined.
@@ -72391,7 +72388,7 @@ function splitParameters(value) {
     return parts;
 }
 
-;// CONCATENATED MODULE: ./src/pep508.ts
+;// CONCATENATED MODULE: ./src/checks/pep508.ts
 // Dependency specifiers (PEP 508) and version specifiers (PEP 440), checked the way `packaging`
 // parses them, since Warehouse hands Requires-Dist and Requires-Python to packaging and refuses
 // whatever it cannot parse.
@@ -72609,7 +72606,7 @@ function specifierSetProblem(text) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/metadata-checks.ts
+;// CONCATENATED MODULE: ./src/checks/metadata-checks.ts
 
 
 
@@ -72816,7 +72813,7 @@ function checkContentType(metadata, report) {
     report(warning('Description-Content-Type', 'Description-Content-Type is missing, so PyPI renders the description as reStructuredText (and refuses the upload if it does not render).', 'Declare the README\'s format: pyproject.toml readme = "README.md" (or "README.rst"), or long_description_content_type= in setup.py; then rebuild.'));
 }
 
-;// CONCATENATED MODULE: ./src/platform-tags.ts
+;// CONCATENATED MODULE: ./src/checks/platform-tags.ts
 // PyPI's allow-list of wheel platform tags, as in Warehouse's warehouse/forklift/legacy.py
 // (`_valid_platform_tag`), read from the copy of 2026-08-21 (commit 6b62157). Warehouse adds a
 // platform only with an ABI spec behind it: a plain `linux_x86_64` says nothing about the C library
@@ -72868,7 +72865,11 @@ function isAcceptedPlatformTag(tag) {
     return PYEMSCRIPTEN.test(tag);
 }
 
-;// CONCATENATED MODULE: ./src/rst-inline.ts
+;// CONCATENATED MODULE: ./src/checks/rst-inline.ts
+// The names docutils knows or resolves, for checkRst: inline markup as its Inliner recognises it
+// (docutils/parsers/rst/states.py), roles, directives with their arguments and options, hyperlink
+// targets and substitutions, and the document-wide checks on what references point at. No I/O and no
+// global state: each function records what it finds in the RstFacts that checkRst creates per call.
 const ROLES = new Set(('abbreviation ab acronym ac code emphasis literal math pep-reference pep rfc-reference rfc ' +
     'strong subscript sub superscript sup title-reference title t').split(' '));
 // Registered by docutils, but every use is an error.
@@ -73282,7 +73283,7 @@ function resolve(facts, loose) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/rst-check.ts
+;// CONCATENATED MODULE: ./src/checks/rst-check.ts
 // A pure approximation of the reStructuredText errors that make PyPI refuse a description. PyPI renders
 // it with readme_renderer, which runs docutils with halt_level at WARNING: any docutils warning or error
 // refuses the upload. The parser follows docutils' block states (parsers/rst/states.py) closely enough
@@ -73694,7 +73695,7 @@ function section(title, style, line, ctx, since) {
         ctx.kind = 'new title';
 }
 
-;// CONCATENATED MODULE: ./src/verify.ts
+;// CONCATENATED MODULE: ./src/checks/verify.ts
 
 
 
@@ -73766,7 +73767,7 @@ function problemsMarkdown(problems) {
 
 const DEFAULT_TUNING = {
     retry: { baseDelayMs: DEFAULT_RETRY_POLICY.baseDelayMs, maxDelayMs: DEFAULT_RETRY_POLICY.maxDelayMs, totalMs: DEFAULT_RETRY_POLICY.totalMs },
-    idleTimeoutMs: http/* DEFAULT_IDLE_TIMEOUT_MS */.C9,
+    idleTimeoutMs: DEFAULT_IDLE_TIMEOUT_MS,
     tokenRenewMarginMs: 4 * 60_000,
 };
 /**
@@ -73851,7 +73852,7 @@ async function preflight(dists, verifyMetadata, io) {
                 prepared.push({ dist, metadata: read.metadata, digests: await hashFile(dist.path) });
         }
         catch (error) {
-            if (!(error instanceof src_errors/* PublishError */.S1))
+            if (!(error instanceof common_errors/* PublishError */.S1))
                 throw error;
             problems.push(fromError(dist, error));
         }
@@ -73862,7 +73863,7 @@ async function preflight(dists, verifyMetadata, io) {
             io.error(`${problem.field === 'file' ? '' : `${problem.field}: `}${problem.message}\nHow to fix: ${problem.fix}`, problem.file);
         const single = errors.length === 1;
         const list = errors.map((p) => `- ${p.field === 'file' ? '' : `${p.field}: `}${p.message.startsWith(p.file) ? p.message : `${p.file}: ${p.message}`}${single ? '' : `\n    How to fix: ${p.fix}`}`);
-        throw new src_errors/* PublishError */.S1(`Nothing was uploaded: ${single ? 'a problem was' : `${errors.length} problems were`} found before the upload.\n${list.join('\n')}`, {
+        throw new common_errors/* PublishError */.S1(`Nothing was uploaded: ${single ? 'a problem was' : `${errors.length} problems were`} found before the upload.\n${list.join('\n')}`, {
             hint: single ? errors[0].fix : 'Fix each problem above (usually in pyproject.toml), rebuild, and run again.',
             details: problemsMarkdown(problems),
         });
@@ -73900,7 +73901,7 @@ async function finish(io, inputs, reports, error) {
     const { uploaded, skipped } = outputs(reports);
     io.setOutput('uploaded', uploaded);
     io.setOutput('skipped', skipped);
-    const failure = error === undefined ? undefined : error instanceof src_errors/* PublishError */.S1 ? { message: (0,src_errors/* formatError */.Wk)(error), details: error.details } : { message: String(error) };
+    const failure = error === undefined ? undefined : error instanceof common_errors/* PublishError */.S1 ? { message: (0,common_errors/* formatError */.Wk)(error), details: error.details } : { message: String(error) };
     await io.writeSummary(summaryMarkdown(inputs.repositoryUrl, reports, failure));
 }
 /** Field names with short values; long ones (the description) only by length. */
@@ -77207,6 +77208,18 @@ function getIDToken(aud) {
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

@@ -1,4 +1,4 @@
-"""Regenerate src/data/trove-classifiers.json from the installed trove-classifiers package.
+"""Regenerate src/checks/data/trove-classifiers.json from the installed trove-classifiers package.
 
 PyPI refuses an upload whose Classifier is unknown or deprecated, checking both against the
 trove-classifiers release it runs; this file is our copy of those lists. Run it with the test
@@ -14,7 +14,7 @@ import sys
 
 import trove_classifiers
 
-OUTPUT = pathlib.Path(__file__).resolve().parent.parent / "src" / "data" / "trove-classifiers.json"
+OUTPUT = pathlib.Path(__file__).resolve().parent.parent / "src" / "checks" / "data" / "trove-classifiers.json"
 
 
 def build() -> dict:

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
-import { formatError, PublishError } from './errors.js';
-import { parseInputs } from './inputs.js';
+import { formatError, PublishError } from './common/errors.js';
+import { parseInputs } from './inputs/inputs.js';
 import { run, type ActionIO } from './main.js';
 
 const io: ActionIO = {

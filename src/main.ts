@@ -1,18 +1,18 @@
-import { fixedCredentials, mintedCredentials, type CredentialSource } from './credentials.js';
-import { readDistMetadata } from './dist-metadata.js';
-import { hashFile } from './digests.js';
-import { discoverDists, type DistFile } from './dists.js';
-import { eventRefusal, passwordModeAdvice, pinningWarning, type JobContext } from './diagnostics.js';
-import { formatError, PublishError } from './errors.js';
-import { DEFAULT_IDLE_TIMEOUT_MS } from './http.js';
-import type { Inputs } from './inputs.js';
-import { checkMetadata, type FormField } from './metadata.js';
-import { mintUploadToken, type RunnerOidc } from './oidc.js';
-import { fileReport, outputs, summaryMarkdown, type FileReport } from './report.js';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
-import { simpleIndexFor } from './simple-index.js';
-import { projectName, publishDist, uploadFormFields, type PreparedDist } from './upload.js';
-import { problemsMarkdown, verifyDist, type DistProblem } from './verify.js';
+import { fixedCredentials, mintedCredentials, type CredentialSource } from './index/credentials.js';
+import { readDistMetadata } from './dists/dist-metadata.js';
+import { hashFile } from './dists/digests.js';
+import { discoverDists, type DistFile } from './dists/dists.js';
+import { eventRefusal, passwordModeAdvice, pinningWarning, type JobContext } from './index/diagnostics.js';
+import { formatError, PublishError } from './common/errors.js';
+import { DEFAULT_IDLE_TIMEOUT_MS } from './index/http.js';
+import type { Inputs } from './inputs/inputs.js';
+import { checkMetadata, type FormField } from './dists/metadata.js';
+import { mintUploadToken, type RunnerOidc } from './index/oidc.js';
+import { fileReport, outputs, summaryMarkdown, type FileReport } from './report/report.js';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './index/retry.js';
+import { simpleIndexFor } from './index/simple-index.js';
+import { projectName, publishDist, uploadFormFields, type PreparedDist } from './index/upload.js';
+import { problemsMarkdown, verifyDist, type DistProblem } from './checks/verify.js';
 
 /** Everything the run does to the outside world besides HTTP; `@actions/core` in the action, a recorder in tests. */
 export interface ActionIO {

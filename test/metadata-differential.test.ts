@@ -5,10 +5,10 @@ import { execFileSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkMetadataFields, type MetadataProblem } from '../src/metadata-checks.js';
-import { checkUrl, contentTypeProblem } from '../src/metadata-syntax.js';
-import { parseCoreMetadata } from '../src/metadata.js';
-import { parseRequirement, specifierSetProblem } from '../src/pep508.js';
+import { checkMetadataFields, type MetadataProblem } from '../src/checks/metadata-checks.js';
+import { checkUrl, contentTypeProblem } from '../src/checks/metadata-syntax.js';
+import { parseCoreMetadata } from '../src/dists/metadata.js';
+import { parseRequirement, specifierSetProblem } from '../src/checks/pep508.js';
 import { ROOT, venvBin } from './support/python-env.ts';
 
 const CORPUS = join(ROOT, 'test/fixtures/metadata');

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkRst, RST_CHECKS_NOT_DONE, type RstProblem } from '../src/rst-check.js';
+import { checkRst, RST_CHECKS_NOT_DONE, type RstProblem } from '../src/checks/rst-check.js';
 import { ROOT, venvBin } from './support/python-env.ts';
 
 const CORPUS = join(ROOT, 'test/fixtures/rst');

@@ -1,7 +1,7 @@
 // Every bad input named in the issue: a clear error (what, where, how to fix) and nothing uploaded.
 // Each broken file sits beside a good wheel, so "nothing uploaded" is a real claim.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PublishError } from '../../src/errors.js';
+import { PublishError } from '../../src/common/errors.js';
 import { runInProcess, type RecordedRun } from '../support/action-runner.ts';
 import { makeTarGz, makeWheel, makeZip, metadataText } from '../support/archives.ts';
 import { startLocalIndex, type LocalIndex } from '../support/local-index.ts';

@@ -1,8 +1,8 @@
 // Runs the action in-process through run(), with a recording ActionIO instead of @actions/core.
-import { parseInputs } from '../../src/inputs.js';
+import { parseInputs } from '../../src/inputs/inputs.js';
 import { run, type ActionIO, type Tuning } from '../../src/main.js';
-import type { RunnerOidc } from '../../src/oidc.js';
-import type { FileReport } from '../../src/report.js';
+import type { RunnerOidc } from '../../src/index/oidc.js';
+import type { FileReport } from '../../src/report/report.js';
 
 export interface RecordedRun {
   /** Every line logged, of every level, in order, prefixed `info:`, `notice:`, `warning:`. */

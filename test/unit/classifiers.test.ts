@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import data from '../../src/data/trove-classifiers.json' with { type: 'json' };
-import { CLASSIFIERS_SOURCE, classifierProblem } from '../../src/classifiers.js';
+import data from '../../src/checks/data/trove-classifiers.json' with { type: 'json' };
+import { CLASSIFIERS_SOURCE, classifierProblem } from '../../src/checks/classifiers.js';
 
 describe('classifierProblem', () => {
   const accepted = [

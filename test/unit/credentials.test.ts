@@ -1,6 +1,6 @@
 import { beforeEach, describe, it, expect, vi } from 'vitest';
-import { fixedCredentials, mintedCredentials, type CredentialSource } from '../../src/credentials.js';
-import type { UploadToken } from '../../src/oidc.js';
+import { fixedCredentials, mintedCredentials, type CredentialSource } from '../../src/index/credentials.js';
+import type { UploadToken } from '../../src/index/oidc.js';
 
 describe('fixedCredentials', () => {
   it('always gives the user and password it was made with', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { eventRefusal, explainMintError, passwordModeAdvice, pinningWarning, reusableWorkflowWarning } from '../../src/diagnostics.js';
-import { PublishError } from '../../src/errors.js';
+import { eventRefusal, explainMintError, passwordModeAdvice, pinningWarning, reusableWorkflowWarning } from '../../src/index/diagnostics.js';
+import { PublishError } from '../../src/common/errors.js';
 
 describe('pinningWarning', () => {
   it.each([

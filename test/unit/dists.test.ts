@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it, expect } from 'vitest';
-import { discoverDists, parseDistFilename, normalizedFilenamePart, type DistFilename } from '../../src/dists.js';
-import { PublishError } from '../../src/errors.js';
+import { discoverDists, parseDistFilename, normalizedFilenamePart, type DistFilename } from '../../src/dists/dists.js';
+import { PublishError } from '../../src/common/errors.js';
 
 /** The PublishError a call throws, so that message, hint and file can all be checked. */
 async function thrown(action: () => unknown): Promise<PublishError> {

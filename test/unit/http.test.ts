@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { credentialsAllowed, isLoopbackHost, parseJson, serverMessage, statusLine, type HttpResponse } from '../../src/http.js';
+import { parseJson, serverMessage, statusLine, type HttpResponse } from '../../src/index/http.js';
+import { credentialsAllowed, isLoopbackHost } from '../../src/common/urls.js';
 
 describe('isLoopbackHost', () => {
   const cases: Array<[host: string, loopback: boolean]> = [

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { PublishError } from '../../src/errors.js';
-import { DEFAULT_REPOSITORY_URL, parseInputs, type Inputs } from '../../src/inputs.js';
+import { PublishError } from '../../src/common/errors.js';
+import { DEFAULT_REPOSITORY_URL, parseInputs, type Inputs } from '../../src/inputs/inputs.js';
 
 /** parseInputs over a plain object, as the workflow would give it; returns the warnings too. */
 function parse(given: Record<string, string>): { inputs: Inputs; warnings: string[] } {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkMetadataFields } from '../../src/metadata-checks.js';
-import { parseCoreMetadata } from '../../src/metadata.js';
+import { checkMetadataFields } from '../../src/checks/metadata-checks.js';
+import { parseCoreMetadata } from '../../src/dists/metadata.js';
 
 /** Metadata with the required fields, the given headers and, when given, a body. */
 const meta = (headers: string, body?: string) =>

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { parseDistFilename, type DistFilename } from '../../src/dists.js';
+import { parseDistFilename, type DistFilename } from '../../src/dists/dists.js';
 import {
   checkMetadata,
   getField,
@@ -9,7 +9,7 @@ import {
   parseCoreMetadata,
   type CoreMetadata,
   type FormField,
-} from '../../src/metadata.js';
+} from '../../src/dists/metadata.js';
 
 function metadata(headers: Array<[string, string]>, body = ''): CoreMetadata {
   return { headers, body };

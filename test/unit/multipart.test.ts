@@ -2,8 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it, expect } from 'vitest';
-import type { FormField } from '../../src/metadata.js';
-import { multipartBody, type FilePart, type MultipartBody } from '../../src/multipart.js';
+import type { FormField } from '../../src/dists/metadata.js';
+import { multipartBody, type FilePart, type MultipartBody } from '../../src/index/multipart.js';
 
 let root: string;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { decodeClaims, oidcEndpoint } from '../../src/oidc.js';
-import { warehouseSite } from '../../src/index-urls.js';
-import { publisherFormValues } from '../../src/publisher-mismatch.js';
+import { decodeClaims, oidcEndpoint } from '../../src/index/oidc.js';
+import { warehouseSite } from '../../src/common/index-urls.js';
+import { publisherFormValues } from '../../src/index/publisher-mismatch.js';
 
 function base64url(text: string): string {
   return Buffer.from(text, 'utf8').toString('base64url');

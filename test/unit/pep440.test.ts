@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { isValidName, normalizeName, normalizeVersion } from '../../src/pep440.js';
+import { isValidName, normalizeName, normalizeVersion } from '../../src/dists/pep440.js';
 
 describe('normalizeVersion', () => {
   // Expected values are str(packaging.version.Version(input)) from packaging 26.

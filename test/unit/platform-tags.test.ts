@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAcceptedPlatformTag } from '../../src/platform-tags.js';
+import { isAcceptedPlatformTag } from '../../src/checks/platform-tags.js';
 
 // Expected answers follow Warehouse's _valid_platform_tag (warehouse/forklift/legacy.py, 2026-08-21).
 describe('isAcceptedPlatformTag', () => {

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { parseDistFilename } from '../../src/dists.js';
-import { fileReport, formatSize, outputs, summaryMarkdown, type FileReport } from '../../src/report.js';
-import type { PreparedDist } from '../../src/upload.js';
+import { parseDistFilename } from '../../src/dists/dists.js';
+import { fileReport, formatSize, outputs, summaryMarkdown, type FileReport } from '../../src/report/report.js';
+import type { PreparedDist } from '../../src/index/upload.js';
 
 const SHA_A = 'a'.repeat(64);
 const SHA_B = 'b'.repeat(64);

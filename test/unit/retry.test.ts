@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, it, expect, vi } from 'vitest';
-import { PublishError } from '../../src/errors.js';
-import { TransportError, type HttpResponse } from '../../src/http.js';
+import { PublishError } from '../../src/common/errors.js';
+import { TransportError, type HttpResponse } from '../../src/index/http.js';
 import {
   backoffDelayMs,
   DEFAULT_RETRY_POLICY,
@@ -11,7 +11,7 @@ import {
   retryOnTransport,
   withRetries,
   type RetryPolicy,
-} from '../../src/retry.js';
+} from '../../src/index/retry.js';
 import { rejection } from '../support/rejection.ts';
 
 describe('isRetryableStatus', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRst, RST_CHECKS_NOT_DONE } from '../../src/rst-check.js';
+import { checkRst, RST_CHECKS_NOT_DONE } from '../../src/checks/rst-check.js';
 
 // Each snippet is refused by readme_renderer 46 / docutils 0.23, on the line given here (docutils
 // reports some on a neighbouring line: a paragraph's first line, or the line after a list).

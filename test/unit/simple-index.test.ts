@@ -2,9 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, it, expect } from 'vitest';
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PublishError } from '../../src/errors.js';
-import { RetryableFailure } from '../../src/retry.js';
-import { listedDigests, parseSimpleHtml, parseSimpleJson, simpleIndexFor } from '../../src/simple-index.js';
+import { PublishError } from '../../src/common/errors.js';
+import { RetryableFailure } from '../../src/index/retry.js';
+import { listedDigests, parseSimpleHtml, parseSimpleJson, simpleIndexFor } from '../../src/index/simple-index.js';
 import { rejection } from '../support/rejection.ts';
 
 function sha256(text: string): string {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, it, expect } from 'vitest';
-import { listSdist, TarFormatError, type SdistListing } from '../../src/tar.js';
+import { listSdist, TarFormatError, type SdistListing } from '../../src/dists/tar.js';
 
 // ---- A tar writer, byte by byte (POSIX ustar and pax, plus GNU's long-name extension). ----
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
-import { ACTION_VERSION, USER_AGENT } from '../../src/version.js';
+import { ACTION_VERSION, USER_AGENT } from '../../src/common/version.js';
 
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 

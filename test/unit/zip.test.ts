@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, it, expect } from 'vitest';
-import { ZipFormatError, ZipReader, type ZipEntry } from '../../src/zip.js';
+import { ZipFormatError, ZipReader, type ZipEntry } from '../../src/dists/zip.js';
 
 // ---- A zip writer, byte by byte (APPNOTE.TXT 4.3), so each test can shape the archive it needs. ----
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import type { FormField } from './metadata.js';
+import type { FormField } from '../dists/metadata.js';
 
 /** A multipart/form-data body whose length is known up front and which can be streamed again for a retry. */
 export interface MultipartBody {

@@ -1,4 +1,4 @@
-import { PublishError } from './errors.js';
+import { PublishError } from '../common/errors.js';
 import { TransportError, type HttpResponse } from './http.js';
 
 export interface RetryPolicy {

@@ -1,7 +1,7 @@
 import { explainMintError, reusableWorkflowWarning } from './diagnostics.js';
 import { statusLine } from './http.js';
-import { warehouseSite } from './index-urls.js';
-import { markdownCell } from './report.js';
+import { warehouseSite } from '../common/index-urls.js';
+import { markdownCell } from '../common/markdown.js';
 
 /** The claims PyPI matches a GitHub trusted publisher on; safe to show, unlike the token itself. */
 export const PUBLISHER_CLAIMS = [

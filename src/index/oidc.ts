@@ -1,5 +1,6 @@
-import { PublishError } from './errors.js';
-import { credentialsAllowed, parseJson, send, serverMessage, statusLine, type HttpResponse } from './http.js';
+import { PublishError } from '../common/errors.js';
+import { credentialsAllowed } from '../common/urls.js';
+import { parseJson, send, serverMessage, statusLine, type HttpResponse } from './http.js';
 import { describeMintRefusal, PUBLISHER_CLAIMS } from './publisher-mismatch.js';
 import { reusableWorkflowWarning } from './diagnostics.js';
 import { retryOnStatus, retryOnTransport, withRetries, type RetryPolicy } from './retry.js';

@@ -1,6 +1,7 @@
-import { PublishError } from './errors.js';
-import { credentialsAllowed, parseJson, send, serverMessage, statusLine, type HttpResponse } from './http.js';
-import { normalizeName } from './pep440.js';
+import { PublishError } from '../common/errors.js';
+import { credentialsAllowed } from '../common/urls.js';
+import { parseJson, send, serverMessage, statusLine, type HttpResponse } from './http.js';
+import { normalizeName } from '../dists/pep440.js';
 import { retryOnStatus, retryOnTransport } from './retry.js';
 
 const SIMPLE_JSON = 'application/vnd.pypi.simple.v1+json';

@@ -2,9 +2,14 @@
 // (docutils/parsers/rst/states.py), roles, directives with their arguments and options, hyperlink
 // targets and substitutions, and the document-wide checks on what references point at. No I/O and no
 // global state: each function records what it finds in the RstFacts that checkRst creates per call.
-import type { RstProblem } from './rst-check.js';
 
 /** A source line as docutils sees it in its block (tabs expanded, dedented), with its 1-based number. */
+export interface RstProblem {
+  line: number;
+  message: string;
+  fix: string;
+}
+
 export interface RstLine {
   text: string;
   n: number;

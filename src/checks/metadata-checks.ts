@@ -1,7 +1,7 @@
 import { CLASSIFIERS_SOURCE, classifierProblem } from './classifiers.js';
-import { getField, getFields, type CoreMetadata } from './metadata.js';
+import { getField, getFields, type CoreMetadata } from '../dists/metadata.js';
 import { checkUrl, contentTypeProblem, emailAddressProblem, splitAddressList, unparsableByPython } from './metadata-syntax.js';
-import { isValidName, normalizeVersion } from './pep440.js';
+import { isValidName, normalizeVersion } from '../dists/pep440.js';
 import { parseRequirement, specifierSetProblem } from './pep508.js';
 
 /** One thing in one field that PyPI would refuse (error) or that deserves a second look (warning). */

@@ -1,5 +1,5 @@
 import type { DistFile } from './dists.js';
-import { PublishError } from './errors.js';
+import { PublishError } from '../common/errors.js';
 import { MetadataError, parseCoreMetadata, type CoreMetadata } from './metadata.js';
 import { normalizeName, normalizeVersion } from './pep440.js';
 import { listSdist, TarFormatError } from './tar.js';

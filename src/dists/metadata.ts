@@ -1,4 +1,4 @@
-import { PublishError } from './errors.js';
+import { PublishError } from '../common/errors.js';
 import type { DistFilename } from './dists.js';
 import { normalizeName, normalizeVersion, sameVersion } from './pep440.js';
 import { normalizedFilenamePart } from './dists.js';

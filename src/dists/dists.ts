@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { combineErrors, PublishError } from './errors.js';
+import { combineErrors, PublishError } from '../common/errors.js';
 import { normalizeName, normalizeVersion } from './pep440.js';
 
 export type DistKind = 'wheel' | 'sdist';

@@ -1,9 +1,9 @@
 import type { CredentialSource, Credentials } from './credentials.js';
-import type { DistFile } from './dists.js';
-import type { Digests } from './digests.js';
-import { PublishError } from './errors.js';
+import type { DistFile } from '../dists/dists.js';
+import type { Digests } from '../dists/digests.js';
+import { PublishError } from '../common/errors.js';
 import { send, serverMessage, statusLine, type HttpResponse } from './http.js';
-import { getField, metadataFormFields, type CoreMetadata, type FormField } from './metadata.js';
+import { getField, metadataFormFields, type CoreMetadata, type FormField } from '../dists/metadata.js';
 import { multipartBody } from './multipart.js';
 import { isRetryableStatus, RetryableFailure, retryAfterMs, withRetries, type RetryPolicy } from './retry.js';
 import { listedDigests } from './simple-index.js';

@@ -4,15 +4,11 @@
 // to know where each construct starts and ends, reports only what docutils certainly reports, and skips
 // as a whole what it does not model.
 import {
-  checkDirective, FIELD, hyperlinkTarget, looseScan, newFacts, normalizeName, resolve, rstrip, type RstFacts, type RstLine as Line, scanInline,
+  checkDirective, FIELD, type RstProblem, hyperlinkTarget, looseScan, newFacts, normalizeName, resolve, rstrip, type RstFacts, type RstLine as Line, scanInline,
   SIMPLENAME, squash, strip, substitutionDefinition,
 } from './rst-inline.js';
 
-export interface RstProblem {
-  line: number;
-  message: string;
-  fix: string;
-}
+export type { RstProblem } from './rst-inline.js';
 
 /** What readme_renderer refuses that checkRst does not look for. */
 export const RST_CHECKS_NOT_DONE: string[] = [

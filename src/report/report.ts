@@ -1,6 +1,7 @@
-import { projectName, type UploadResult, type PreparedDist } from './upload.js';
-import { warehouseSite } from './index-urls.js';
-import { getField } from './metadata.js';
+import { projectName, type UploadResult, type PreparedDist } from '../index/upload.js';
+import { markdownCell } from '../common/markdown.js';
+import { warehouseSite } from '../common/index-urls.js';
+import { getField } from '../dists/metadata.js';
 
 export interface FileReport {
   filename: string;
@@ -78,9 +79,4 @@ export function formatSize(bytes: number): string {
     unit++;
   }
   return `${value.toFixed(1)} ${units[unit]}`;
-}
-
-/** Text safe inside a markdown table cell. */
-export function markdownCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }

@@ -1,5 +1,5 @@
-import { PublishError } from './errors.js';
-import { credentialsAllowed } from './http.js';
+import { PublishError } from '../common/errors.js';
+import { credentialsAllowed } from '../common/urls.js';
 
 export const DEFAULT_REPOSITORY_URL = 'https://upload.pypi.org/legacy/';
 

@@ -1,8 +1,8 @@
-import type { DistFile } from './dists.js';
+import type { DistFile } from '../dists/dists.js';
 import { checkMetadataFields } from './metadata-checks.js';
-import { getField, getFields, type CoreMetadata } from './metadata.js';
+import { getField, getFields, type CoreMetadata } from '../dists/metadata.js';
 import { isAcceptedPlatformTag } from './platform-tags.js';
-import { markdownCell } from './report.js';
+import { markdownCell } from '../common/markdown.js';
 import { checkRst } from './rst-check.js';
 
 /** One thing PyPI would refuse (error) or render badly (warning), in one file's one field. */

@@ -1,5 +1,5 @@
-import { PublishError } from './errors.js';
-import { warehouseSite } from './index-urls.js';
+import { PublishError } from '../common/errors.js';
+import { warehouseSite } from '../common/index-urls.js';
 
 /** What the runner tells about the job, for advice before anything is sent. */
 export interface JobContext {
