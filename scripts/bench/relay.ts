@@ -24,11 +24,15 @@ export function startRelay(targetPort: number, roundTripMs: number): Promise<num
     delayed(client, upstream, roundTripMs / 2);
     delayed(upstream, client, roundTripMs / 2);
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      resolve((server.address() as { port: number }).port);
+    }),
+  );
 }
 
 if (process.argv[1] && import.meta.filename === process.argv[1]) {
   const [target, rtt] = process.argv.slice(2).map(Number);
-  const port = await startRelay(target!, rtt!);
+  const port = await startRelay(target, rtt);
   process.stdout.write(`${port}\n`);
 }

@@ -1,8 +1,11 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
+import { createReadStream } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { keyId } from './jwt.ts';
 import { parseMultipart, type MultipartPart } from './multipart-parser.ts';
+import { spoolMultipart, type SpooledFile } from './multipart-spool.ts';
 import {
   DEFAULT_PUBLISHER,
   checkMintRequest,
@@ -46,6 +49,13 @@ export interface LocalIndexOptions {
   workflowClaim?: 'job_workflow_ref' | 'workflow_ref';
   /** 'message' (default): JSON error `message` is the detail alone; 'pyramid': Pyramid's explanation + detail. */
   jsonErrorStyle?: JsonErrorStyle;
+  /** Serve https with this key and certificate (the benchmark's throwaway CA); plain http otherwise. */
+  tls?: { key: Buffer; cert: Buffer };
+  /**
+   * Stream uploaded files to this folder, hashing them on the way, instead of holding them in memory
+   * (the benchmark's large files); stored files then have `path` set and empty `bytes`.
+   */
+  spoolDir?: string;
 }
 
 export type OverrideRoute = 'audience' | 'mint-token' | 'github-token' | 'upload' | 'simple';
@@ -198,7 +208,13 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
     json(res, 200, { success: true, token, expires: minted.expires });
   }
 
-  async function legacyUpload(req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): Promise<void> {
+  async function legacyUpload(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    body: Buffer,
+    spooled?: SpooledFile,
+  ): Promise<void> {
     let parts: MultipartPart[] | undefined;
     let parseError: string | undefined;
     try {
@@ -230,7 +246,7 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
         '<!DOCTYPE html><html><head><title>Warehouse · The Python Package Index</title></head><body><h1>Upload endpoint</h1></body></html>',
       );
     }
-    const result = handleUpload(req.headers, parts, state);
+    const result = handleUpload(req.headers, parts, state, spooled);
     if (result.status === 200 && takeFault('upload', ['store-then-drop'])) {
       record.message = 'stored, then the connection was dropped before the answer (fault)';
       return void req.socket.destroy();
@@ -262,7 +278,7 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
             filename,
             url: `/files/${encodeURIComponent(filename)}`,
             hashes: { sha256: file.sha256 },
-            size: file.bytes.length,
+            size: file.size,
             yanked: false,
             'upload-time': file.uploadedAt.toISOString(),
           })),
@@ -292,7 +308,7 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
     );
   }
 
-  async function route(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
+  async function route(req: IncomingMessage, res: ServerResponse, body: Buffer, spooled?: SpooledFile): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = url.pathname;
     const method = req.method ?? 'GET';
@@ -341,7 +357,7 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
       return;
     }
     if (path === '/legacy/') {
-      if (method === 'POST') await legacyUpload(req, res, url, body);
+      if (method === 'POST') await legacyUpload(req, res, url, body, spooled);
       else send(req, res, 405, 'Method Not Allowed', { allow: 'POST' });
       return;
     }
@@ -358,13 +374,15 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
     const fileMatch = /^\/files\/([^/]+)$/.exec(path);
     const stored = fileMatch && method === 'GET' ? state.files.get(decodeURIComponent(fileMatch[1])) : undefined;
     if (stored) {
-      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(stored.bytes.length) });
-      return void res.end(stored.bytes);
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(stored.size) });
+      if (stored.path) createReadStream(stored.path).pipe(res);
+      else res.end(stored.bytes);
+      return;
     }
     send(req, res, 404, 'Not Found');
   }
 
-  const server = createServer((req, res) => {
+  const handler = (req: IncomingMessage, res: ServerResponse): void => {
     const record: RequestRecord = {
       method: req.method ?? '',
       path: req.url ?? '',
@@ -383,22 +401,30 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
     const early = takeFault(routeOf(req.url ?? '/'), ['drop-mid-body', 'stall']);
     if (early === 'stall') return void req.resume();
     if (early === 'drop-mid-body') return void req.once('data', () => req.socket.destroy());
+    const fail = (error: unknown): void => {
+      if (!res.headersSent) send(req, res, 500, `local index failure: ${(error as Error).message}`);
+      else res.destroy(error as Error);
+    };
+    if (options.spoolDir && routeOf(req.url ?? '/') === 'upload' && req.method === 'POST') {
+      spoolMultipart(req, options.spoolDir)
+        .then(({ skeleton, file }) => route(req, res, skeleton, file))
+        .catch(fail);
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      route(req, res, Buffer.concat(chunks)).catch((error: unknown) => {
-        if (!res.headersSent) send(req, res, 500, `local index failure: ${(error as Error).message}`);
-        else res.destroy(error as Error);
-      });
+      route(req, res, Buffer.concat(chunks)).catch(fail);
     });
-  });
+  };
+  const server = options.tls ? createTlsServer(options.tls, handler) : createServer(handler);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       resolve();
     });
   });
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const origin = `${options.tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`;
   state.origin = origin;
 
   return {

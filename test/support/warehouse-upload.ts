@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { blake2b256Hex } from './blake2b.ts';
 import type { MultipartPart } from './multipart-parser.ts';
+import type { SpooledFile } from './multipart-spool.ts';
 import type { MintedToken } from './warehouse-oidc.ts';
 import {
   PROJECT_NAME_RE,
@@ -15,7 +16,10 @@ import {
 } from './warehouse-rules.ts';
 
 export interface StoredFile {
+  /** Empty when the file was spooled to `path`. */
   bytes: Buffer;
+  path?: string;
+  size: number;
   sha256: string;
   blake2_256: string;
   /** The text parts of the upload, in order, repeated names kept. */
@@ -83,9 +87,15 @@ const refuse = (status: number, message: string): never => {
  * `:action` is file_upload, in Warehouse's order: sanitizing, identity, form, metadata, project and
  * permission, filename, size, digests, duplicates, then the distribution's name and version.
  */
-export function handleUpload(headers: IncomingHttpHeaders, parts: MultipartPart[], state: UploadState): UploadResult {
+/** `spooled`: the file part's bytes were streamed to disk and hashed there (its `data` is then empty). */
+export function handleUpload(
+  headers: IncomingHttpHeaders,
+  parts: MultipartPart[],
+  state: UploadState,
+  spooled?: SpooledFile,
+): UploadResult {
   try {
-    return upload(headers, parts, state);
+    return upload(headers, parts, state, spooled);
   } catch (error) {
     if (error instanceof Refusal) return { status: error.status, message: error.message };
     throw error;
@@ -96,7 +106,12 @@ export function textFields(parts: MultipartPart[]): [string, string][] {
   return parts.filter((part) => part.filename === undefined).map((part) => [part.name, part.data.toString('utf8')]);
 }
 
-function upload(headers: IncomingHttpHeaders, parts: MultipartPart[], state: UploadState): UploadResult {
+function upload(
+  headers: IncomingHttpHeaders,
+  parts: MultipartPart[],
+  state: UploadState,
+  spooled: SpooledFile | undefined,
+): UploadResult {
   for (const part of parts) {
     if (part.filename !== undefined && part.name !== 'content' && part.name !== 'gpg_signature')
       refuse(400, `${part.name}: Should not be a tuple.`);
@@ -140,18 +155,23 @@ function upload(headers: IncomingHttpHeaders, parts: MultipartPart[], state: Upl
   const filetype = get('filetype');
   const shapeProblem = checkFilenameShape(filename, filetype);
   if (shapeProblem) refuse(400, shapeProblem);
-  if (!file.contentType || file.contentType.startsWith('image/')) refuse(400, 'Invalid distribution file.');
-  if (file.data.length > state.maxFileSize) {
+  // A part without Content-Type is text/plain to Python's form parser (uv sends none), which passes.
+  const contentType = file.contentType ?? 'text/plain';
+  if (!contentType || contentType.startsWith('image/')) refuse(400, 'Invalid distribution file.');
+  const size = spooled?.size ?? file.data.length;
+  if (size > state.maxFileSize) {
     refuse(
       400,
       `File too large. Limit for project ${pyRepr(name)} is ${Math.floor(state.maxFileSize / ONE_MIB)} MB. See ${state.origin}/help/#file-size-limit for more information.`,
     );
   }
-  const hashes: Record<string, string> = {
-    md5: createHash('md5').update(file.data).digest('hex'),
-    sha256: createHash('sha256').update(file.data).digest('hex'),
-    blake2_256: blake2b256Hex(file.data),
-  };
+  const hashes: Record<string, string> = spooled
+    ? { md5: spooled.md5, sha256: spooled.sha256, blake2_256: spooled.blake2_256 }
+    : {
+        md5: createHash('md5').update(file.data).digest('hex'),
+        sha256: createHash('sha256').update(file.data).digest('hex'),
+        blake2_256: blake2b256Hex(file.data),
+      };
   for (const [digest, actual] of Object.entries(hashes)) {
     const sent = get(`${digest}_digest`).toLowerCase();
     if (sent && !digestsEqual(sent, actual))
@@ -186,6 +206,8 @@ function upload(headers: IncomingHttpHeaders, parts: MultipartPart[], state: Upl
   state.projects.set(project, name);
   state.files.set(filename, {
     bytes: Buffer.from(file.data),
+    size,
+    ...(spooled ? { path: spooled.path } : {}),
     sha256: hashes.sha256,
     blake2_256: hashes.blake2_256,
     fields: textFields(parts),
