@@ -1,6 +1,6 @@
 import { fixedCredentials, mintedCredentials, type CredentialSource } from './index/credentials.js';
 import { readDistMetadata } from './dists/dist-metadata.js';
-import { hashFile } from './dists/digests.js';
+import { hashInOrder, type Digests } from './dists/digests.js';
 import { discoverDists, type DistFile } from './dists/dists.js';
 import { eventRefusal, passwordModeAdvice, pinningWarning, type JobContext } from './index/diagnostics.js';
 import { formatError, PublishError } from './common/errors.js';
@@ -11,7 +11,8 @@ import { mintUploadToken, type RunnerOidc } from './index/oidc.js';
 import { fileReport, outputs, summaryMarkdown, type FileReport } from './report/report.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './index/retry.js';
 import { simpleIndexFor } from './index/simple-index.js';
-import { projectName, publishDist, uploadFormFields, type PreparedDist } from './index/upload.js';
+import { publishDist, uploadFormFields, type PreparedDist } from './index/upload.js';
+import { runFirstThenParallel } from './index/schedule.js';
 import { problemsMarkdown, verifyDist, type DistProblem } from './checks/verify.js';
 
 /** Everything the run does to the outside world besides HTTP; `@actions/core` in the action, a recorder in tests. */
@@ -57,12 +58,15 @@ export interface RunContext {
  */
 export async function run(inputs: Inputs, context: RunContext): Promise<FileReport[]> {
   const reports: FileReport[] = [];
+  const background: Promise<unknown>[] = [];
   try {
-    await publishAll(inputs, context, reports);
+    await publishAll(inputs, context, reports, background);
   } catch (error) {
+    await Promise.allSettled(background);
     await finish(context.io, inputs, reports, error);
     throw error;
   }
+  await Promise.allSettled(background);
   await finish(context.io, inputs, reports);
   return reports;
 }
@@ -76,6 +80,7 @@ async function publishAll(
     tuning: tuningOverrides,
   }: RunContext,
   reports: FileReport[],
+  background: Promise<unknown>[],
 ): Promise<void> {
   if (inputs.password) io.setSecret(inputs.password);
   const pinning = pinningWarning(job);
@@ -90,23 +95,40 @@ async function publishAll(
   if (ignored.length)
     io.notice(`Ignoring files in '${inputs.packagesDir}' that are not distributions: ${ignored.join(', ')}`);
 
-  const { prepared, warnings } = await preflight(dists, inputs.verifyMetadata, io);
+  const refusal = eventRefusal(job, !inputs.password);
+  if (refusal) throw refusal;
+  // The token exchange runs while the files are checked; its outcome counts only once they all pass.
+  const credentials = credentialSource(inputs, runner, io, dists, retry, tuning);
+  const firstCredentials = credentials.current();
+  background.push(firstCredentials.catch(() => undefined));
+
+  const { checked, warnings } = await preflight(dists, inputs.verifyMetadata, io);
   for (const problem of warnings)
     io.warning(`${problem.file}: ${problem.field}: ${problem.message} ${problem.fix}`, 'Metadata');
   io.info(
-    `Checked ${prepared.length} distribution${prepared.length === 1 ? '' : 's'}: ${prepared.map((p) => p.dist.filename).join(', ')}`,
+    `Checked ${checked.length} distribution${checked.length === 1 ? '' : 's'}: ${checked.map((p) => p.dist.filename).join(', ')}`,
   );
-  if (inputs.printHash) {
-    for (const { dist, digests } of prepared)
-      io.info(`${dist.filename}\n  sha256:      ${digests.sha256}\n  blake2_256:  ${digests.blake2_256}`);
-  }
+  reports.push(
+    ...checked.map((item) =>
+      fileReport({ ...item, digests: unhashed(item.dist) }, 'not attempted', inputs.repositoryUrl),
+    ),
+  );
+  const hashes = hashInOrder(checked.map(({ dist }) => dist));
+  hashes.forEach((digests, index) => {
+    const report = reports[index]!;
+    const noted = digests.then(({ sha256, blake2_256 }) => {
+      report.sha256 = sha256;
+      report.blake2_256 = blake2_256;
+      if (inputs.printHash) io.info(`${report.filename}\n  sha256:      ${sha256}\n  blake2_256:  ${blake2_256}`);
+    });
+    background.push(noted.catch(() => undefined));
+  });
 
-  reports.push(...prepared.map((p) => fileReport(p, 'not attempted', inputs.repositoryUrl)));
-  const refusal = eventRefusal(job, !inputs.password);
-  if (refusal) throw refusal;
+  // Fail before the first upload, not halfway, when no token can be had.
+  await firstCredentials;
   const context = {
     url: inputs.repositoryUrl,
-    credentials: credentialSource(inputs, runner, io, prepared, retry, tuning),
+    credentials,
     skipExisting: inputs.skipExisting,
     simpleIndex: simpleIndexFor(inputs.repositoryUrl, inputs.checkUrl),
     retry,
@@ -118,32 +140,40 @@ async function publishAll(
       io.warning(message);
     },
   };
-  // Fail before the first upload, not halfway, when no token can be had.
-  await context.credentials.current();
-  for (const [index, item] of prepared.entries()) {
+  await runFirstThenParallel(checked, inputs.parallel, async (item, index) => {
+    const report = reports[index]!;
+    const prepared: PreparedDist = { ...item, digests: await hashes[index]! };
     io.info(`Uploading ${item.dist.filename} (${item.dist.size} bytes) to ${inputs.repositoryUrl.href}`);
-    if (inputs.verbose) io.info(`  form fields: ${describeFields(uploadFormFields(item))}`);
-    reports[index]!.result = 'failed';
-    const outcome = await publishDist(context, item);
-    reports[index]!.result = outcome.result;
+    if (inputs.verbose) io.info(`  form fields: ${describeFields(uploadFormFields(prepared))}`);
+    report.result = 'failed';
+    const outcome = await publishDist(context, prepared);
+    report.result = outcome.result;
     if (inputs.verbose)
       io.info(
-        `  ${outcome.status ? `the index answered ${outcome.status}` : 'no upload needed'} after ${outcome.milliseconds} ms, ${outcome.attempts} attempt${outcome.attempts === 1 ? '' : 's'}`,
+        `  ${item.dist.filename}: ${outcome.status ? `the index answered ${outcome.status}` : 'no upload needed'} after ${outcome.milliseconds} ms, ${outcome.attempts} attempt${outcome.attempts === 1 ? '' : 's'}`,
       );
     if (outcome.result === 'skipped')
       io.notice(`Skipped ${item.dist.filename}: ${outcome.note ?? 'the index already has it'}.`);
     else io.info(`Uploaded ${item.dist.filename}${outcome.note ? ` (${outcome.note})` : ''}`);
-  }
+  });
 }
+
+/** Digests not computed yet: the report's are filled in when hashing finishes. */
+function unhashed(dist: DistFile): Digests {
+  return { sha256: '', blake2_256: '', size: dist.size };
+}
+
+/** A dist whose metadata passed pre-flight; hashed later, while earlier files upload. */
+type CheckedDist = Omit<PreparedDist, 'digests'>;
 
 /** Every file read and checked before anything is sent; any error stops the run with all of them listed. */
 async function preflight(
   dists: DistFile[],
   verifyMetadata: boolean,
   io: ActionIO,
-): Promise<{ prepared: PreparedDist[]; warnings: DistProblem[] }> {
+): Promise<{ checked: CheckedDist[]; warnings: DistProblem[] }> {
   const problems: DistProblem[] = [];
-  const prepared: PreparedDist[] = [];
+  const checked: CheckedDist[] = [];
   const fromError = (dist: DistFile, error: PublishError): DistProblem => ({
     file: dist.filename,
     field: 'file',
@@ -159,8 +189,7 @@ async function preflight(
         ...(verifyMetadata ? verifyDist({ dist, ...read }) : []),
       ];
       problems.push(...found);
-      if (!found.some((p) => p.severity === 'error'))
-        prepared.push({ dist, metadata: read.metadata, digests: await hashFile(dist.path) });
+      if (!found.some((p) => p.severity === 'error')) checked.push({ dist, metadata: read.metadata });
     } catch (error) {
       if (!(error instanceof PublishError)) throw error;
       problems.push(fromError(dist, error));
@@ -186,14 +215,14 @@ async function preflight(
       },
     );
   }
-  return { prepared, warnings: problems };
+  return { checked, warnings: problems };
 }
 
 function credentialSource(
   inputs: Inputs,
   runner: RunnerOidc,
   io: ActionIO,
-  prepared: PreparedDist[],
+  dists: DistFile[],
   retry: RetryPolicy,
   tuning: Tuning,
 ): CredentialSource {
@@ -204,7 +233,8 @@ function credentialSource(
     io.info(`Authenticating to ${inputs.repositoryUrl.host} as '${inputs.user}' with the given password.`);
     return fixedCredentials(inputs.user, inputs.password);
   }
-  const projects = [...new Set(prepared.map(projectName))];
+  // Known before the metadata is read: the filenames' names, in the index's normalized spelling.
+  const projects = [...new Set(dists.map((dist) => dist.name.toLowerCase().replace(/[-_.]+/g, '-')))];
   const log = (message: string): void => {
     io.info(message);
   };

@@ -12,8 +12,11 @@ export interface CredentialSource {
   readonly trustedPublishing: boolean;
   /** Valid credentials, minting a new token first when the current one is about to expire. */
   current(): Promise<Credentials>;
-  /** Mints a new token now (the index said the old one expired); false when there is nothing to renew. */
-  renew(): Promise<boolean>;
+  /**
+   * Mints a new token now (the index said the old one expired); false when there is nothing to renew.
+   * With `stale`, the password the index refused, nothing is minted when another upload has renewed it already.
+   */
+  renew(stale?: string): Promise<boolean>;
 }
 
 export function fixedCredentials(user: string, password: string): CredentialSource {
@@ -24,6 +27,7 @@ export function fixedCredentials(user: string, password: string): CredentialSour
 /**
  * PyPI's minted tokens last 15 minutes. A new one is minted before a file's upload starts when
  * less than `marginMs` is left, so that a long multi-file run never sends an expired token.
+ * Concurrent uploads share one mint: whoever asks while a mint is under way waits for it.
  */
 export function mintedCredentials(
   mint: () => Promise<UploadToken>,
@@ -32,23 +36,40 @@ export function mintedCredentials(
   now: () => number = Date.now,
 ): CredentialSource {
   let token: UploadToken | undefined;
-  const fresh = async (): Promise<void> => {
-    token = await mint();
-    log(`Got an upload token${token.expires ? `, valid until ${new Date(token.expires * 1000).toISOString()}` : ''}.`);
+  let minting: Promise<UploadToken> | undefined;
+  const fresh = (): Promise<UploadToken> => {
+    minting ??= mint()
+      .then((minted) => {
+        token = minted;
+        log(
+          `Got an upload token${minted.expires ? `, valid until ${new Date(minted.expires * 1000).toISOString()}` : ''}.`,
+        );
+        return minted;
+      })
+      .finally(() => {
+        minting = undefined;
+      });
+    return minting;
   };
+  const credentials = (current: UploadToken): Credentials => ({
+    user: '__token__',
+    password: current.token,
+    trustedPublishing: true,
+  });
   return {
     trustedPublishing: true,
     async current() {
-      if (!token) {
-        await fresh();
-      } else if (token.expires !== undefined && token.expires * 1000 - now() < marginMs) {
+      if (minting) return credentials(await minting);
+      if (!token) return credentials(await fresh());
+      if (token.expires !== undefined && token.expires * 1000 - now() < marginMs) {
         log(`The upload token expires at ${new Date(token.expires * 1000).toISOString()}; minting a new one.`);
-        await fresh();
+        return credentials(await fresh());
       }
-      return { user: '__token__', password: token!.token, trustedPublishing: true };
+      return credentials(token);
     },
-    async renew() {
-      await fresh();
+    async renew(stale?: string) {
+      if (minting) await minting;
+      else if (stale === undefined || token?.token === stale) await fresh();
       return true;
     },
   };

@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { PassThrough, Transform } from 'node:stream';
+import FormData from 'form-data';
 import type { FormField } from '../dists/metadata.js';
 
 /** A multipart/form-data body whose length is known up front and which can be streamed again for a retry. */
@@ -16,39 +19,71 @@ export interface FilePart {
   size: number;
 }
 
+/** Files up to this size are read whole and sent as one buffer; larger ones are streamed in chunks of this size. */
+const ONE_BUFFER_BYTES = 1024 * 1024;
+
 /**
- * Encodes text fields byte for byte (unlike FormData, which must turn every LF in a value into
- * CRLF, and would so change every multi-line description), then streams the file from disk.
+ * The body with npm's `form-data`, which writes values byte for byte (unlike WHATWG FormData, which
+ * must turn every LF in a value into CRLF, and would so change every multi-line description). The
+ * part headers are written here, so that names and the filename are escaped as browsers do.
+ * A new form is built for every attempt: a stream cannot be replayed.
  */
 export function multipartBody(fields: FormField[], file: FilePart, boundary = newBoundary(fields)): MultipartBody {
-  const head = Buffer.concat([
-    ...fields.map(([name, value]) =>
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${quote(name)}"\r\n\r\n${value}\r\n`, 'utf8'),
-    ),
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="${quote(file.field)}"; filename="${quote(file.filename)}"\r\n` +
-        'Content-Type: application/octet-stream\r\n\r\n',
-      'utf8',
-    ),
-  ]);
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8');
+  const textHeader = (name: string): string =>
+    `--${boundary}\r\nContent-Disposition: form-data; name="${quote(name)}"\r\n\r\n`;
+  const fileHeader =
+    `--${boundary}\r\nContent-Disposition: form-data; name="${quote(file.field)}"; filename="${quote(file.filename)}"\r\n` +
+    'Content-Type: application/octet-stream\r\n\r\n';
+  const form = (content: Buffer | Transform): FormData => {
+    const built = new FormData();
+    built.setBoundary(boundary);
+    for (const [name, value] of fields) built.append(name, value, { header: textHeader(name) });
+    built.append(file.field, content, { header: fileHeader, knownLength: file.size });
+    return built;
+  };
+  const changed = (read: number): Error =>
+    new Error(`${file.filename} changed size while it was being uploaded (${file.size} bytes expected, ${read} read)`);
   return {
     contentType: `multipart/form-data; boundary=${boundary}`,
-    length: head.length + file.size + tail.length,
+    length: form(Buffer.alloc(file.size)).getLengthSync(),
     async *open() {
-      yield head;
-      let sent = 0;
-      for await (const chunk of createReadStream(file.path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) {
-        sent += chunk.length;
-        yield chunk;
+      if (file.size <= ONE_BUFFER_BYTES) {
+        const content = await readFile(file.path);
+        if (content.length !== file.size) throw changed(content.length);
+        yield form(content).getBuffer();
+        return;
       }
-      if (sent !== file.size)
-        throw new Error(
-          `${file.filename} changed size while it was being uploaded (${file.size} bytes expected, ${sent} read)`,
-        );
-      yield tail;
+      const counted = countBytes(file.size, changed);
+      const source = createReadStream(file.path, { highWaterMark: ONE_BUFFER_BYTES });
+      source.on('error', (error) => counted.destroy(error));
+      const out = new PassThrough({ highWaterMark: ONE_BUFFER_BYTES });
+      // form-data's wrapper re-emits the file stream's errors on the form.
+      const built = form(source.pipe(counted));
+      built.on('error', (error: Error) => out.destroy(error));
+      built.pipe(out);
+      try {
+        yield* out as AsyncIterable<Buffer>;
+      } finally {
+        source.destroy();
+      }
     },
   };
+}
+
+/** Passes the file through, failing as soon as it turns out longer or shorter than `expected`. */
+function countBytes(expected: number, changed: (read: number) => Error): Transform {
+  let read = 0;
+  return new Transform({
+    highWaterMark: ONE_BUFFER_BYTES,
+    transform(chunk: Buffer, _encoding, done) {
+      read += chunk.length;
+      if (read > expected) done(changed(read));
+      else done(null, chunk);
+    },
+    flush(done) {
+      done(read === expected ? null : changed(read));
+    },
+  });
 }
 
 function newBoundary(fields: FormField[]): string {

@@ -107,7 +107,7 @@ export async function publishDist(context: UploadContext, prepared: PreparedDist
       !renewed
     ) {
       renewed = true;
-      await context.credentials.renew();
+      await context.credentials.renew(credentials.password);
       throw new RetryableFailure('the index said the upload token had expired; minted a new one', refused, 0);
     }
     if (!isAlreadyExists(response)) throw refused;

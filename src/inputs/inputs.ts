@@ -14,6 +14,8 @@ export interface Inputs {
   checkUrl: URL | undefined;
   /** Retries after the first attempt, for every request. */
   retries: number;
+  /** Uploads in flight at once after the first file (1: one after the other). */
+  parallel: number;
   verifyMetadata: boolean;
   verbose: boolean;
   printHash: boolean;
@@ -64,6 +66,7 @@ export function parseInputs(read: InputReader, warn: (message: string) => void):
     skipExisting: flag('skip-existing', false),
     checkUrl: parseCheckUrl(value('check-url')),
     retries: parseRetries(value('retries')),
+    parallel: parseParallel(value('parallel')),
     verifyMetadata: flag('verify-metadata', true),
     verbose: flag('verbose', false),
     printHash: flag('print-hash', false),
@@ -118,6 +121,18 @@ export function parseRetries(raw: string): number {
   if (!/^\d+$/.test(raw) || Number(raw) > 20) {
     throw new PublishError(`The input 'retries' is '${raw}', which is not a whole number from 0 to 20.`, {
       hint: `Set 'retries' to how many times a failed request may be tried again (default ${DEFAULT_RETRIES}; 0 turns retries off).`,
+    });
+  }
+  return Number(raw);
+}
+
+export const DEFAULT_PARALLEL = 4;
+
+export function parseParallel(raw: string): number {
+  if (raw === '') return DEFAULT_PARALLEL;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 16) {
+    throw new PublishError(`The input 'parallel' is '${raw}', which is not a whole number from 1 to 16.`, {
+      hint: `Set 'parallel' to how many files may be uploaded at once after the first (default ${DEFAULT_PARALLEL}; 1 uploads one file after the other).`,
     });
   }
   return Number(raw);

@@ -147,7 +147,8 @@ describe('verify-metadata', () => {
     expect(result.summary).toContain('| File | Field | Problem | How to fix |');
     expect(result.summary).toMatch(/\| demo-1\.0-py3-none-any\.whl \| Classifier \| .*Cobol/);
     expect(index!.uploads).toHaveLength(0);
-    expect(index!.mintedTokens).toBe(0);
+    // The token exchange overlaps pre-flight (issue 10), so a token may have been minted: once at most.
+    expect(index!.mintedTokens).toBeLessThanOrEqual(1);
   });
 
   it('verify-metadata: false uploads the same file (the index decides)', async () => {

@@ -33,6 +33,7 @@ describe('parseInputs: defaults', () => {
       skipExisting: false,
       checkUrl: undefined,
       retries: 4,
+      parallel: 4,
       verifyMetadata: true,
       verbose: false,
       printHash: false,
@@ -61,6 +62,7 @@ describe('parseInputs: defaults', () => {
       'print-hash': 'true',
       'check-url': 'https://test.pypi.org/simple/',
       retries: '0',
+      parallel: '1',
     });
     expect(inputs).toEqual({
       repositoryUrl: new URL('https://test.pypi.org/legacy/'),
@@ -70,6 +72,7 @@ describe('parseInputs: defaults', () => {
       skipExisting: true,
       checkUrl: new URL('https://test.pypi.org/simple/'),
       retries: 0,
+      parallel: 1,
       verifyMetadata: false,
       verbose: true,
       printHash: true,
@@ -222,6 +225,12 @@ describe('parseInputs: retries and check-url', () => {
   it.each(['-1', '1.5', 'many', '21'])('refuses retries: %s', (raw) => {
     expect(() => parse({ retries: raw })).toThrow(
       `The input 'retries' is '${raw}', which is not a whole number from 0 to 20.`,
+    );
+  });
+
+  it.each(['0', '-1', '2.5', 'all', '17'])('refuses parallel: %s', (raw) => {
+    expect(() => parse({ parallel: raw })).toThrow(
+      `The input 'parallel' is '${raw}', which is not a whole number from 1 to 16.`,
     );
   });
 

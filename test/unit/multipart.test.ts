@@ -117,6 +117,21 @@ describe('multipartBody', () => {
     );
   });
 
+  it('streams a file larger than one buffer in chunks, and notices when it changed size', async () => {
+    const content = Buffer.alloc(3 * 1024 * 1024 + 17);
+    for (let i = 0; i < content.length; i++) content[i] = (i * 31) & 0xff;
+    const file = await filePart('large.whl', content);
+    const body = multipartBody([['name', 'large']], file, BOUNDARY);
+    const bytes = await collect(body);
+    expect(bytes.length).toBe(body.length);
+    const tail = `\r\n--${BOUNDARY}--\r\n`.length;
+    expect(bytes.subarray(bytes.length - tail - content.length, bytes.length - tail).equals(content)).toBe(true);
+    await writeFile(file.path, content.subarray(0, content.length - 1));
+    await expect(collect(body)).rejects.toThrow(
+      `large.whl changed size while it was being uploaded (${content.length} bytes expected, ${content.length - 1} read)`,
+    );
+  });
+
   it('picks a fresh random boundary when none is given', async () => {
     const file = await filePart('rand.whl', Buffer.from('x'));
     const a = multipartBody([['name', 'x']], file);
