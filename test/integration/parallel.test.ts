@@ -1,0 +1,165 @@
+// Concurrent uploads (input `parallel`) against the local index over real HTTP: the first file goes
+// alone, then up to `parallel` at once; results stay in the files' order; a failure stops new
+// uploads; an expired token is renewed once for all the uploads that met it.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Tuning } from '../../src/main.js';
+import { runInProcess, type RecordedRun } from '../support/action-runner.ts';
+import { makeWheel } from '../support/archives.ts';
+import { startLocalIndex, type LocalIndex, type LocalIndexOptions } from '../support/local-index.ts';
+import { packagesDir } from '../support/packages-dir.ts';
+
+const FAST: Partial<Tuning> = { retry: { baseDelayMs: 50, maxDelayMs: 400, totalMs: 30_000 }, idleTimeoutMs: 10_000 };
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+let index: LocalIndex | undefined;
+afterEach(async () => {
+  await index?.close();
+  index = undefined;
+});
+
+async function startIndex(options: LocalIndexOptions = {}): Promise<LocalIndex> {
+  index = await startLocalIndex({
+    publisher: {
+      repository: 'octo-org/sampleproject',
+      repositoryOwnerId: '1234567',
+      workflow: 'release.yml',
+      projects: ['sampleproject'],
+    },
+    ...options,
+  });
+  return index;
+}
+
+/** `count` wheels of sampleproject, versions 1.0.0, 1.0.1, …; returns their filenames in upload order. */
+async function wheels(count: number): Promise<{ dir: string; names: string[] }> {
+  const files = Object.fromEntries(
+    Array.from({ length: count }, (_, i) => [
+      `sampleproject-1.0.${i}-py3-none-any.whl`,
+      makeWheel('sampleproject', `1.0.${i}`),
+    ]),
+  );
+  return { dir: await packagesDir([], files), names: Object.keys(files) };
+}
+
+async function publish(
+  idx: LocalIndex,
+  dir: string,
+  inputs: Record<string, string> = {},
+  tuning = FAST,
+): Promise<RecordedRun> {
+  return runInProcess(
+    { 'repository-url': idx.uploadUrl, 'packages-dir': dir, ...inputs },
+    { requestUrl: idx.github.requestUrl, requestToken: idx.github.requestToken },
+    tuning,
+  );
+}
+
+const filenameIn = (body: Buffer): string | undefined => /filename="([^"]+)"/.exec(body.toString('latin1'))?.[1];
+
+/** Holds each upload for `delayMs(filename)` and records how many were being handled at once. */
+function slowUploads(
+  idx: LocalIndex,
+  delayMs: (filename: string) => number,
+): { maxInFlight: () => number; events: string[] } {
+  let inFlight = 0;
+  let max = 0;
+  const events: string[] = [];
+  idx.override('upload', async (_req, _res, body) => {
+    const name = filenameIn(body) ?? '?';
+    inFlight++;
+    max = Math.max(max, inFlight);
+    events.push(`start ${name}`);
+    await sleep(delayMs(name));
+    inFlight--;
+    events.push(`end ${name}`);
+    return false;
+  });
+  return { maxInFlight: () => max, events };
+}
+
+const uploadedNames = (result: RecordedRun): string[] =>
+  (JSON.parse(result.outputs.uploaded ?? '[]') as { filename: string }[]).map((f) => f.filename);
+
+describe('parallel uploads', () => {
+  it('sends the first file alone, then up to 4 at once; outputs and summary keep the files’ order', async () => {
+    const idx = await startIndex();
+    const { dir, names } = await wheels(8);
+    // Later files answer sooner, so that completion order is the reverse of the files' order.
+    const slow = slowUploads(idx, (name) => 400 - names.indexOf(name) * 40);
+    const result = await publish(idx, dir);
+    expect(result.error).toBeUndefined();
+    expect(idx.files.size).toBe(8);
+    expect(slow.maxInFlight()).toBe(4);
+    expect(slow.events.slice(0, 2)).toEqual([`start ${names[0]}`, `end ${names[0]}`]);
+    expect(uploadedNames(result)).toEqual(names);
+    const rows = names.map((name) => result.summary.indexOf(name));
+    expect(rows.every((at) => at >= 0)).toBe(true);
+    expect([...rows].sort((a, b) => a - b)).toEqual(rows);
+    expect(result.reports?.map((r) => r.sha256)).toEqual(names.map((name) => idx.files.get(name)!.sha256));
+  });
+
+  it('parallel: 1 uploads one file after the other', async () => {
+    const idx = await startIndex();
+    const { dir, names } = await wheels(4);
+    const slow = slowUploads(idx, () => 50);
+    const result = await publish(idx, dir, { parallel: '1' });
+    expect(result.error).toBeUndefined();
+    expect(slow.maxInFlight()).toBe(1);
+    expect(slow.events).toEqual(names.flatMap((name) => [`start ${name}`, `end ${name}`]));
+  });
+
+  it('a refusal mid-way stops new uploads; those under way finish; each file’s state is reported', async () => {
+    const idx = await startIndex();
+    const { dir, names } = await wheels(8);
+    const refused = names[2];
+    idx.override('upload', (_req, res, body) => {
+      if (filenameIn(body) !== refused) return false;
+      res.writeHead(400, 'Invalid value for version', { 'content-type': 'text/plain' });
+      res.end('Invalid value for version');
+      return true;
+    });
+    slowUploads(idx, (name) => (name === names[0] ? 0 : 300));
+    const result = await publish(idx, dir);
+    expect(result.error?.message).toContain(`refused ${refused}: 400`);
+    // Files 2, 4 and 5 were under way with the refused one and finish; 6 to 8 are never sent.
+    expect([...idx.files.keys()].sort()).toEqual([names[0], names[1], names[3], names[4]].sort());
+    expect(idx.uploads.map((u) => u.filename)).not.toContain(names[5]);
+    const state = (name: string): string | undefined =>
+      /(uploaded|failed|not attempted)/.exec(
+        result.summary.split('\n').find((line) => line.startsWith(`| ${name} |`)) ?? '',
+      )?.[1];
+    expect(names.map(state)).toEqual([
+      'uploaded',
+      'uploaded',
+      'failed',
+      'uploaded',
+      'uploaded',
+      'not attempted',
+      'not attempted',
+      'not attempted',
+    ]);
+    expect(uploadedNames(result)).toEqual([names[0], names[1], names[3], names[4]]);
+    expect(result.summary.match(/not attempted/g)).toHaveLength(3);
+  });
+
+  it('a token that expired under four concurrent uploads is renewed once, and every file sent again', async () => {
+    const idx = await startIndex({ tokenLifetimeSeconds: 2 });
+    const { dir, names } = await wheels(5);
+    const held = new Set<string>();
+    // Files 2 to 5 are held past the token's expiry the first time they arrive, all four at once.
+    idx.override('upload', async (_req, _res, body) => {
+      const name = filenameIn(body) ?? '';
+      if (name !== names[0] && !held.has(name)) {
+        held.add(name);
+        await sleep(2_600);
+      }
+      return false;
+    });
+    const result = await publish(idx, dir, {}, { ...FAST, tokenRenewMarginMs: 0 });
+    expect(result.error).toBeUndefined();
+    expect(idx.files.size).toBe(5);
+    expect(idx.uploads.filter((u) => u.status === 403 && u.message.includes('expired'))).toHaveLength(4);
+    expect(idx.mintedTokens).toBe(2);
+    expect(uploadedNames(result)).toEqual(names);
+  });
+});
