@@ -44,6 +44,7 @@ async function main(): Promise<void> {
       runner: {
         requestUrl: process.env.ACTIONS_ID_TOKEN_REQUEST_URL,
         requestToken: process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+        getIdToken: (audience) => core.getIDToken(audience),
         eventName: process.env.GITHUB_EVENT_NAME,
       },
       job: {

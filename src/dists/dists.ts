@@ -174,6 +174,9 @@ export async function discoverDists(dir: string): Promise<Discovery> {
       hint: "Build them before this step (for example `python -m build`), or point 'packages-dir' at the directory they were written to.",
     });
   }
-  dists.sort((a, b) => (a.kind === b.kind ? a.filename.localeCompare(b.filename) : a.kind === 'wheel' ? -1 : 1));
+  // Code-unit order: localeCompare would load ICU's collator at start-up for names that are ASCII anyway.
+  dists.sort((a, b) =>
+    a.kind !== b.kind ? (a.kind === 'wheel' ? -1 : 1) : a.filename < b.filename ? -1 : a.filename > b.filename ? 1 : 0,
+  );
   return { dists, ignored: ignored.sort() };
 }

@@ -42,12 +42,19 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 const dispatchers = new Map<string, Dispatcher>();
 
+/** Connections kept per origin: enough for the largest 'parallel', reused across requests. */
+const CONNECTIONS_PER_ORIGIN = 16;
+const KEEP_ALIVE_MS = 60_000;
+
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
+
 /**
  * Self-hosted runners often reach the internet only through HTTPS_PROXY/HTTP_PROXY (NO_PROXY
- * honoured); this machine (loopback) is always reached directly.
+ * honoured); this machine (loopback) is always reached directly, and so is every host when no
+ * proxy variable is set (then the proxy agent is never built).
  */
 function dispatcherFor(url: URL, idleTimeoutMs: number): Dispatcher {
-  const direct = isLoopbackHost(url.hostname);
+  const direct = isLoopbackHost(url.hostname) || !PROXY_VARIABLES.some((name) => process.env[name]);
   const key = `${direct ? 'direct' : 'env'}:${idleTimeoutMs}`;
   let dispatcher = dispatchers.get(key);
   if (!dispatcher) {
@@ -57,6 +64,9 @@ function dispatcherFor(url: URL, idleTimeoutMs: number): Dispatcher {
       connect: { timeout: CONNECT_TIMEOUT_MS },
       headersTimeout: idleTimeoutMs,
       bodyTimeout: idleTimeoutMs,
+      connections: CONNECTIONS_PER_ORIGIN,
+      keepAliveTimeout: KEEP_ALIVE_MS,
+      keepAliveMaxTimeout: KEEP_ALIVE_MS,
     };
     dispatcher = direct ? new Agent(options) : new EnvHttpProxyAgent(options);
     dispatchers.set(key, dispatcher);

@@ -3,7 +3,14 @@ import { credentialsAllowed } from '../common/urls.js';
 import { parseJson, send, serverMessage, statusLine, type HttpResponse } from './http.js';
 import { describeMintRefusal, PUBLISHER_CLAIMS } from './publisher-mismatch.js';
 import { reusableWorkflowWarning } from './diagnostics.js';
-import { retryOnStatus, retryOnTransport, withRetries, type RetryPolicy } from './retry.js';
+import {
+  isRetryableStatus,
+  RetryableFailure,
+  retryOnStatus,
+  retryOnTransport,
+  withRetries,
+  type RetryPolicy,
+} from './retry.js';
 
 /** What the runner gives a job that has `permissions: id-token: write`. */
 export interface RunnerOidc {
@@ -11,6 +18,11 @@ export interface RunnerOidc {
   requestToken: string | undefined;
   /** GITHUB_EVENT_NAME, to explain why a pull request has no token. */
   eventName?: string | undefined;
+  /**
+   * The runner's ID token for an audience: `@actions/core`'s getIDToken in the action (it reads the
+   * same two variables); when absent (tests in-process), it is asked for here over HTTP.
+   */
+  getIdToken?: ((audience: string) => Promise<string>) | undefined;
 }
 
 /** Masks a secret in the log (core.setSecret); called before a secret is used for anything else. */
@@ -54,7 +66,9 @@ export async function mintUploadToken(
   );
   return withRetries('Exchanging the OIDC token for an upload token', retry, log, async () => {
     const idToken = await withRetries("Requesting an OIDC token from GitHub's runner", retry, log, () =>
-      requestIdToken(requestUrl, requestToken, audience, options.mask),
+      runner.getIdToken
+        ? idTokenFromCore(runner.getIdToken, audience, options.mask)
+        : requestIdToken(requestUrl, requestToken, audience, options.mask),
     );
     const reusable = reusableWorkflowWarning(decodeClaims(idToken));
     if (reusable) options.warn(reusable);
@@ -150,6 +164,31 @@ async function requestIdToken(requestUrl: URL, requestToken: string, audience: s
       },
     );
   }
+  return value;
+}
+
+/**
+ * Through `@actions/core`'s getIDToken (which retries 502-504 itself): its errors carry the status
+ * as "Error Code : N" in the text; none (a network error), 408, 429 and 5xx are worth another attempt.
+ */
+async function idTokenFromCore(
+  getIdToken: (audience: string) => Promise<string>,
+  audience: string,
+  mask: Mask,
+): Promise<string> {
+  let value: string;
+  try {
+    value = await getIdToken(audience);
+  } catch (error) {
+    const text = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
+    const status = Number(/Error Code : (\d{3})/.exec(text)?.[1] ?? 0);
+    const refusal = new PublishError(`GitHub's OIDC token endpoint gave no token: ${text}.`, {
+      hint: `Check that the job has:\n${PERMISSIONS_SNIPPET}\nIf it does, this is a fault on GitHub's side; re-run the job.`,
+    });
+    if (status === 0 || isRetryableStatus(status)) throw new RetryableFailure(text, refusal);
+    throw refusal;
+  }
+  mask(value);
   return value;
 }
 
