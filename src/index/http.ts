@@ -1,4 +1,6 @@
-import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import type { Dispatcher, EnvHttpProxyAgent } from 'undici';
+import Agent from 'undici/lib/dispatcher/agent.js';
+import dispatchRequest from 'undici/lib/api/api-request.js';
 import type { IncomingHttpHeaders } from 'node:http';
 import { STATUS_CODES } from 'node:http';
 import { Readable } from 'node:stream';
@@ -42,6 +44,14 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 const dispatchers = new Map<string, Dispatcher>();
 
+/**
+ * Loaded only when a proxy variable is set, from undici's index: the proxy agent needs the CONNECT
+ * method that the index attaches to every dispatcher.
+ */
+async function loadProxyAgent(): Promise<typeof EnvHttpProxyAgent> {
+  return (await import('undici')).EnvHttpProxyAgent;
+}
+
 /** Connections kept per origin: enough for the largest 'parallel', reused across requests. */
 const CONNECTIONS_PER_ORIGIN = 16;
 const KEEP_ALIVE_MS = 60_000;
@@ -53,7 +63,7 @@ const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy
  * honoured); this machine (loopback) is always reached directly, and so is every host when no
  * proxy variable is set (then the proxy agent is never built).
  */
-function dispatcherFor(url: URL, idleTimeoutMs: number): Dispatcher {
+async function dispatcherFor(url: URL, idleTimeoutMs: number): Promise<Dispatcher> {
   const direct = isLoopbackHost(url.hostname) || !PROXY_VARIABLES.some((name) => process.env[name]);
   const key = `${direct ? 'direct' : 'env'}:${idleTimeoutMs}`;
   let dispatcher = dispatchers.get(key);
@@ -68,7 +78,7 @@ function dispatcherFor(url: URL, idleTimeoutMs: number): Dispatcher {
       keepAliveTimeout: KEEP_ALIVE_MS,
       keepAliveMaxTimeout: KEEP_ALIVE_MS,
     };
-    dispatcher = direct ? new Agent(options) : new EnvHttpProxyAgent(options);
+    dispatcher = direct ? new Agent(options) : new (await loadProxyAgent())(options);
     dispatchers.set(key, dispatcher);
   }
   return dispatcher;
@@ -102,11 +112,12 @@ export async function send(url: URL, init: HttpRequest = {}): Promise<HttpRespon
 async function sendOnce(url: URL, init: HttpRequest): Promise<HttpResponse> {
   const idle = init.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
   try {
-    const response = await request(url, {
+    const response = await dispatchRequest.call(await dispatcherFor(url, idle), {
+      origin: url.origin,
+      path: `${url.pathname}${url.search}`,
       method: init.method ?? 'GET',
       headers: { 'user-agent': USER_AGENT, ...init.headers },
       body: typeof init.body === 'function' ? Readable.from(init.body(), { objectMode: false }) : init.body,
-      dispatcher: dispatcherFor(url, idle),
     });
     const body = await readLimited(response.body);
     return { status: response.statusCode, headers: response.headers, body, url };

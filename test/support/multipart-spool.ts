@@ -4,6 +4,7 @@
 // the strict parser (multipart-parser.ts) then checks as usual.
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { createBLAKE2b } from 'hash-wasm';
@@ -31,7 +32,7 @@ export async function spoolMultipart(req: IncomingMessage, dir: string): Promise
   const skeleton: Buffer[] = [];
   let pending: Buffer = Buffer.alloc(0);
   let inBody = false;
-  let sink: ((chunk: Buffer) => void) | undefined;
+  let sink: ((chunk: Buffer) => Promise<void>) | undefined;
   let file: (SpooledFile & { done: () => Promise<SpooledFile> }) | undefined;
   const startFile = async (): Promise<void> => {
     const path = join(dir, randomUUID());
@@ -41,15 +42,12 @@ export async function spoolMultipart(req: IncomingMessage, dir: string): Promise
     const blake = await createBLAKE2b(256);
     blake.init();
     let size = 0;
-    sink = (chunk) => {
+    sink = async (chunk) => {
       md5.update(chunk);
       sha256.update(chunk);
       blake.update(chunk);
       size += chunk.length;
-      if (!out.write(chunk)) {
-        req.pause();
-        out.once('drain', () => req.resume());
-      }
+      if (!out.write(chunk)) await once(out, 'drain');
     };
     file = {
       path,
@@ -95,7 +93,7 @@ export async function spoolMultipart(req: IncomingMessage, dir: string): Promise
       const at = pending.indexOf(delimiter);
       const keep = at < 0 ? Math.max(0, pending.length - delimiter.length + 1) : at;
       const data = pending.subarray(0, keep);
-      if (sink) sink(data);
+      if (sink) await sink(data);
       else skeleton.push(data);
       pending = pending.subarray(keep);
       if (at < 0) break;
