@@ -70166,33 +70166,65 @@ function formatError(error) {
 
 /***/ }),
 
+/***/ 5331:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ commandSafe),
+/* harmony export */   q: () => (/* binding */ outside)
+/* harmony export */ });
+/**
+ * Text from outside (dist filenames and contents, server answers, inputs) on its way into the log.
+ * The runner executes any stdout line that starts with `::` (`::add-mask::`, `::stop-commands::`),
+ * so outside text must never start a line: CR and LF become visible `\r` and `\n`, and a leading
+ * `::` is broken up. @actions/core escapes the data of ::error/::warning/::notice itself, but not
+ * of core.info.
+ */
+function outside(text) {
+    return text.replace(/\r\n|\r|\n|\u2028|\u2029/g, (end) => (end === '\r\n' ? '\\r\\n' : end === '\r' ? '\\r' : end === '\n' ? '\\n' : ' ')).replace(/^(\s*)::/, '$1\\::');
+}
+/**
+ * The last guard before stdout: a line of an info message that would read as a workflow command
+ * gets a leading backslash. The action's own commands are issued by @actions/core, not through here.
+ */
+function commandSafe(message) {
+    return message.replace(/^([ \t]*)::/gm, '$1\\::');
+}
+
+
+/***/ }),
+
 /***/ 8299:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ credentialsAllowed),
-/* harmony export */   c: () => (/* binding */ isLoopbackHost)
+/* harmony export */   H2: () => (/* binding */ credentialsAllowed),
+/* harmony export */   Q3: () => (/* binding */ withoutUserinfo),
+/* harmony export */   cW: () => (/* binding */ isLoopbackHost)
 /* harmony export */ });
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
 
+/**
+ * This machine, literally: `localhost`, 127.0.0.0/8 and ::1. Not `*.localhost` (a resolver or
+ * proxy may send those elsewhere), nor IPv4-mapped forms.
+ */
 function isLoopbackHost(hostname) {
     const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    if (host === 'localhost' || host.endsWith('.localhost'))
+    if (host === 'localhost')
         return true;
     if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(host) === 4)
         return host.startsWith('127.');
-    // WHATWG URLs write ::ffff:127.0.0.1 as ::ffff:7f00:1.
-    if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(host) === 6)
-        return (host === '::1' ||
-            host === '0:0:0:0:0:0:0:1' ||
-            host.startsWith('::ffff:127.') ||
-            /^::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}$/.test(host));
-    return false;
+    // WHATWG URLs write every spelling of the IPv6 loopback as ::1.
+    return host === '::1' || host === '0:0:0:0:0:0:0:1';
 }
 /** Credentials go over HTTPS only, except to this machine. */
 function credentialsAllowed(url) {
     return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+}
+/** A URL as text with any user:password removed, for messages about input the user gave. */
+function withoutUserinfo(raw) {
+    return raw.replace(/^([a-z][a-z0-9+.-]*:\/*)[^/?#]*@/i, '$1***@');
 }
 
 
@@ -70204,15 +70236,18 @@ function credentialsAllowed(url) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1922);
+/* harmony import */ var _common_log_text_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5331);
 /* harmony import */ var _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8028);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(848);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4075);
+
 
 
 
 
 const io = {
+    // The last guard: no line of an info message may read as a workflow command.
     info: (message) => {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_common_log_text_js__WEBPACK_IMPORTED_MODULE_4__/* .commandSafe */ .J)(message));
     },
     notice: (message) => {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(message);
@@ -70233,7 +70268,7 @@ const io = {
         if (process.env.GITHUB_STEP_SUMMARY)
             await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(markdown).write();
         else
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`\n${markdown}`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_common_log_text_js__WEBPACK_IMPORTED_MODULE_4__/* .commandSafe */ .J)(`\n${markdown}`));
     },
 };
 async function main() {
@@ -70341,27 +70376,30 @@ function parseBoolean(name, raw, fallback) {
     });
 }
 function parseRepositoryUrl(raw) {
+    return parseIndexUrl('repository-url', raw, `Give the index's full upload URL, for example ${DEFAULT_REPOSITORY_URL} or https://test.pypi.org/legacy/.`);
+}
+/**
+ * repository-url and check-url follow one rule: http(s) only, no user:password in the URL (the
+ * message never repeats one), and plain http only to this machine.
+ */
+function parseIndexUrl(name, raw, example) {
     let url;
     try {
         url = new URL(raw);
     }
     catch {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`The input 'repository-url' is '${raw}', which is not a URL.`, {
-            hint: `Give the index's full upload URL, for example ${DEFAULT_REPOSITORY_URL} or https://test.pypi.org/legacy/.`,
-        });
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`The input '${name}' is '${(0,_common_urls_js__WEBPACK_IMPORTED_MODULE_1__/* .withoutUserinfo */ .Q3)(raw)}', which is not a URL.`, { hint: example });
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`The input 'repository-url' uses '${url.protocol}', but an index is reached over HTTPS.`, {
-            hint: `Give an https:// URL, for example ${DEFAULT_REPOSITORY_URL}.`,
-        });
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`The input '${name}' uses '${url.protocol}', but an index is reached over HTTPS.`, { hint: example });
     }
     if (url.username || url.password) {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`The input 'repository-url' has a user name or password in it.`, {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`The input '${name}' has a user name or password in it.`, {
             hint: `Remove them from the URL and pass them as 'user' and 'password' (from a secret) instead.`,
         });
     }
-    if (!(0,_common_urls_js__WEBPACK_IMPORTED_MODULE_1__/* .credentialsAllowed */ .H)(url)) {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`The input 'repository-url' is ${url.href}: plain http:// to another machine would send your credentials unencrypted.`, {
+    if (!(0,_common_urls_js__WEBPACK_IMPORTED_MODULE_1__/* .credentialsAllowed */ .H2)(url)) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`The input '${name}' is ${url.href}: plain http:// to another machine would send your credentials unencrypted.`, {
             hint: `Use https://${url.host}${url.pathname}. Plain http:// is allowed only for this machine (localhost, 127.0.0.1, ::1).`,
         });
     }
@@ -70381,27 +70419,13 @@ function parseRetries(raw) {
 function parseCheckUrl(raw) {
     if (raw === '')
         return undefined;
-    let url;
-    try {
-        url = new URL(raw);
-    }
-    catch {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`The input 'check-url' is '${raw}', which is not a URL.`, {
-            hint: "Give the index's simple API, for example https://my-index.example/simple/ (for PyPI and TestPyPI it is known and can be left out).",
-        });
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`The input 'check-url' uses '${url.protocol}'; give an https:// URL.`, {
-            hint: 'For example https://my-index.example/simple/.',
-        });
-    }
-    return url;
+    return parseIndexUrl('check-url', raw, "Give the index's simple API, for example https://my-index.example/simple/ (for PyPI and TestPyPI it is known and can be left out).");
 }
 
 
 /***/ }),
 
-/***/ 848:
+/***/ 4075:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -70506,11 +70530,14 @@ function isValidName(name) {
     return /^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$/i.test(name);
 }
 
+// EXTERNAL MODULE: ./src/common/log-text.ts
+var log_text = __nccwpck_require__(5331);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/dists/dists.ts
+
 
 
 
@@ -70566,6 +70593,18 @@ function parseWheelFilename(filename) {
         throw invalid(`the build tag '${parts[2]}' must start with a digit`);
     if (tags.some((tag) => !tag))
         throw invalid('a tag is empty');
+    // Tags reach logs and the upload form; PEP 425 tags are letters, digits, '_' and '.'.
+    const oddTag = tags.find((tag) => !/^[A-Za-z0-9_.]+$/.test(tag));
+    if (oddTag !== undefined)
+        throw invalid(`the tag '${(0,log_text/* outside */.q)(oddTag)}' has characters other than letters, digits, '_' and '.'`);
+    // PyPI stores the wheel's METADATA as `<filename>.metadata`, a name that must fit in 255 bytes.
+    const bytes = Buffer.byteLength(filename) + '.metadata'.length;
+    if (bytes > 255) {
+        throw new common_errors/* PublishError */.S1(`${filename} is too long: PyPI refuses it ("Filename is too long"), since ${filename}.metadata would be ${bytes} bytes, over the 255 a file name may have.`, {
+            file: filename,
+            hint: 'Shorten the platform part: compress tag sets (for example with `wheel tags`) or build separate wheels per platform, so that the filename is at most 246 bytes.',
+        });
+    }
     return { filename, kind: 'wheel', name, version, pyversion: python, platform };
 }
 function parseSdistFilename(filename) {
@@ -70575,6 +70614,12 @@ function parseSdistFilename(filename) {
     const version = stem.slice(dash + 1);
     if (dash <= 0 || !normalizeVersion(version)) {
         throw new common_errors/* PublishError */.S1(`${filename} is not a valid sdist filename: it must be {name}-{version}.tar.gz.`, {
+            file: filename,
+            hint: 'Keep the name your build tool gave it; `python -m build --sdist` writes a valid one.',
+        });
+    }
+    if (!isValidName(name)) {
+        throw new common_errors/* PublishError */.S1(`${filename} is not a valid sdist filename: '${(0,log_text/* outside */.q)(name)}' is not a valid project name (PEP 508: letters, digits, '.', '_' and '-', starting and ending with a letter or digit).`, {
             file: filename,
             hint: 'Keep the name your build tool gave it; `python -m build --sdist` writes a valid one.',
         });
@@ -70660,6 +70705,7 @@ async function discoverDists(dir) {
 }
 
 ;// CONCATENATED MODULE: ./src/dists/metadata.ts
+
 
 
 
@@ -70772,7 +70818,10 @@ function checkMetadata(metadata, source) {
             problem(`the field ${header} was introduced in Metadata-Version ${introduced}, but the file declares ${metadataVersion}; PyPI refuses it.`, `Upgrade your build backend so that it declares Metadata-Version ${introduced} or later, or remove ${header} from the project's metadata; then rebuild.`);
         }
     }
-    if (name) {
+    if (name && !isValidName(name)) {
+        problem(`Name '${(0,log_text/* outside */.q)(name)}' is not a valid project name (PEP 508: letters, digits, '.', '_' and '-', starting and ending with a letter or digit).`, 'Set a valid name in pyproject.toml ([project] name) and rebuild.');
+    }
+    else if (name) {
         const fileName = dist.kind === 'sdist' ? dist.name : normalizeName(dist.name);
         const expected = dist.kind === 'sdist' ? normalizedFilenamePart(name) : normalizeName(name);
         if (fileName !== expected) {
@@ -70823,6 +70872,9 @@ const MULTIPLE_FIELDS = {
     'provides-extra': 'provides_extra',
     dynamic: 'dynamic',
     'license-file': 'license_file',
+    // Metadata 2.5 (PEP 794); Warehouse's parse_form_metadata reads these names (twine 7 sends neither).
+    'import-name': 'import_name',
+    'import-namespace': 'import_namespace',
 };
 /** The metadata part of the upload form, as twine sends it (what Warehouse's parse_form_metadata reads). */
 function metadataFormFields(metadata) {
@@ -70864,10 +70916,48 @@ function metadataFormFields(metadata) {
             fields.push([MULTIPLE_FIELDS[lower], value]);
         }
     }
-    const description = metadata.body !== '' ? metadata.body : getField(metadata, 'Description');
+    const description = descriptionOf(metadata).text;
     if (description !== undefined)
         fields.push(['description', description]);
     return fields;
+}
+/**
+ * The description as PyPI should render it: the message body, else the Description header.
+ * Old setuptools wrote the header with every line after the first indented by 8 spaces; like
+ * setuptools' own reader (rfc822_unescape) and pkginfo, the first line loses its leading
+ * whitespace and the others their common indentation. twine 7 sends the indentation along, and
+ * PyPI then fails to render the README.
+ */
+function descriptionOf(metadata) {
+    if (metadata.body !== '')
+        return { text: metadata.body, unindented: false };
+    const header = getField(metadata, 'Description');
+    if (header === undefined)
+        return { text: undefined, unindented: false };
+    const [first = '', ...rest] = header.split(/\r?\n/);
+    if (rest.length === 0)
+        return { text: first.trimStart(), unindented: false };
+    const text = `${first.trimStart()}\n${dedent(rest)}`;
+    return { text, unindented: text !== header };
+}
+/** Python's textwrap.dedent: whitespace-only lines become empty; the common leading whitespace of the rest goes. */
+function dedent(lines) {
+    const cleaned = lines.map((line) => (/^[ \t]+$/.test(line) ? '' : line));
+    let margin;
+    for (const line of cleaned) {
+        if (line === '')
+            continue;
+        const indent = /^[ \t]*/.exec(line)[0];
+        if (margin === undefined)
+            margin = indent;
+        else {
+            let common = 0;
+            while (common < margin.length && common < indent.length && margin[common] === indent[common])
+                common++;
+            margin = margin.slice(0, common);
+        }
+    }
+    return cleaned.map((line) => (margin && line.startsWith(margin) ? line.slice(margin.length) : line)).join('\n');
 }
 
 ;// CONCATENATED MODULE: external "node:fs"
@@ -70880,7 +70970,39 @@ var external_node_zlib_ = __nccwpck_require__(8522);
 class TarFormatError extends Error {
     name = 'TarFormatError';
 }
+/**
+ * Member paths, kept as a few long strings rather than one string per member, so that an sdist
+ * of a million tiny files costs megabytes, not hundreds of them.
+ */
+class MemberNames {
+    chunks = [];
+    current = [];
+    chars = 0;
+    count = 0;
+    add(name) {
+        this.chars += name.length + 1;
+        if (this.chars > MAX_NAME_CHARS)
+            throw new TarFormatError(`its member names add up to more than ${MAX_NAME_CHARS} characters`);
+        this.current.push(name);
+        this.count++;
+        if (this.current.length >= 4096)
+            this.flush();
+    }
+    has(name) {
+        if (name.includes('\n'))
+            return false;
+        this.flush();
+        return this.chunks.some((chunk) => chunk.includes(`\n${name}\n`));
+    }
+    flush() {
+        if (this.current.length)
+            this.chunks.push(`\n${this.current.join('\n')}\n`);
+        this.current = [];
+    }
+}
 const BLOCK = 512;
+const MAX_TOP_LEVEL = 6;
+const MAX_NAME_CHARS = 64 * 1024 * 1024;
 const MAX_PKG_INFO = 16 * 1024 * 1024;
 const MAX_EXTENDED_HEADER = 1024 * 1024;
 /**
@@ -70889,11 +71011,12 @@ const MAX_EXTENDED_HEADER = 1024 * 1024;
  * Understands ustar prefixes, pax extended headers (`path`) and GNU long names.
  */
 async function listSdist(path) {
-    const listing = { topLevel: new Set(), names: [], pkgInfo: new Map() };
+    const listing = { topLevel: new Set(), names: new MemberNames(), pkgInfo: new Map() };
     let pending = Buffer.alloc(0);
     let state = { kind: 'header' };
     let longName;
     let paxPath;
+    let paxSize;
     let globalPaxPath;
     let ended = false;
     const handleHeader = (header) => {
@@ -70902,8 +71025,14 @@ async function listSdist(path) {
             return;
         }
         verifyChecksum(header);
-        const size = parseNumber(header.subarray(124, 136));
         const type = String.fromCharCode(header[156] ?? 0);
+        if (type === 'S')
+            throw sparse();
+        const isExtension = type === 'L' || type === 'x' || type === 'g' || type === 'K';
+        // A pax `size` replaces the header's, as in Python's tarfile (pip's and PyPI's reader).
+        const size = isExtension ? parseNumber(header.subarray(124, 136)) : (paxSize ?? parseNumber(header.subarray(124, 136)));
+        if (!Number.isSafeInteger(size))
+            throw new TarFormatError(`a member claims ${size} bytes`);
         const padding = (BLOCK - (size % BLOCK)) % BLOCK;
         const collect = (onDone) => {
             if (size > MAX_EXTENDED_HEADER)
@@ -70915,7 +71044,17 @@ async function listSdist(path) {
             return;
         }
         if (type === 'x') {
-            collect((data) => (paxPath = parsePax(data).get('path') ?? paxPath));
+            collect((data) => {
+                const records = parsePax(data);
+                if ([...records.keys()].some((key) => key.startsWith('GNU.sparse.')))
+                    throw sparse();
+                paxPath = records.get('path') ?? paxPath;
+                const paxSizeText = records.get('size');
+                if (paxSizeText !== undefined && !/^\d{1,15}$/.test(paxSizeText))
+                    throw new TarFormatError(`a pax header holds size '${paxSizeText.slice(0, 40)}'`);
+                if (paxSizeText !== undefined)
+                    paxSize = Number(paxSizeText);
+            });
             return;
         }
         if (type === 'g') {
@@ -70932,19 +71071,24 @@ async function listSdist(path) {
         const name = paxPath ?? longName ?? globalPaxPath ?? (prefix ? `${prefix}/${shortName}` : shortName);
         longName = undefined;
         paxPath = undefined;
+        paxSize = undefined;
         const segments = name
             .replace(/^(\.\/)+/, '')
             .split('/')
             .filter((s) => s !== '' && s !== '.');
         if (segments.length > 0) {
-            listing.topLevel.add(segments[0]);
-            listing.names.push(segments.join('/'));
+            if (listing.topLevel.size < MAX_TOP_LEVEL)
+                listing.topLevel.add(segments[0]);
+            listing.names.add(segments.join('/'));
         }
         const isFile = type === '0' || type === '\0' || type === '7';
         if (isFile && segments.length === 2 && segments[1] === 'PKG-INFO') {
             if (size > MAX_PKG_INFO)
                 throw new TarFormatError(`${name} is ${size} bytes, too large for a PKG-INFO`);
             const top = segments[0];
+            // Tools differ on which of two same-named members counts; this one holds the metadata.
+            if (listing.pkgInfo.has(top))
+                throw new TarFormatError(`tar archive not accepted: ${top}/PKG-INFO appears twice`);
             state = { kind: 'data', remaining: size, padding, capture: [], onDone: (data) => listing.pkgInfo.set(top, data) };
             return;
         }
@@ -71006,6 +71150,9 @@ async function listSdist(path) {
         throw new TarFormatError('the archive ends in the middle of a member (truncated file?)');
     return listing;
 }
+function sparse() {
+    return new TarFormatError('tar archive not accepted: Sparse members are not allowed. See https://docs.pypi.org/archives for more information');
+}
 function cString(bytes) {
     const end = bytes.indexOf(0);
     return bytes.toString('utf8', 0, end < 0 ? bytes.length : end);
@@ -71053,7 +71200,231 @@ function parsePax(data) {
     return records;
 }
 
+;// CONCATENATED MODULE: ./src/dists/zip-framing.ts
+const LOCAL = 0x04034b50;
+const CENTRAL = 0x02014b50;
+const EOCD = 0x06054b50;
+const EOCD64 = 0x06064b50;
+const EOCD64_LOCATOR = 0x07064b50;
+const NO_DUPLICATE_EXTRAS = new Set([0x0001, 0x7075]);
+const WINDOW = 256 * 1024;
+class FramingError extends Error {
+}
+/** Reads small records at arbitrary positions through one cached window. */
+class Window {
+    handle;
+    size;
+    start = 0;
+    buffer = Buffer.alloc(0);
+    constructor(handle, size) {
+        this.handle = handle;
+        this.size = size;
+    }
+    async bytes(position, length) {
+        if (!Number.isSafeInteger(position) || position < 0 || length < 0 || position + length > this.size)
+            throw new FramingError('Malformed zip file');
+        if (position < this.start || position + length > this.start + this.buffer.length) {
+            this.start = position;
+            this.buffer = Buffer.alloc(Math.min(Math.max(length, WINDOW), this.size - position));
+            const { bytesRead } = await this.handle.read(this.buffer, 0, this.buffer.length, position);
+            if (bytesRead !== this.buffer.length)
+                throw new FramingError('Malformed zip file');
+        }
+        return this.buffer.subarray(position - this.start, position - this.start + length);
+    }
+}
+const unprintable = (name) => name.some((byte) => byte < 0x20 || byte === 0x7f);
+function utf8(name) {
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(name);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Walks the archive from its first byte to its last the way PyPI does since 2025 (Warehouse's
+ * zip record-framing check): local headers, then the central directory, then the end records,
+ * nothing else and nothing after. Returns PyPI's reason for refusing it, or undefined.
+ * `central` maps each member name (decoded) to its central-directory sizes.
+ */
+async function zipFramingProblem(handle, size, central) {
+    try {
+        await walk(new Window(handle, size), central);
+        return undefined;
+    }
+    catch (error) {
+        if (error instanceof FramingError)
+            return error.message;
+        throw error;
+    }
+}
+async function walk(window, central) {
+    const localNames = new Set();
+    const centralNames = new Set();
+    let position = 0;
+    let directoryStart;
+    let directoryRecords = 0;
+    let directorySize = 0;
+    let zip64;
+    let locatorSeen = false;
+    for (;;) {
+        const signature = (await window.bytes(position, 4)).readUInt32LE(0);
+        if (signature === EOCD && zip64 && !locatorSeen)
+            throw new FramingError('Malformed zip file');
+        if (signature === LOCAL) {
+            const { name, next } = await localHeader(window, position, central);
+            if (localNames.has(name))
+                throw new FramingError('Duplicate filename in local headers');
+            localNames.add(name);
+            position = next;
+        }
+        else if (signature === CENTRAL) {
+            directoryStart ??= position;
+            directoryRecords++;
+            const head = await window.bytes(position, 46);
+            const nameLength = head.readUInt16LE(28);
+            const extraLength = head.readUInt16LE(30);
+            if (head.readUInt16LE(32) !== 0)
+                throw new FramingError('Comment in central directory');
+            const rawName = await window.bytes(position + 46, nameLength);
+            if (unprintable(rawName))
+                throw new FramingError('Invalid character in filename');
+            const name = memberName(rawName, head.readUInt16LE(8));
+            if (centralNames.has(name))
+                throw new FramingError('Duplicate filename in central directory');
+            if (!localNames.has(name))
+                throw new FramingError('Missing filename in local headers');
+            centralNames.add(name);
+            directorySize += 46 + nameLength + extraLength;
+            position += 46 + nameLength + extraLength;
+        }
+        else if (signature === EOCD) {
+            directoryStart ??= position;
+            const record = await window.bytes(position, 22);
+            if (record.readUInt16LE(8) !== record.readUInt16LE(10))
+                throw new FramingError('Malformed zip file');
+            const declared = zip64 ?? { records: record.readUInt16LE(10), size: record.readUInt32LE(12), offset: record.readUInt32LE(16) };
+            if (declared.records !== directoryRecords)
+                throw new FramingError('Mismatched central directory records');
+            if (declared.offset !== directoryStart)
+                throw new FramingError('Mismatched central directory offset');
+            if (declared.size !== directorySize)
+                throw new FramingError('Mismatched central directory size');
+            const end = position + 22 + record.readUInt16LE(20);
+            if (end > window.size)
+                throw new FramingError('Malformed zip file');
+            if (end !== window.size)
+                throw new FramingError('Trailing data');
+            if (localNames.size !== centralNames.size)
+                throw new FramingError('Mis-matched local headers and central directory');
+            return;
+        }
+        else if (signature === EOCD64) {
+            const record = await window.bytes(position, 56);
+            if (record.readBigUInt64LE(4) !== 44n)
+                throw new FramingError('ZIP64 extensible data not allowed');
+            if (record.readBigUInt64LE(24) !== record.readBigUInt64LE(32))
+                throw new FramingError('Malformed zip file');
+            zip64 = { records: safe(record.readBigUInt64LE(32)), size: safe(record.readBigUInt64LE(40)), offset: safe(record.readBigUInt64LE(48)) };
+            position += 56;
+        }
+        else if (signature === EOCD64_LOCATOR) {
+            await window.bytes(position, 20);
+            locatorSeen = true;
+            position += 20;
+        }
+        else {
+            throw new FramingError('Unknown record signature');
+        }
+    }
+}
+function safe(value) {
+    if (value > BigInt(Number.MAX_SAFE_INTEGER))
+        throw new FramingError('Malformed zip file');
+    return Number(value);
+}
+/** Python's zipfile (and so pip and PyPI) decodes a name as UTF-8 only with flag bit 11, else as cp437. */
+function memberName(raw, flags) {
+    const text = utf8(raw);
+    if (text === undefined)
+        throw new FramingError('Filename not valid UTF-8');
+    if ((flags & 0x0800) === 0 && raw.some((byte) => byte >= 0x80))
+        throw new FramingError('Filename not unicode (a non-ASCII name without the UTF-8 flag)');
+    return text;
+}
+async function localHeader(window, position, central) {
+    const head = await window.bytes(position, 30);
+    const flags = head.readUInt16LE(6);
+    const method = head.readUInt16LE(8);
+    let compressedSize = head.readUInt32LE(18);
+    let uncompressedSize = head.readUInt32LE(22);
+    const nameLength = head.readUInt16LE(26);
+    const extraLength = head.readUInt16LE(28);
+    const rawName = await window.bytes(position + 30, nameLength);
+    if (unprintable(rawName))
+        throw new FramingError('Invalid character in filename');
+    const extra = await window.bytes(position + 30 + nameLength, extraLength);
+    const seen = new Set();
+    for (let at = 0; at < extra.length;) {
+        if (extra.length - at < 4)
+            throw new FramingError('Malformed zip file');
+        const id = extra.readUInt16LE(at);
+        const length = extra.readUInt16LE(at + 2);
+        if (at + 4 + length > extra.length)
+            throw new FramingError('Malformed zip file');
+        if (seen.has(id) && NO_DUPLICATE_EXTRAS.has(id))
+            throw new FramingError('Invalid duplicate extra in local file');
+        seen.add(id);
+        const data = extra.subarray(at + 4, at + 4 + length);
+        if (id === 0x0001) {
+            if (![0, 8, 16, 24, 28].includes(length))
+                throw new FramingError('Malformed zip file');
+            if (length === 0 && (compressedSize === 0xffffffff || uncompressedSize === 0xffffffff))
+                throw new FramingError('Malformed zip file');
+            if (length === 8) {
+                if (method !== 0)
+                    throw new FramingError('Malformed zip file');
+                compressedSize = safe(data.readBigUInt64LE(0));
+                uncompressedSize = compressedSize;
+            }
+            else if (length >= 16) {
+                if (uncompressedSize === 0xffffffff)
+                    uncompressedSize = safe(data.readBigUInt64LE(0));
+                compressedSize = safe(data.readBigUInt64LE(8));
+            }
+        }
+        else if (id === 0x7075) {
+            const unicode = data.subarray(5);
+            if (unprintable(unicode))
+                throw new FramingError('Invalid character in filename');
+            if (utf8(unicode) === undefined)
+                throw new FramingError('Filename not valid UTF-8');
+        }
+        at += 4 + length;
+    }
+    if (flags & 0x0008)
+        throw new FramingError('ZIP contains a data descriptor');
+    const name = memberName(rawName, flags);
+    const record = central.get(name);
+    if (!record)
+        throw new FramingError('Filename not in central directory');
+    if (record.compressedSize !== compressedSize)
+        throw new FramingError('Mis-matched data size');
+    if (record.uncompressedSize !== uncompressedSize)
+        throw new FramingError('Mis-matched file size');
+    const next = position + 30 + nameLength + extraLength + compressedSize;
+    if (next > window.size)
+        throw new FramingError('Malformed zip file');
+    return { name, next };
+}
+/** PyPI's words for a refused zip, and where it explains them. */
+function zipNotAccepted(reason) {
+    return `ZIP archive not accepted: ${reason}. See https://docs.pypi.org/archives for more information`;
+}
+
 ;// CONCATENATED MODULE: ./src/dists/zip.ts
+
 
 
 class ZipFormatError extends Error {
@@ -71065,65 +71436,105 @@ const ZIP64_EOCD_SIGNATURE = 0x06064b50;
 const CENTRAL_HEADER_SIGNATURE = 0x02014b50;
 const LOCAL_HEADER_SIGNATURE = 0x04034b50;
 const MAX_COMMENT = 0xffff;
+/** Deflate never grows data by more than a few bytes per 16 KiB block. */
+const DEFLATE_SLACK = 1024;
 /**
  * Reads a zip's central directory and chosen members without loading the archive: only the tail,
- * the directory and the wanted members are read from disk.
+ * the directory and the wanted members are read from disk. Every size and offset is checked
+ * against the file's size before anything is allocated, and names must be unique.
  */
 class ZipReader {
     handle;
+    size;
     entries;
-    constructor(handle, entries) {
+    constructor(handle, size, entries) {
         this.handle = handle;
+        this.size = size;
         this.entries = entries;
     }
     static async open(path) {
         const handle = await (0,promises_.open)(path, 'r');
         try {
-            return new ZipReader(handle, await readCentralDirectory(handle));
+            const { size } = await handle.stat();
+            return new ZipReader(handle, size, await readCentralDirectory(handle, size));
         }
         catch (error) {
             await handle.close();
             throw error;
         }
     }
+    /** PyPI's record-framing rules (see zip-framing.ts); a ZipFormatError in PyPI's words if broken. */
+    async checkFraming() {
+        const central = new Map(this.entries.map((e) => [e.name, e]));
+        const problem = await zipFramingProblem(this.handle, this.size, central);
+        if (problem)
+            throw new ZipFormatError(zipNotAccepted(problem));
+    }
     async read(entry, maxBytes) {
-        if (entry.uncompressedSize > maxBytes)
+        if (entry.uncompressedSize > maxBytes) {
             throw new ZipFormatError(`${entry.name} is ${entry.uncompressedSize} bytes, over the ${maxBytes}-byte limit`);
-        const header = await readAt(this.handle, entry.localHeaderOffset, 30);
+        }
+        if (entry.method !== 0 && entry.method !== 8) {
+            throw new ZipFormatError(`${entry.name} uses compression method ${entry.method}; PyPI accepts only stored (0) and deflate (8)`);
+        }
+        // A stored member's bytes are its content: what is read is capped, not just what is declared.
+        if (entry.method === 0 && entry.compressedSize !== entry.uncompressedSize) {
+            throw new ZipFormatError(`${entry.name} is stored uncompressed, but its sizes disagree (${entry.compressedSize} and ${entry.uncompressedSize} bytes)`);
+        }
+        if (entry.compressedSize > maxBytes + DEFLATE_SLACK) {
+            throw new ZipFormatError(`${entry.name} is ${entry.compressedSize} bytes compressed, over the ${maxBytes}-byte limit`);
+        }
+        const header = await readAt(this.handle, this.size, entry.localHeaderOffset, 30);
         if (header.readUInt32LE(0) !== LOCAL_HEADER_SIGNATURE)
             throw new ZipFormatError(`the local header of ${entry.name} is missing`);
-        const dataStart = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
-        const raw = await readAt(this.handle, dataStart, entry.compressedSize);
+        const nameLength = header.readUInt16LE(26);
+        const localName = (await readAt(this.handle, this.size, entry.localHeaderOffset + 30, nameLength)).toString('utf8');
+        if (localName !== entry.name) {
+            throw new ZipFormatError(`the local header names '${localName}' where the central directory names '${entry.name}'`);
+        }
+        const dataStart = entry.localHeaderOffset + 30 + nameLength + header.readUInt16LE(28);
+        const raw = await readAt(this.handle, this.size, dataStart, entry.compressedSize);
         if (entry.method === 0)
             return raw;
-        if (entry.method === 8) {
-            try {
-                return (0,external_node_zlib_.inflateRawSync)(raw, { maxOutputLength: maxBytes });
-            }
-            catch (error) {
-                throw new ZipFormatError(`${entry.name} could not be decompressed: ${error.message}`);
-            }
+        let data;
+        try {
+            data = (0,external_node_zlib_.inflateRawSync)(raw, { maxOutputLength: maxBytes });
         }
-        throw new ZipFormatError(`${entry.name} uses compression method ${entry.method}; PyPI accepts only stored (0) and deflate (8)`);
+        catch (error) {
+            throw new ZipFormatError(`${entry.name} could not be decompressed: ${error.message}`);
+        }
+        if (data.length !== entry.uncompressedSize) {
+            throw new ZipFormatError(`${entry.name} decompresses to ${data.length} bytes, not the ${entry.uncompressedSize} its header declares`);
+        }
+        return data;
     }
     close() {
         return this.handle.close();
     }
 }
-async function readAt(handle, position, length) {
+/** Reads exactly `length` bytes at `position`, after checking that they lie inside the file. */
+async function readAt(handle, size, position, length) {
+    if (!Number.isSafeInteger(position) || !Number.isSafeInteger(length) || position < 0 || length < 0 || position + length > size) {
+        throw new ZipFormatError('a record points past the end of the file (truncated or crafted archive)');
+    }
     const buffer = Buffer.alloc(length);
     const { bytesRead } = await handle.read(buffer, 0, length, position);
     if (bytesRead !== length)
         throw new ZipFormatError('the archive ends early (truncated file?)');
     return buffer;
 }
-async function readCentralDirectory(handle) {
-    const { size } = await handle.stat();
+function uint64(buffer, at, what) {
+    const value = buffer.readBigUInt64LE(at);
+    if (value > BigInt(Number.MAX_SAFE_INTEGER))
+        throw new ZipFormatError(`the ${what} (${value}) is not a possible size or offset`);
+    return Number(value);
+}
+async function readCentralDirectory(handle, size) {
     if (size < 22)
         throw new ZipFormatError('the file is too small to be a zip archive');
     const tailLength = Math.min(size, 22 + MAX_COMMENT);
     const tailStart = size - tailLength;
-    const tail = await readAt(handle, tailStart, tailLength);
+    const tail = await readAt(handle, size, tailStart, tailLength);
     let eocd = -1;
     for (let i = tail.length - 22; i >= 0; i--) {
         if (tail.readUInt32LE(i) === EOCD_SIGNATURE && i + 22 + tail.readUInt16LE(i + 20) <= tail.length) {
@@ -71138,15 +71549,15 @@ async function readCentralDirectory(handle) {
     let directoryOffset = tail.readUInt32LE(eocd + 16);
     if (count === 0xffff || directorySize === 0xffffffff || directoryOffset === 0xffffffff) {
         const locatorAt = tailStart + eocd - 20;
-        const locator = locatorAt >= 0 ? await readAt(handle, locatorAt, 20) : undefined;
+        const locator = locatorAt >= 0 ? await readAt(handle, size, locatorAt, 20) : undefined;
         // Python's zipfile writes exactly 65,535 entries without ZIP64 records; only a locator means ZIP64.
         if (locator?.readUInt32LE(0) === ZIP64_LOCATOR_SIGNATURE) {
-            const record = await readAt(handle, Number(locator.readBigUInt64LE(8)), 56);
+            const record = await readAt(handle, size, uint64(locator, 8, 'ZIP64 end record offset'), 56);
             if (record.readUInt32LE(0) !== ZIP64_EOCD_SIGNATURE)
                 throw new ZipFormatError('the ZIP64 end-of-central-directory record is missing');
-            count = Number(record.readBigUInt64LE(32));
-            directorySize = Number(record.readBigUInt64LE(40));
-            directoryOffset = Number(record.readBigUInt64LE(48));
+            count = uint64(record, 32, 'ZIP64 entry count');
+            directorySize = uint64(record, 40, 'ZIP64 central directory size');
+            directoryOffset = uint64(record, 48, 'ZIP64 central directory offset');
         }
         else if (directorySize === 0xffffffff || directoryOffset === 0xffffffff) {
             throw new ZipFormatError('the ZIP64 locator is missing');
@@ -71154,8 +71565,11 @@ async function readCentralDirectory(handle) {
     }
     if (directoryOffset + directorySize > size)
         throw new ZipFormatError('the central directory lies past the end of the file (truncated?)');
-    const directory = await readAt(handle, directoryOffset, directorySize);
+    if (count * 46 > directorySize)
+        throw new ZipFormatError(`the archive claims ${count} members, more than its central directory can hold`);
+    const directory = await readAt(handle, size, directoryOffset, directorySize);
     const entries = [];
+    const names = new Set();
     let at = 0;
     for (let i = 0; i < count; i++) {
         if (at + 46 > directory.length || directory.readUInt32LE(at) !== CENTRAL_HEADER_SIGNATURE) {
@@ -71164,15 +71578,24 @@ async function readCentralDirectory(handle) {
         const nameLength = directory.readUInt16LE(at + 28);
         const extraLength = directory.readUInt16LE(at + 30);
         const commentLength = directory.readUInt16LE(at + 32);
+        if (at + 46 + nameLength + extraLength + commentLength > directory.length)
+            throw new ZipFormatError('the central directory is corrupt');
         const entry = {
             method: directory.readUInt16LE(at + 10),
             compressedSize: directory.readUInt32LE(at + 20),
             uncompressedSize: directory.readUInt32LE(at + 24),
             localHeaderOffset: directory.readUInt32LE(at + 42),
-            // Wheels must use UTF-8 names (PEP 427), whatever flag bit 11 says.
+            // Wheels must use UTF-8 names (PEP 427); the framing check refuses other bytes.
             name: directory.toString('utf8', at + 46, at + 46 + nameLength),
         };
         applyZip64Extra(entry, directory.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength));
+        if (entry.localHeaderOffset + 30 > size || entry.compressedSize > size) {
+            throw new ZipFormatError(`the central directory gives ${entry.name} a size or offset past the end of the file`);
+        }
+        // pip and PyPI would each pick one of two same-named members, maybe not the same one.
+        if (names.has(entry.name))
+            throw new ZipFormatError(zipNotAccepted(`Duplicate filename in central directory (${entry.name})`));
+        names.add(entry.name);
         entries.push(entry);
         at += 46 + nameLength + extraLength + commentLength;
     }
@@ -71184,25 +71607,78 @@ function applyZip64Extra(entry, extra) {
         const id = extra.readUInt16LE(at);
         const length = extra.readUInt16LE(at + 2);
         if (id === 0x0001) {
+            const end = Math.min(at + 4 + length, extra.length);
             let field = at + 4;
-            const next = () => {
-                const value = Number(extra.readBigUInt64LE(field));
+            const next = (what) => {
+                if (field + 8 > end)
+                    throw new ZipFormatError(`the ZIP64 extra field of ${entry.name} is too short to hold its ${what}`);
+                const value = uint64(extra, field, `ZIP64 ${what} of ${entry.name}`);
                 field += 8;
                 return value;
             };
             if (entry.uncompressedSize === 0xffffffff)
-                entry.uncompressedSize = next();
+                entry.uncompressedSize = next('size');
             if (entry.compressedSize === 0xffffffff)
-                entry.compressedSize = next();
+                entry.compressedSize = next('compressed size');
             if (entry.localHeaderOffset === 0xffffffff)
-                entry.localHeaderOffset = next();
+                entry.localHeaderOffset = next('offset');
             return;
         }
         at += 4 + length;
     }
 }
 
+;// CONCATENATED MODULE: ./src/dists/entry-points.ts
+/**
+ * PyPI refuses a wheel whose `entry_points.txt` is not the INI file the entry-points specification
+ * describes (as Python's configparser reads it with `=` as the only delimiter and case kept), or
+ * whose console/GUI script names are not `[\w.-]+` (no path parts). Returns the reason, or undefined.
+ */
+function entryPointsProblem(text) {
+    const sections = new Set();
+    let section;
+    let lastOptionIndent;
+    const lines = text.split(/\r\n|\r|\n/);
+    for (const [index, line] of lines.entries()) {
+        const where = `line ${index + 1}`;
+        const stripped = line.trim();
+        if (stripped === '' || /^[#;]/.test(stripped)) {
+            if (stripped === '')
+                lastOptionIndent = undefined;
+            continue;
+        }
+        const indent = line.length - line.trimStart().length;
+        if (section && lastOptionIndent !== undefined && indent > lastOptionIndent)
+            continue; // a continuation line
+        const header = /^\[(.+)\]/.exec(stripped);
+        if (header) {
+            const name = header[1];
+            if (sections.has(name))
+                return `${where}: section [${name}] appears twice`;
+            sections.add(name);
+            section = { name, options: new Set() };
+            lastOptionIndent = undefined;
+            continue;
+        }
+        if (!section)
+            return `${where}: '${stripped.slice(0, 60)}' comes before any [section] header`;
+        const equals = stripped.indexOf('=');
+        const key = equals < 0 ? '' : stripped.slice(0, equals).trim();
+        if (!key)
+            return `${where}: '${stripped.slice(0, 60)}' is not a 'name = value' line`;
+        if (section.options.has(key))
+            return `${where}: '${key}' appears twice in [${section.name}]`;
+        section.options.add(key);
+        lastOptionIndent = indent;
+        if ((section.name === 'console_scripts' || section.name === 'gui_scripts') && !/^[\p{L}\p{N}\p{Mc}\p{Mn}\p{Pc}.-]+$/u.test(key)) {
+            return `${where}: the script name '${key}' in [${section.name}] may hold only letters, digits, '_', '.' and '-'`;
+        }
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/dists/dist-metadata.ts
+
 
 
 
@@ -71218,7 +71694,14 @@ async function readDistMetadata(dist) {
     catch (error) {
         if (error instanceof common_errors/* PublishError */.S1)
             throw error;
-        if (error instanceof ZipFormatError || error instanceof TarFormatError) {
+        if ((error instanceof ZipFormatError || error instanceof TarFormatError) && error.message.includes(' archive not accepted: ')) {
+            throw new common_errors/* PublishError */.S1(`${dist.filename}: ${error.message}.`, {
+                file: dist.filename,
+                hint: 'PyPI refuses archives built to be read differently by different tools (duplicate or mismatched members, trailing data, comments, sparse members, non-UTF-8 names). Rebuild the file with `python -m build` and upload it unmodified; do not append to, re-zip or re-tar it by hand.',
+            });
+        }
+        // Whatever a crafted archive makes the readers throw (RangeError included) is the file's fault.
+        if (error instanceof Error && !(error instanceof MetadataError)) {
             throw new common_errors/* PublishError */.S1(`${dist.filename} is not a valid ${dist.kind === 'wheel' ? 'wheel (zip archive)' : 'sdist (.tar.gz archive)'}: ${error.message}.`, {
                 file: dist.filename,
                 hint: 'The file is damaged or was not written by a build tool. Rebuild it (`python -m build`) and make sure it is copied whole (for example by actions/upload-artifact and actions/download-artifact).',
@@ -71271,12 +71754,33 @@ async function readWheelMetadata(dist) {
                 hint: 'PyPI refuses a wheel without METADATA, WHEEL and RECORD in its .dist-info directory. Rebuild it with `python -m build --wheel`.',
             });
         }
+        await zip.checkFraming();
+        const entryPoints = zip.entries.find((e) => e.name === `${dir}/entry_points.txt`);
+        if (entryPoints)
+            checkEntryPoints(dist, entryPoints.name, await zip.read(entryPoints, MAX_METADATA_BYTES));
         const member = `${dir}/METADATA`;
         const entry = zip.entries.find((e) => e.name === member);
-        return { member, bytes: await zip.read(entry, MAX_METADATA_BYTES), members: zip.entries.map((e) => e.name) };
+        // Only what the License-File check looks for: the licenses folder of the .dist-info directory.
+        const members = new Set(zip.entries.filter((e) => e.name.startsWith(`${dir}/licenses/`)).map((e) => e.name));
+        return { member, bytes: await zip.read(entry, MAX_METADATA_BYTES), members };
     }
     finally {
         await zip.close();
+    }
+}
+function checkEntryPoints(dist, member, bytes) {
+    let problem;
+    try {
+        problem = entryPointsProblem(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    }
+    catch {
+        problem = 'it is not valid UTF-8';
+    }
+    if (problem) {
+        throw new common_errors/* PublishError */.S1(`${dist.filename} has invalid entry points: ${member}, ${problem}. PyPI refuses such a wheel.`, {
+            file: dist.filename,
+            hint: 'Fix [project.scripts], [project.gui-scripts] and [project.entry-points] in pyproject.toml (script names: letters, digits, _ . - only, no paths), then rebuild.',
+        });
     }
 }
 async function readSdistPkgInfo(dist) {
@@ -71440,7 +71944,7 @@ const dispatchers = new Map();
  * honoured); this machine (loopback) is always reached directly.
  */
 function dispatcherFor(url, idleTimeoutMs) {
-    const direct = (0,urls/* isLoopbackHost */.c)(url.hostname);
+    const direct = (0,urls/* isLoopbackHost */.cW)(url.hostname);
     const key = `${direct ? 'direct' : 'env'}:${idleTimeoutMs}`;
     let dispatcher = dispatchers.get(key);
     if (!dispatcher) {
@@ -71488,7 +71992,7 @@ async function sendOnce(url, init) {
     try {
         const response = await (0,undici/* request */.Em)(url, {
             method: init.method ?? 'GET',
-            headers: { 'user-agent': USER_AGENT, ...init.headers },
+            headers: withCredentials(url, { 'user-agent': USER_AGENT, ...init.headers }, init.credentials),
             body: typeof init.body === 'function' ? external_node_stream_.Readable.from(init.body(), { objectMode: false }) : init.body,
             dispatcher: dispatcherFor(url, idle),
         });
@@ -71498,6 +72002,17 @@ async function sendOnce(url, init) {
     catch (error) {
         throw new TransportError(url.href, error);
     }
+}
+/**
+ * The one place an Authorization header is added: only when the URL actually requested (after any
+ * redirect, and however it was built) has the credentials' own origin, and only over HTTPS or to
+ * loopback. A header passed in `headers` is dropped, so that no caller can bypass this.
+ */
+function withCredentials(url, headers, credentials) {
+    const result = Object.fromEntries(Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'authorization'));
+    if (credentials?.origin === url.origin && (0,urls/* credentialsAllowed */.H2)(url))
+        result.authorization = credentials.authorization;
+    return result;
 }
 async function readLimited(body) {
     const chunks = [];
@@ -71671,6 +72186,7 @@ function describeMintRefusal(refusal) {
 ;// CONCATENATED MODULE: ./src/index/retry.ts
 
 
+
 /** Five attempts over at most ten minutes: enough for a PyPI hiccup, short of hiding an outage. */
 const DEFAULT_RETRY_POLICY = {
     attempts: 5,
@@ -71754,7 +72270,7 @@ async function withRetries(what, policy, log, attempt, wait = sleep) {
                     cause: error.final,
                 });
             }
-            log(`${what}: attempt ${n} of ${policy.attempts} failed (${error.message}); retrying in ${(delay / 1000).toFixed(1)} s.`);
+            log(`${(0,log_text/* outside */.q)(what)}: attempt ${n} of ${policy.attempts} failed (${(0,log_text/* outside */.q)(error.message)}); retrying in ${(delay / 1000).toFixed(1)} s.`);
             await wait(delay);
         }
     }
@@ -71806,7 +72322,7 @@ function checkRunner(runner) {
             hint: 'This variable is set by the runner; do not set it yourself.',
         });
     }
-    if (!(0,urls/* credentialsAllowed */.H)(requestUrl)) {
+    if (!(0,urls/* credentialsAllowed */.H2)(requestUrl)) {
         throw new common_errors/* PublishError */.S1(`ACTIONS_ID_TOKEN_REQUEST_URL is plain http:// to another machine; the runner's token will not be sent over it.`, {
             hint: 'This variable is set by the runner; do not override it.',
         });
@@ -71842,7 +72358,7 @@ async function fetchAudience(indexUrl) {
 async function requestIdToken(requestUrl, requestToken, audience, mask) {
     const url = new URL(requestUrl.href);
     url.searchParams.set('audience', audience);
-    const response = await sendRetryable(url, { headers: { authorization: `bearer ${requestToken}`, accept: 'application/json' } }, "requesting an OIDC token from GitHub's runner", "A fault on GitHub's side: re-run the job; see https://www.githubstatus.com.");
+    const response = await sendRetryable(url, { headers: { accept: 'application/json' }, credentials: { authorization: `bearer ${requestToken}`, origin: url.origin } }, "requesting an OIDC token from GitHub's runner", "A fault on GitHub's side: re-run the job; see https://www.githubstatus.com.");
     const value = parseJson(response.body)?.value;
     if (typeof value === 'string' && value)
         mask(value);
@@ -71964,7 +72480,6 @@ function quote(value) {
 
 
 
-
 const SIMPLE_JSON = 'application/vnd.pypi.simple.v1+json';
 /**
  * The simple index (PEP 503/691) that holds what the upload URL publishes: known for PyPI and
@@ -71980,15 +72495,13 @@ function simpleIndexFor(uploadUrl, checkUrl) {
     return undefined;
 }
 /** The sha256 of every file the index lists for a project, by filename; empty if it has no such project. */
-async function listedDigests(simpleUrl, project, authorization) {
-    const url = new URL(`${normalizeName(project)}/`, simpleUrl.href.endsWith('/') ? simpleUrl : new URL(`${simpleUrl.href}/`));
+async function listedDigests(simpleUrl, project, credentials) {
+    // Percent-encoded, so that no name (`\\host:port`, `?`, `#`) can make this URL leave the simple API.
+    const url = new URL(`${encodeURIComponent(normalizeName(project))}/`, simpleUrl.href.endsWith('/') ? simpleUrl : new URL(`${simpleUrl.href}/`));
     const headers = { accept: `${SIMPLE_JSON}, text/html;q=0.1` };
-    // Credentials only to the upload URL's own origin (a private index), never to a public mirror.
-    if (authorization && (0,urls/* credentialsAllowed */.H)(url))
-        headers.authorization = authorization;
     let response;
     try {
-        response = await send(url, { headers, idleTimeoutMs: 60_000 });
+        response = await send(url, { headers, idleTimeoutMs: 60_000, ...(credentials ? { credentials } : {}) });
     }
     catch (error) {
         retryOnTransport(error, (transport) => lookupFailed(url, transport.message));
@@ -72153,9 +72666,9 @@ async function post(context, prepared, form, credentials) {
             headers: {
                 'content-type': body.contentType,
                 'content-length': String(body.length),
-                authorization: basicAuthorization(credentials),
                 accept: 'application/json',
             },
+            credentials: { authorization: basicAuthorization(credentials), origin: context.url.origin },
             body: () => body.open(),
             idleTimeoutMs: context.idleTimeoutMs,
         });
@@ -72176,9 +72689,12 @@ async function storedCopy(context, prepared) {
     if (!context.simpleIndex)
         return { kind: 'unknown', reason: "the index's simple API is not known; set 'check-url'" };
     const project = projectName(prepared);
+    // Only an index on the upload URL's origin (a private index) gets them, which the HTTP layer enforces.
     const sameOrigin = context.simpleIndex.origin === context.url.origin;
     try {
-        const credentials = sameOrigin ? basicAuthorization(await context.credentials.current()) : undefined;
+        const credentials = sameOrigin
+            ? { authorization: basicAuthorization(await context.credentials.current()), origin: context.url.origin }
+            : undefined;
         const listing = await withRetries(`Looking up ${prepared.dist.filename} on the index`, context.retry, context.log, () => listedDigests(context.simpleIndex, project, credentials));
         if (!listing.has(prepared.dist.filename))
             return { kind: 'absent' };
@@ -72354,14 +72870,12 @@ function classifierProblem(classifier) {
     const close = closestClassifier(classifier);
     return `Classifier '${classifier}' is not a known trove classifier${close ? ` (did you mean '${close}'?)` : ''}; PyPI refuses it.`;
 }
-/** A known classifier that differs only in case or spacing, the usual typo. */
+const squash = (value) => value.toLowerCase().replace(/\s+/g, '');
+let bySquashed;
+/** A known classifier that differs only in case or spacing, the usual typo: one lookup, not a scan of the list. */
 function closestClassifier(classifier) {
-    const squash = (value) => value.toLowerCase().replace(/\s+/g, '');
-    const wanted = squash(classifier);
-    for (const known of KNOWN)
-        if (squash(known) === wanted)
-            return known;
-    return undefined;
+    bySquashed ??= new Map([...KNOWN].reverse().map((known) => [squash(known), known]));
+    return bySquashed.get(squash(classifier));
 }
 
 ;// CONCATENATED MODULE: ./src/checks/metadata-syntax.ts
@@ -72575,11 +73089,11 @@ const RELEASE = '(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)*';
 const PRE = '(?:[-_.]?(?:alpha|beta|preview|pre|a|b|c|rc)[-_.]?[0-9]*)?';
 const POST = '(?:-[0-9]+|[-_.]?(?:post|rev|r)[-_.]?[0-9]*)?';
 const DEV = '(?:[-_.]?dev[-_.]?[0-9]*)?';
-const LOCAL = '(?:\\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?';
+const pep508_LOCAL = '(?:\\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?';
 // One version specifier: `===` takes anything; `==`/`!=` allow `.*` and local versions; `~=` needs
 // two release numbers; the ordered comparisons allow neither.
 const SPECIFIER = '(?:===\\s*[^\\s;)]*' +
-    `|(?:==|!=)\\s*v?${RELEASE}(?:\\.\\*|${PRE}${POST}${DEV}${LOCAL})?` +
+    `|(?:==|!=)\\s*v?${RELEASE}(?:\\.\\*|${PRE}${POST}${DEV}${pep508_LOCAL})?` +
     `|~=\\s*v?(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)+${PRE}${POST}${DEV}` +
     `|(?:<=|>=|<|>)\\s*v?${RELEASE}${PRE}${POST}${DEV})`;
 const WHOLE_SPECIFIER = new RegExp(`^\\s*${SPECIFIER}\\s*$`, 'i');
@@ -73048,7 +73562,7 @@ function checkContentType(metadata, report) {
         }
         return;
     }
-    const description = metadata.body !== '' ? metadata.body : (getField(metadata, 'Description') ?? '');
+    const description = descriptionOf(metadata).text ?? '';
     if (['', 'UNKNOWN'].includes(description.trim()))
         return;
     report(warning('Description-Content-Type', 'Description-Content-Type is missing, so PyPI renders the description as reStructuredText (and refuses the upload if it does not render).', 'Declare the README\'s format: pyproject.toml readme = "README.md" (or "README.rst"), or long_description_content_type= in setup.py; then rebuild.'));
@@ -73142,8 +73656,15 @@ const UNIMPLEMENTED_ROLES = new Set(('index i anonymous-reference citation-refer
 // Python's whitespace (str.isspace, re's \s), not JavaScript's: U+FEFF is not in it, U+001C-U+001F and U+0085 are.
 const SPACE = '\\t-\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
 const SPACES = new RegExp(`[${SPACE}]+`, 'u');
-const [LEADING, TRAILING] = [new RegExp(`^[${SPACE}]+`, 'u'), new RegExp(`[${SPACE}]+$`, 'u')];
-const rstrip = (text) => text.replace(TRAILING, '');
+const LEADING = new RegExp(`^[${SPACE}]+`, 'u');
+const SPACE_CHAR = new RegExp(`[${SPACE}]`, 'u');
+/** Linear: a `[\\s]+$` regex retries from every space of a long run that does not end the line. */
+const rstrip = (text) => {
+    let end = text.length;
+    while (end > 0 && SPACE_CHAR.test(text[end - 1]))
+        end--;
+    return end === text.length ? text : text.slice(0, end);
+};
 const strip = (text) => rstrip(text).replace(LEADING, '');
 // docutils' punctuation classes (utils/punctuation_chars.py), built from Unicode 5.2 categories: the
 // current categories minus what was added or moved since. The only ASCII delimiters are - / : so
@@ -73185,7 +73706,7 @@ const escapeToNull = (text) => text.replace(/\\([\s\S]?)/g, '\0$1');
 const rst_inline_unescape = (text) => text.replace(/\0[ \n]?/g, '');
 const rst_inline_normalizeName = (name) => name.split(SPACES).filter(Boolean).join(' ').toLowerCase();
 /** A name reduced to letters and digits: the loose key under which targets and references are matched. */
-const squash = (name) => name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+const rst_inline_squash = (name) => name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 function newFacts() {
     return {
         problems: [],
@@ -73242,6 +73763,26 @@ function quotedStart(text, start, end) {
     return (IS_OPENER.test(before) && (PAIRS[before]?.includes(after) ?? after.codePointAt(0) === before.codePointAt(0) + 1));
 }
 /** Scans one text block that docutils parses for inline markup; `lines[k]` is the source line of its k-th line. */
+/** Thrown when a check runs past its budget (see withRstBudget). */
+class RstBudgetExceeded extends Error {
+}
+let deadline = Infinity;
+/** Called in every loop of the checker that a crafted text could make long. */
+function checkBudget() {
+    if (Date.now() > deadline)
+        throw new RstBudgetExceeded('time budget exceeded');
+}
+/** Runs `check` with a deadline `ms` from now; checkBudget throws RstBudgetExceeded after it. */
+function withRstBudget(ms, check) {
+    const previous = deadline;
+    deadline = Date.now() + ms;
+    try {
+        return check();
+    }
+    finally {
+        deadline = previous;
+    }
+}
 function scanInline(text, lines, facts) {
     let [rest, base, row] = [escapeToNull(text), 0, 0];
     const breaks = [...text.matchAll(/\n/g)].map((m) => m.index);
@@ -73253,17 +73794,29 @@ function scanInline(text, lines, facts) {
     };
     const problem = (at, message, fix) => facts.problems.push({ line: lineAt(at), message, fix });
     const reference = (at, name, source) => facts.references.push({ name: rst_inline_normalizeName(name), line: lineAt(at), source });
+    // Where a search for each closing delimiter found none: no later search can find one either, so
+    // that a run of unclosed starts costs linear time, not quadratic.
+    const noEndFrom = new Map();
+    const findEnd = (pattern, from) => {
+        if (base + from >= (noEndFrom.get(pattern) ?? Infinity))
+            return null;
+        const found = pattern.exec(rest.slice(from));
+        if (!found)
+            noEndFrom.set(pattern, base + from);
+        return found;
+    };
     for (let match = INITIAL.exec(rest); match; match = INITIAL.exec(rest)) {
+        checkBudget();
         const { start, role, backquote, whole, refname, refend, label } = match.groups;
         const at = match.index;
         let next = at + (start ?? whole ?? `${role}${backquote}`).length;
         if (start && !quotedStart(rest, at, next)) {
-            const end = END[start].exec(rest.slice(next));
+            const end = findEnd(END[start], next);
             if (end && end.index > 0) {
                 const inner = rst_inline_unescape(rest.slice(next, next + end.index));
                 if (start === '_`') {
                     facts.explicitTargets.push({ name: rst_inline_normalizeName(inner), line: lineAt(at) });
-                    facts.names.add(squash(inner));
+                    facts.names.add(rst_inline_squash(inner));
                 }
                 else if (start === '|') {
                     facts.substitutionReferences.push({ name: inner, line: lineAt(at) });
@@ -73279,7 +73832,7 @@ function scanInline(text, lines, facts) {
             }
         }
         else if (backquote && (role || !quotedStart(rest, at, next))) {
-            const end = END_INTERPRETED.exec(rest.slice(next));
+            const end = findEnd(END_INTERPRETED, next);
             if (end && end.index > 0) {
                 const inner = rest.slice(next, next + end.index);
                 const [prefix, suffix, link] = [role.slice(1, -1), end.groups.role?.slice(1, -1), end.groups.refend];
@@ -73325,7 +73878,7 @@ function phraseReference(inner, anonymous, line, facts) {
         facts.references.push({ name: rst_inline_normalizeName(rst_inline_unescape(alias.slice(0, -1))), line, source: `<${rst_inline_unescape(alias)}>` });
     }
     if (!anonymous)
-        facts.names.add(squash(rst_inline_unescape(inner.slice(0, embedded.index) || alias)));
+        facts.names.add(rst_inline_squash(rst_inline_unescape(inner.slice(0, embedded.index) || alias)));
 }
 function checkRole(role, text, line, facts) {
     const name = role.toLowerCase();
@@ -73476,7 +74029,7 @@ function checkDirective(type, block, line, facts, substitution) {
         seen.add(key);
         if (key === 'name') {
             facts.explicitTargets.push({ name: rst_inline_normalizeName(option.text.slice(m[0].length)), line: option.n });
-            facts.names.add(squash(option.text.slice(m[0].length)));
+            facts.names.add(rst_inline_squash(option.text.slice(m[0].length)));
         }
     }
     const words = joined(args).split(SPACES).filter(Boolean).length;
@@ -73534,7 +74087,7 @@ function hyperlinkTarget(raw, line, facts, anonymous) {
         facts.anonymousTargets.push(line);
     else {
         facts.explicitTargets.push({ name: rst_inline_normalizeName(rst_inline_unescape(name)), line, uri: uri || undefined, refname });
-        facts.names.add(squash(rst_inline_unescape(name)));
+        facts.names.add(rst_inline_squash(rst_inline_unescape(name)));
     }
 }
 /** A substitution definition; `block` starts after '.. |'. Its directive is checked like any other. */
@@ -73575,10 +74128,10 @@ function looseScan(raw, facts) {
     };
     raw.forEach((line, k) => {
         for (const m of line.matchAll(/`([^`]*?)\s*<([^`<>]+)>`_(?!_)|_`([^`]+)`/g))
-            loose.names.add(squash(m[1] || m[2] || m[3] || ''));
+            loose.names.add(rst_inline_squash(m[1] || m[2] || m[3] || ''));
         const m = /^\s*(?:\.\.\s+(?:_`?(.+?)`?\s?:(?:\s|$)|\[#?([^\]]+)\]|\|([^|]+)\||(role)::\s*([^\s(]+)|[\w.:+-]+\s?::\s*(.*))|:name:\s*(.*))/u.exec(line);
         if (m?.[1] || m?.[2] || m?.[6] || m?.[7])
-            loose.names.add(squash(m[1] || m[2] || m[6] || m[7]));
+            loose.names.add(rst_inline_squash(m[1] || m[2] || m[6] || m[7]));
         if (m?.[2] === '#' || m?.[2] === '*')
             loose.autoFootnotes[m[2]]++;
         loose.numbered ||= /^\s*\.\.\s+\[#/.test(line);
@@ -73589,7 +74142,7 @@ function looseScan(raw, facts) {
         if (/^\s*(?:\.\.\s+__\s?:(?:\s|$)|__(?: |$))/.test(line))
             loose.anonymousTargets++;
         if (k + 1 < raw.length && /^([!-/:-@[-`{-~])\1* *$/.test(raw[k + 1].trimEnd()))
-            loose.titles.add(squash(line));
+            loose.titles.add(rst_inline_squash(line));
     });
     return loose;
 }
@@ -73598,7 +74151,7 @@ function resolve(facts, loose) {
     const problem = (line, message, fix) => facts.problems.push({ line, message, fix });
     const skipped = (marker) => facts.skipped.some((text) => text.includes(marker));
     for (const ref of facts.references) {
-        const key = squash(ref.name);
+        const key = rst_inline_squash(ref.name);
         // Auto-numbered footnotes take the numeric names still free, so `[2]_` may point at a `.. [#]`.
         if (!key ||
             facts.names.has(key) ||
@@ -73672,6 +74225,8 @@ const RST_CHECKS_NOT_DONE = (/* unused pure expression or super */ null && ([
     '`.. default-role::`, and roles used before their `.. role::` definition',
     'a document that renders to nothing (only comments or targets)',
 ]));
+/** docutils itself recurses per level and fails long before this on a crafted text. */
+const MAX_DEPTH = 48;
 const BULLET = /^[-+*\u2022\u2023\u2043]( +|$)/;
 const ENUM = '[0-9]+|[a-z]|[A-Z]|[ivxlcdm]+|[IVXLCDM]+|#';
 const ENUMERATOR = new RegExp(`^(?:\\((?<p>${ENUM})\\)|(?<r>${ENUM})\\)|(?<d>${ENUM})\\.)(?: +|$)`);
@@ -73679,7 +74234,8 @@ const OPTION_ARG = '(?:[a-zA-Z][a-zA-Z0-9_-]*|<[^<>]+>)';
 const OPTION = `(?:[-+][a-zA-Z0-9](?: ?${OPTION_ARG})?|(?:--|/)[a-zA-Z0-9][a-zA-Z0-9_-]*(?:[ =]${OPTION_ARG})?)`;
 const OPTION_MARKER = new RegExp(`^${OPTION}(?:, ${OPTION})*(?:  +| ?$)`);
 const [DOCTEST, LINE_BLOCK, EXPLICIT, ANONYMOUS] = [/^>>>( +|$)/, /^\|( +|$)/, /^\.\.( +|$)/, /^__( +|$)/];
-const [GRID_TABLE, SIMPLE_TABLE, TABLE_BORDER] = [/^\+-[-+]+-\+ *$/, /^=+( +=+)+ *$/, /^=+[ =]*$/];
+// Written so that no long line of = or - with a stray character at the end makes them backtrack.
+const [GRID_TABLE, SIMPLE_TABLE, TABLE_BORDER] = [/^\+-[-+]+-\+ *$/, /^=+(?: +=+)+ *$/, /^=[ =]*$/];
 const PUNCTUATION_LINE = /^([!-/:-@[-`{-~])\1* *$/;
 const SPECIAL = [
     BULLET,
@@ -73726,6 +74282,25 @@ const indented = (line) => line?.text[0] === ' ';
 const rst_check_joined = (lines) => lines.map((l) => l.text).join('\n');
 /** The problems docutils, as readme_renderer runs it, would certainly report for `text`, by line. */
 function checkRst(text) {
+    return checkRstWithin(text, Infinity).problems;
+}
+/** checkRst with a time budget: past it, the problems found so far and a note that it stopped. */
+function checkRstWithin(text, budgetMs) {
+    const notes = new Set();
+    let problems = [];
+    try {
+        withRstBudget(budgetMs, () => {
+            problems = parse(text, notes);
+        });
+    }
+    catch (error) {
+        if (!(error instanceof RstBudgetExceeded))
+            throw error;
+        notes.add(`the check stopped after ${budgetMs} ms`);
+    }
+    return notes.size ? { problems, stopped: [...notes].join('; ') } : { problems };
+}
+function parse(text, notes) {
     const raw = text.replace(/[\v\f]/g, ' ').split(/\r\n|[\n\r\x1c-\x1e\x85\u2028\u2029]/);
     if (raw.length > 1 && raw.at(-1) === '')
         raw.pop();
@@ -73735,7 +74310,7 @@ function checkRst(text) {
     }));
     const facts = newFacts();
     const loose = looseScan(raw, facts);
-    body(lines, { facts, styles: [], level: 0, kind: 'other', empty: true, afterTransition: false, looseNames: loose.names }, true);
+    body(lines, { facts, styles: [], level: 0, kind: 'other', empty: true, afterTransition: false, looseNames: loose.names, depth: 0, notes }, true);
     resolve(facts, loose);
     return facts.problems.sort((a, b) => a.line - b.line);
 }
@@ -73777,7 +74352,22 @@ function list(ls, i, ctx, what, item) {
 }
 /** docutils' Body state: the first line of each block decides what the block is. */
 function body(ls, ctx, top) {
+    if (ctx.depth >= MAX_DEPTH) {
+        ctx.notes.add(`blocks nested more than ${MAX_DEPTH} deep were not checked`);
+        ctx.facts.skipped.push(rst_check_joined(ls));
+        return;
+    }
+    ctx.depth++;
+    try {
+        blocks(ls, ctx, top);
+    }
+    finally {
+        ctx.depth--;
+    }
+}
+function blocks(ls, ctx, top) {
     for (let i = 0; i < ls.length;) {
+        checkBudget();
         const t = ls[i].text;
         if (!t) {
             i++;
@@ -73977,7 +74567,7 @@ function explicit(ls, i, ctx) {
             ctx.facts.autoFootnotes[label]++;
         else
             ctx.facts.explicitTargets.push({ name: rst_inline_normalizeName(label.replace(/^#/, '')), line: ls[i].n });
-        ctx.facts.names.add(squash(label));
+        ctx.facts.names.add(rst_inline_squash(label));
         ctx.facts.skipped.push(rst_check_joined(block.lines));
         return block;
     }
@@ -74123,8 +74713,8 @@ function section(title, style, line, ctx, since) {
     if (known < 0)
         ctx.styles.push(style);
     ctx.level = level;
-    const taken = ctx.facts.names.has(squash(title)) || ctx.looseNames.has(squash(title));
-    ctx.facts.names.add(squash(title));
+    const taken = ctx.facts.names.has(rst_inline_squash(title)) || ctx.looseNames.has(rst_inline_squash(title));
+    ctx.facts.names.add(rst_inline_squash(title));
     scanInline(title, [line.n], ctx.facts);
     // docutils puts the title's messages (and an INFO when its name is taken) right after it, before any transition.
     if (ctx.facts.problems.length === since && !taken)
@@ -74137,6 +74727,11 @@ function section(title, style, line, ctx, since) {
 
 
 
+/** One slow check must not hold up a release: past this, the check says that it stopped. */
+const RST_BUDGET_MS = 2_000;
+/** Per field: a crafted file must not produce 25,000 annotations. */
+const MAX_PROBLEMS_PER_FIELD = 20;
+const UNINDENTED = "That indentation was removed before the check and the upload, as setuptools' own reader does (twine 7 sends it as is, and PyPI then fails to render the README); rebuild with a current setuptools to write the description as the message body.";
 /** verify-metadata: everything PyPI checks beyond what every upload needs (see checkMetadata). */
 function verifyDist({ dist, metadata, member, members }) {
     const problems = checkMetadataFields(metadata).map((p) => ({ file: dist.filename, ...p }));
@@ -74145,9 +74740,17 @@ function verifyDist({ dist, metadata, member, members }) {
     };
     const contentType = (getField(metadata, 'Description-Content-Type') ?? '').split(';')[0].trim().toLowerCase();
     if (contentType === '' || contentType === 'text/x-rst') {
-        const description = metadata.body !== '' ? metadata.body : (getField(metadata, 'Description') ?? '');
-        for (const problem of checkRst(description)) {
-            add('Description', `reStructuredText, line ${problem.line}: ${problem.message}`, `${problem.fix.replace(/\.?$/, '.')} PyPI refuses a description it cannot render.${contentType === '' ? ' If the README is Markdown, set its content type (pyproject.toml: readme = "README.md").' : ''}`);
+        const description = descriptionOf(metadata);
+        const unindented = description.unindented ? ` ${UNINDENTED}` : '';
+        const rst = checkRstWithin(description.text ?? '', RST_BUDGET_MS);
+        for (const problem of rst.problems) {
+            add('Description', `reStructuredText, line ${problem.line}: ${problem.message}`, `${problem.fix.replace(/\.?$/, '.')} PyPI refuses a description it cannot render.${contentType === '' ? ' If the README is Markdown, set its content type (pyproject.toml: readme = "README.md").' : ''}${unindented}`);
+        }
+        if (rst.stopped) {
+            add('Description', `the reStructuredText check did not look at all of it (${rst.stopped}).`, 'Nothing to do unless PyPI refuses the upload; then check the README with `python -m readme_renderer README.rst`.', 'warning');
+        }
+        if (description.unindented) {
+            add('Description', `${dist.kind === 'sdist' ? 'PKG-INFO' : 'METADATA'} indents every description line after the first by 8 spaces, as old setuptools wrote it.`, UNINDENTED, 'warning');
         }
     }
     if (dist.kind === 'wheel' && dist.platform) {
@@ -74161,11 +74764,31 @@ function verifyDist({ dist, metadata, member, members }) {
     }
     for (const licenseFile of getFields(metadata, 'License-File')) {
         const expected = licenseFilePath(dist, metadata, member, licenseFile);
-        if (expected && !members.includes(expected)) {
+        if (expected && !members.has(expected)) {
             add('License-File', `License-File ${licenseFile} is not in the archive (expected at ${expected}).`, 'Rebuild with a backend that copies license files into the distribution (PEP 639), or fix license-files in pyproject.toml.');
         }
     }
-    return problems;
+    return capPerField(problems);
+}
+/** At most MAX_PROBLEMS_PER_FIELD problems of each severity per field, then one saying how many more. */
+function capPerField(problems) {
+    const seen = new Map();
+    const kept = [];
+    for (const problem of problems) {
+        const key = `${problem.severity}\0${problem.field}`;
+        const count = (seen.get(key) ?? 0) + 1;
+        seen.set(key, count);
+        if (count <= MAX_PROBLEMS_PER_FIELD)
+            kept.push(problem);
+    }
+    for (const [key, count] of seen) {
+        if (count <= MAX_PROBLEMS_PER_FIELD)
+            continue;
+        const [severity, field] = key.split('\0');
+        const file = problems[0].file;
+        kept.push({ file, field, severity, message: `and ${count - MAX_PROBLEMS_PER_FIELD} more problems of the same kind in ${field}.`, fix: 'Fix the ones above and run again to see the rest.' });
+    }
+    return kept;
 }
 /** PEP 639: wheels carry license files under .dist-info/licenses/; sdists at the path, in the top folder. */
 function licenseFilePath(dist, metadata, member, licenseFile) {
@@ -74189,6 +74812,7 @@ function problemsMarkdown(problems) {
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
+
 
 
 
@@ -74244,12 +74868,13 @@ async function publishAll(inputs, { io, runner, job = { eventName: runner.eventN
     const { prepared, warnings } = await preflight(dists, inputs.verifyMetadata, io);
     for (const problem of warnings)
         io.warning(`${problem.file}: ${problem.field}: ${problem.message} ${problem.fix}`, 'Metadata');
-    io.info(`Checked ${prepared.length} distribution${prepared.length === 1 ? '' : 's'}: ${prepared.map((p) => p.dist.filename).join(', ')}`);
+    io.info(`Checked ${prepared.length} distribution${prepared.length === 1 ? '' : 's'}: ${prepared.map((p) => (0,log_text/* outside */.q)(p.dist.filename)).join(', ')}`);
     if (inputs.printHash) {
         for (const { dist, digests } of prepared)
-            io.info(`${dist.filename}\n  sha256:      ${digests.sha256}\n  blake2_256:  ${digests.blake2_256}`);
+            io.info(`${(0,log_text/* outside */.q)(dist.filename)}\n  sha256:      ${digests.sha256}\n  blake2_256:  ${digests.blake2_256}`);
     }
-    reports.push(...prepared.map((p) => fileReport(p, 'not attempted', inputs.repositoryUrl)));
+    for (const item of prepared)
+        reports.push(fileReport(item, 'not attempted', inputs.repositoryUrl));
     const refusal = eventRefusal(job, !inputs.password);
     if (refusal)
         throw refusal;
@@ -74270,7 +74895,7 @@ async function publishAll(inputs, { io, runner, job = { eventName: runner.eventN
     // Fail before the first upload, not halfway, when no token can be had.
     await context.credentials.current();
     for (const [index, item] of prepared.entries()) {
-        io.info(`Uploading ${item.dist.filename} (${item.dist.size} bytes) to ${inputs.repositoryUrl.href}`);
+        io.info(`Uploading ${(0,log_text/* outside */.q)(item.dist.filename)} (${item.dist.size} bytes) to ${inputs.repositoryUrl.href}`);
         if (inputs.verbose)
             io.info(`  form fields: ${describeFields(uploadFormFields(item))}`);
         reports[index].result = 'failed';
@@ -74281,7 +74906,7 @@ async function publishAll(inputs, { io, runner, job = { eventName: runner.eventN
         if (outcome.result === 'skipped')
             io.notice(`Skipped ${item.dist.filename}: ${outcome.note ?? 'the index already has it'}.`);
         else
-            io.info(`Uploaded ${item.dist.filename}${outcome.note ? ` (${outcome.note})` : ''}`);
+            io.info(`Uploaded ${(0,log_text/* outside */.q)(item.dist.filename)}${outcome.note ? ` (${(0,log_text/* outside */.q)(outcome.note)})` : ''}`);
     }
 }
 /** Every file read and checked before anything is sent; any error stops the run with all of them listed. */
@@ -74302,7 +74927,8 @@ async function preflight(dists, verifyMetadata, io) {
                 ...checkMetadata(read.metadata, { dist, member: read.member }).map((e) => fromError(dist, e)),
                 ...(verifyMetadata ? verifyDist({ dist, ...read }) : []),
             ];
-            problems.push(...found);
+            for (const problem of found)
+                problems.push(problem);
             if (!found.some((p) => p.severity === 'error'))
                 prepared.push({ dist, metadata: read.metadata, digests: await hashFile(dist.path) });
         }
@@ -74332,7 +74958,7 @@ function credentialSource(inputs, runner, io, prepared, retry, tuning) {
             io.notice(notice);
         for (const warning of advice.warnings)
             io.warning(warning);
-        io.info(`Authenticating to ${inputs.repositoryUrl.host} as '${inputs.user}' with the given password.`);
+        io.info(`Authenticating to ${inputs.repositoryUrl.host} as '${(0,log_text/* outside */.q)(inputs.user)}' with the given password.`);
         return fixedCredentials(inputs.user, inputs.password);
     }
     const projects = [...new Set(prepared.map(projectName))];
@@ -74358,27 +74984,41 @@ function credentialSource(inputs, runner, io, prepared, retry, tuning) {
         });
         if (inputs.verbose)
             io.info(`  exchanged a GitHub token with ${Object.entries(token.claims)
-                .map(([k, v]) => `${k}=${String(v)}`)
+                .map(([k, v]) => `${(0,log_text/* outside */.q)(k)}=${(0,log_text/* outside */.q)(String(v))}`)
                 .join(', ')}`);
         return token;
     };
     return mintedCredentials(mint, log, tuning.tokenRenewMarginMs);
 }
+/** Outputs and the job summary. Failing to write them is a warning: it never changes the run's result or hides its error. */
 async function finish(io, inputs, reports, error) {
-    const { uploaded, skipped } = outputs(reports);
-    io.setOutput('uploaded', uploaded);
-    io.setOutput('skipped', skipped);
-    const failure = error === undefined
-        ? undefined
-        : error instanceof common_errors/* PublishError */.S1
-            ? { message: (0,common_errors/* formatError */.Wk)(error), details: error.details }
-            : { message: error instanceof Error ? String(error) : JSON.stringify(error) };
-    await io.writeSummary(summaryMarkdown(inputs.repositoryUrl, reports, failure));
+    const unwritten = (what, cause) => {
+        io.warning(`Could not write ${what}: ${(0,log_text/* outside */.q)(cause instanceof Error ? cause.message : String(cause))}. The run's result is not affected.`);
+    };
+    try {
+        const { uploaded, skipped } = outputs(reports);
+        io.setOutput('uploaded', uploaded);
+        io.setOutput('skipped', skipped);
+    }
+    catch (cause) {
+        unwritten("the step's outputs (GITHUB_OUTPUT)", cause);
+    }
+    try {
+        const failure = error === undefined
+            ? undefined
+            : error instanceof common_errors/* PublishError */.S1
+                ? { message: (0,common_errors/* formatError */.Wk)(error), details: error.details }
+                : { message: error instanceof Error ? String(error) : JSON.stringify(error) };
+        await io.writeSummary(summaryMarkdown(inputs.repositoryUrl, reports, failure));
+    }
+    catch (cause) {
+        unwritten('the job summary (GITHUB_STEP_SUMMARY)', cause);
+    }
 }
 /** Field names with short values; long ones (the description) only by length. */
 function describeFields(fields) {
     return fields
-        .map(([name, value]) => value.length > 80 || value.includes('\n') ? `${name}=<${value.length} characters>` : `${name}=${value}`)
+        .map(([name, value]) => value.length > 80 || /[\r\n]/.test(value) ? `${name}=<${value.length} characters>` : `${name}=${(0,log_text/* outside */.q)(value)}`)
         .join(', ');
 }
 

@@ -4,6 +4,7 @@ import { hashFile } from './dists/digests.js';
 import { discoverDists, type DistFile } from './dists/dists.js';
 import { eventRefusal, passwordModeAdvice, pinningWarning, type JobContext } from './index/diagnostics.js';
 import { formatError, PublishError } from './common/errors.js';
+import { outside } from './common/log-text.js';
 import { DEFAULT_IDLE_TIMEOUT_MS } from './index/http.js';
 import type { Inputs } from './inputs/inputs.js';
 import { checkMetadata, type FormField } from './dists/metadata.js';
@@ -94,14 +95,14 @@ async function publishAll(
   for (const problem of warnings)
     io.warning(`${problem.file}: ${problem.field}: ${problem.message} ${problem.fix}`, 'Metadata');
   io.info(
-    `Checked ${prepared.length} distribution${prepared.length === 1 ? '' : 's'}: ${prepared.map((p) => p.dist.filename).join(', ')}`,
+    `Checked ${prepared.length} distribution${prepared.length === 1 ? '' : 's'}: ${prepared.map((p) => outside(p.dist.filename)).join(', ')}`,
   );
   if (inputs.printHash) {
     for (const { dist, digests } of prepared)
-      io.info(`${dist.filename}\n  sha256:      ${digests.sha256}\n  blake2_256:  ${digests.blake2_256}`);
+      io.info(`${outside(dist.filename)}\n  sha256:      ${digests.sha256}\n  blake2_256:  ${digests.blake2_256}`);
   }
 
-  reports.push(...prepared.map((p) => fileReport(p, 'not attempted', inputs.repositoryUrl)));
+  for (const item of prepared) reports.push(fileReport(item, 'not attempted', inputs.repositoryUrl));
   const refusal = eventRefusal(job, !inputs.password);
   if (refusal) throw refusal;
   const context = {
@@ -121,7 +122,7 @@ async function publishAll(
   // Fail before the first upload, not halfway, when no token can be had.
   await context.credentials.current();
   for (const [index, item] of prepared.entries()) {
-    io.info(`Uploading ${item.dist.filename} (${item.dist.size} bytes) to ${inputs.repositoryUrl.href}`);
+    io.info(`Uploading ${outside(item.dist.filename)} (${item.dist.size} bytes) to ${inputs.repositoryUrl.href}`);
     if (inputs.verbose) io.info(`  form fields: ${describeFields(uploadFormFields(item))}`);
     reports[index]!.result = 'failed';
     const outcome = await publishDist(context, item);
@@ -132,7 +133,7 @@ async function publishAll(
       );
     if (outcome.result === 'skipped')
       io.notice(`Skipped ${item.dist.filename}: ${outcome.note ?? 'the index already has it'}.`);
-    else io.info(`Uploaded ${item.dist.filename}${outcome.note ? ` (${outcome.note})` : ''}`);
+    else io.info(`Uploaded ${outside(item.dist.filename)}${outcome.note ? ` (${outside(outcome.note)})` : ''}`);
   }
 }
 
@@ -158,7 +159,7 @@ async function preflight(
         ...checkMetadata(read.metadata, { dist, member: read.member }).map((e) => fromError(dist, e)),
         ...(verifyMetadata ? verifyDist({ dist, ...read }) : []),
       ];
-      problems.push(...found);
+      for (const problem of found) problems.push(problem);
       if (!found.some((p) => p.severity === 'error'))
         prepared.push({ dist, metadata: read.metadata, digests: await hashFile(dist.path) });
     } catch (error) {
@@ -201,7 +202,7 @@ function credentialSource(
     const advice = passwordModeAdvice(inputs.repositoryUrl, inputs.user, inputs.password);
     for (const notice of advice.notices) io.notice(notice);
     for (const warning of advice.warnings) io.warning(warning);
-    io.info(`Authenticating to ${inputs.repositoryUrl.host} as '${inputs.user}' with the given password.`);
+    io.info(`Authenticating to ${inputs.repositoryUrl.host} as '${outside(inputs.user)}' with the given password.`);
     return fixedCredentials(inputs.user, inputs.password);
   }
   const projects = [...new Set(prepared.map(projectName))];
@@ -229,7 +230,7 @@ function credentialSource(
     if (inputs.verbose)
       io.info(
         `  exchanged a GitHub token with ${Object.entries(token.claims)
-          .map(([k, v]) => `${k}=${String(v)}`)
+          .map(([k, v]) => `${outside(k)}=${outside(String(v))}`)
           .join(', ')}`,
       );
     return token;
@@ -237,24 +238,36 @@ function credentialSource(
   return mintedCredentials(mint, log, tuning.tokenRenewMarginMs);
 }
 
+/** Outputs and the job summary. Failing to write them is a warning: it never changes the run's result or hides its error. */
 async function finish(io: ActionIO, inputs: Inputs, reports: FileReport[], error?: unknown): Promise<void> {
-  const { uploaded, skipped } = outputs(reports);
-  io.setOutput('uploaded', uploaded);
-  io.setOutput('skipped', skipped);
-  const failure =
-    error === undefined
-      ? undefined
-      : error instanceof PublishError
-        ? { message: formatError(error), details: error.details }
-        : { message: error instanceof Error ? String(error) : JSON.stringify(error) };
-  await io.writeSummary(summaryMarkdown(inputs.repositoryUrl, reports, failure));
+  const unwritten = (what: string, cause: unknown): void => {
+    io.warning(`Could not write ${what}: ${outside(cause instanceof Error ? cause.message : String(cause))}. The run's result is not affected.`);
+  };
+  try {
+    const { uploaded, skipped } = outputs(reports);
+    io.setOutput('uploaded', uploaded);
+    io.setOutput('skipped', skipped);
+  } catch (cause) {
+    unwritten("the step's outputs (GITHUB_OUTPUT)", cause);
+  }
+  try {
+    const failure =
+      error === undefined
+        ? undefined
+        : error instanceof PublishError
+          ? { message: formatError(error), details: error.details }
+          : { message: error instanceof Error ? String(error) : JSON.stringify(error) };
+    await io.writeSummary(summaryMarkdown(inputs.repositoryUrl, reports, failure));
+  } catch (cause) {
+    unwritten('the job summary (GITHUB_STEP_SUMMARY)', cause);
+  }
 }
 
 /** Field names with short values; long ones (the description) only by length. */
 function describeFields(fields: FormField[]): string {
   return fields
     .map(([name, value]) =>
-      value.length > 80 || value.includes('\n') ? `${name}=<${value.length} characters>` : `${name}=${value}`,
+      value.length > 80 || /[\r\n]/.test(value) ? `${name}=<${value.length} characters>` : `${name}=${outside(value)}`,
     )
     .join(', ');
 }

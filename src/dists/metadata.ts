@@ -1,6 +1,7 @@
 import { PublishError } from '../common/errors.js';
 import type { DistFilename } from './dists.js';
-import { normalizeName, normalizeVersion, sameVersion } from './pep440.js';
+import { isValidName, normalizeName, normalizeVersion, sameVersion } from './pep440.js';
+import { outside } from '../common/log-text.js';
 import { normalizedFilenamePart } from './dists.js';
 
 /** Core metadata (METADATA / PKG-INFO) as written: headers in order, names as spelled, and the body. */
@@ -138,7 +139,12 @@ export function checkMetadata(metadata: CoreMetadata, source: MetadataSource): P
     }
   }
 
-  if (name) {
+  if (name && !isValidName(name)) {
+    problem(
+      `Name '${outside(name)}' is not a valid project name (PEP 508: letters, digits, '.', '_' and '-', starting and ending with a letter or digit).`,
+      'Set a valid name in pyproject.toml ([project] name) and rebuild.',
+    );
+  } else if (name) {
     const fileName = dist.kind === 'sdist' ? dist.name : normalizeName(dist.name);
     const expected = dist.kind === 'sdist' ? normalizedFilenamePart(name) : normalizeName(name);
     if (fileName !== expected) {
@@ -199,6 +205,9 @@ const MULTIPLE_FIELDS: Record<string, string> = {
   'provides-extra': 'provides_extra',
   dynamic: 'dynamic',
   'license-file': 'license_file',
+  // Metadata 2.5 (PEP 794); Warehouse's parse_form_metadata reads these names (twine 7 sends neither).
+  'import-name': 'import_name',
+  'import-namespace': 'import_namespace',
 };
 
 export type FormField = [name: string, value: string];
@@ -237,7 +246,47 @@ export function metadataFormFields(metadata: CoreMetadata): FormField[] {
       fields.push([MULTIPLE_FIELDS[lower], value]);
     }
   }
-  const description = metadata.body !== '' ? metadata.body : getField(metadata, 'Description');
+  const description = descriptionOf(metadata).text;
   if (description !== undefined) fields.push(['description', description]);
   return fields;
+}
+
+export interface Description {
+  text: string | undefined;
+  /** The text came from a Description header whose continuation lines were indented (old setuptools) and was dedented. */
+  unindented: boolean;
+}
+
+/**
+ * The description as PyPI should render it: the message body, else the Description header.
+ * Old setuptools wrote the header with every line after the first indented by 8 spaces; like
+ * setuptools' own reader (rfc822_unescape) and pkginfo, the first line loses its leading
+ * whitespace and the others their common indentation. twine 7 sends the indentation along, and
+ * PyPI then fails to render the README.
+ */
+export function descriptionOf(metadata: CoreMetadata): Description {
+  if (metadata.body !== '') return { text: metadata.body, unindented: false };
+  const header = getField(metadata, 'Description');
+  if (header === undefined) return { text: undefined, unindented: false };
+  const [first = '', ...rest] = header.split(/\r?\n/);
+  if (rest.length === 0) return { text: first.trimStart(), unindented: false };
+  const text = `${first.trimStart()}\n${dedent(rest)}`;
+  return { text, unindented: text !== header };
+}
+
+/** Python's textwrap.dedent: whitespace-only lines become empty; the common leading whitespace of the rest goes. */
+function dedent(lines: string[]): string {
+  const cleaned = lines.map((line) => (/^[ \t]+$/.test(line) ? '' : line));
+  let margin: string | undefined;
+  for (const line of cleaned) {
+    if (line === '') continue;
+    const indent = /^[ \t]*/.exec(line)![0];
+    if (margin === undefined) margin = indent;
+    else {
+      let common = 0;
+      while (common < margin.length && common < indent.length && margin[common] === indent[common]) common++;
+      margin = margin.slice(0, common);
+    }
+  }
+  return cleaned.map((line) => (margin && line.startsWith(margin) ? line.slice(margin.length) : line)).join('\n');
 }

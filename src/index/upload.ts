@@ -155,9 +155,9 @@ async function post(
       headers: {
         'content-type': body.contentType,
         'content-length': String(body.length),
-        authorization: basicAuthorization(credentials),
         accept: 'application/json',
       },
+      credentials: { authorization: basicAuthorization(credentials), origin: context.url.origin },
       body: () => body.open(),
       idleTimeoutMs: context.idleTimeoutMs,
     });
@@ -184,9 +184,12 @@ type StoredCopy =
 async function storedCopy(context: UploadContext, prepared: PreparedDist): Promise<StoredCopy> {
   if (!context.simpleIndex) return { kind: 'unknown', reason: "the index's simple API is not known; set 'check-url'" };
   const project = projectName(prepared);
+  // Only an index on the upload URL's origin (a private index) gets them, which the HTTP layer enforces.
   const sameOrigin = context.simpleIndex.origin === context.url.origin;
   try {
-    const credentials = sameOrigin ? basicAuthorization(await context.credentials.current()) : undefined;
+    const credentials = sameOrigin
+      ? { authorization: basicAuthorization(await context.credentials.current()), origin: context.url.origin }
+      : undefined;
     const listing = await withRetries(
       `Looking up ${prepared.dist.filename} on the index`,
       context.retry,
