@@ -70181,7 +70181,9 @@ function formatError(error) {
  * of core.info.
  */
 function outside(text) {
-    return text.replace(/\r\n|\r|\n|\u2028|\u2029/g, (end) => (end === '\r\n' ? '\\r\\n' : end === '\r' ? '\\r' : end === '\n' ? '\\n' : ' ')).replace(/^(\s*)::/, '$1\\::');
+    return text
+        .replace(/\r\n|\r|\n|\u2028|\u2029/g, (end) => end === '\r\n' ? '\\r\\n' : end === '\r' ? '\\r' : end === '\n' ? '\\n' : ' ')
+        .replace(/^(\s*)::/, '$1\\::');
 }
 /**
  * The last guard before stdout: a line of an info message that would read as a workflow command
@@ -70391,7 +70393,9 @@ function parseIndexUrl(name, raw, example) {
         throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`The input '${name}' is '${(0,_common_urls_js__WEBPACK_IMPORTED_MODULE_1__/* .withoutUserinfo */ .Q3)(raw)}', which is not a URL.`, { hint: example });
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`The input '${name}' uses '${url.protocol}', but an index is reached over HTTPS.`, { hint: example });
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`The input '${name}' uses '${url.protocol}', but an index is reached over HTTPS.`, {
+            hint: example,
+        });
     }
     if (url.username || url.password) {
         throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`The input '${name}' has a user name or password in it.`, {
@@ -70712,10 +70716,13 @@ async function discoverDists(dir) {
 /** Parses the RFC 822 form of core metadata, unfolding continuation lines the way Python's email parser does. */
 function parseCoreMetadata(text) {
     const headers = [];
-    const lines = text.split(/\r?\n/);
-    let index = 0;
-    for (; index < lines.length; index++) {
-        const line = lines[index];
+    // Line by line up to the blank line, never splitting the body: a crafted file of millions of
+    // lines or headers must not cost memory in proportion.
+    for (let start = 0, index = 0; start < text.length; index++) {
+        const newline = text.indexOf('\n', start);
+        const end = newline < 0 ? text.length : newline;
+        const line = text.slice(start, newline > start && text[end - 1] === '\r' ? end - 1 : end);
+        start = end + 1;
         if (line === '')
             break;
         if (/^[ \t]/.test(line) && headers.length > 0) {
@@ -70725,6 +70732,9 @@ function parseCoreMetadata(text) {
         const colon = line.indexOf(':');
         if (colon <= 0) {
             throw new MetadataError(`line ${index + 1} is neither a 'Name: value' header nor a continuation: '${line.slice(0, 80)}'`);
+        }
+        if (headers.length >= MAX_HEADERS) {
+            throw new MetadataError(`it has more than ${MAX_HEADERS} header fields, far more than any project needs`);
         }
         headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).replace(/^[ \t]+/, '')]);
     }
@@ -70736,6 +70746,7 @@ function findBodyStart(text) {
     const match = /^\r?\n|\r?\n\r?\n/.exec(text);
     return match ? match.index + match[0].length : -1;
 }
+const MAX_HEADERS = 10_000;
 class MetadataError extends Error {
     name = 'MetadataError';
 }
@@ -71030,7 +71041,9 @@ async function listSdist(path) {
             throw sparse();
         const isExtension = type === 'L' || type === 'x' || type === 'g' || type === 'K';
         // A pax `size` replaces the header's, as in Python's tarfile (pip's and PyPI's reader).
-        const size = isExtension ? parseNumber(header.subarray(124, 136)) : (paxSize ?? parseNumber(header.subarray(124, 136)));
+        const size = isExtension
+            ? parseNumber(header.subarray(124, 136))
+            : (paxSize ?? parseNumber(header.subarray(124, 136)));
         if (!Number.isSafeInteger(size))
             throw new TarFormatError(`a member claims ${size} bytes`);
         const padding = (BLOCK - (size % BLOCK)) % BLOCK;
@@ -71304,7 +71317,11 @@ async function walk(window, central) {
             const record = await window.bytes(position, 22);
             if (record.readUInt16LE(8) !== record.readUInt16LE(10))
                 throw new FramingError('Malformed zip file');
-            const declared = zip64 ?? { records: record.readUInt16LE(10), size: record.readUInt32LE(12), offset: record.readUInt32LE(16) };
+            const declared = zip64 ?? {
+                records: record.readUInt16LE(10),
+                size: record.readUInt32LE(12),
+                offset: record.readUInt32LE(16),
+            };
             if (declared.records !== directoryRecords)
                 throw new FramingError('Mismatched central directory records');
             if (declared.offset !== directoryStart)
@@ -71326,7 +71343,11 @@ async function walk(window, central) {
                 throw new FramingError('ZIP64 extensible data not allowed');
             if (record.readBigUInt64LE(24) !== record.readBigUInt64LE(32))
                 throw new FramingError('Malformed zip file');
-            zip64 = { records: safe(record.readBigUInt64LE(32)), size: safe(record.readBigUInt64LE(40)), offset: safe(record.readBigUInt64LE(48)) };
+            zip64 = {
+                records: safe(record.readBigUInt64LE(32)),
+                size: safe(record.readBigUInt64LE(40)),
+                offset: safe(record.readBigUInt64LE(48)),
+            };
             position += 56;
         }
         else if (signature === EOCD64_LOCATOR) {
@@ -71514,7 +71535,11 @@ class ZipReader {
 }
 /** Reads exactly `length` bytes at `position`, after checking that they lie inside the file. */
 async function readAt(handle, size, position, length) {
-    if (!Number.isSafeInteger(position) || !Number.isSafeInteger(length) || position < 0 || length < 0 || position + length > size) {
+    if (!Number.isSafeInteger(position) ||
+        !Number.isSafeInteger(length) ||
+        position < 0 ||
+        length < 0 ||
+        position + length > size) {
         throw new ZipFormatError('a record points past the end of the file (truncated or crafted archive)');
     }
     const buffer = Buffer.alloc(length);
@@ -71670,7 +71695,8 @@ function entryPointsProblem(text) {
             return `${where}: '${key}' appears twice in [${section.name}]`;
         section.options.add(key);
         lastOptionIndent = indent;
-        if ((section.name === 'console_scripts' || section.name === 'gui_scripts') && !/^[\p{L}\p{N}\p{Mc}\p{Mn}\p{Pc}.-]+$/u.test(key)) {
+        if ((section.name === 'console_scripts' || section.name === 'gui_scripts') &&
+            !/^[\p{L}\p{N}\p{Mc}\p{Mn}\p{Pc}.-]+$/u.test(key)) {
             return `${where}: the script name '${key}' in [${section.name}] may hold only letters, digits, '_', '.' and '-'`;
         }
     }
@@ -71694,7 +71720,8 @@ async function readDistMetadata(dist) {
     catch (error) {
         if (error instanceof common_errors/* PublishError */.S1)
             throw error;
-        if ((error instanceof ZipFormatError || error instanceof TarFormatError) && error.message.includes(' archive not accepted: ')) {
+        if ((error instanceof ZipFormatError || error instanceof TarFormatError) &&
+            error.message.includes(' archive not accepted: ')) {
             throw new common_errors/* PublishError */.S1(`${dist.filename}: ${error.message}.`, {
                 file: dist.filename,
                 hint: 'PyPI refuses archives built to be read differently by different tools (duplicate or mismatched members, trailing data, comments, sparse members, non-UTF-8 names). Rebuild the file with `python -m build` and upload it unmodified; do not append to, re-zip or re-tar it by hand.',
@@ -72358,7 +72385,10 @@ async function fetchAudience(indexUrl) {
 async function requestIdToken(requestUrl, requestToken, audience, mask) {
     const url = new URL(requestUrl.href);
     url.searchParams.set('audience', audience);
-    const response = await sendRetryable(url, { headers: { accept: 'application/json' }, credentials: { authorization: `bearer ${requestToken}`, origin: url.origin } }, "requesting an OIDC token from GitHub's runner", "A fault on GitHub's side: re-run the job; see https://www.githubstatus.com.");
+    const response = await sendRetryable(url, {
+        headers: { accept: 'application/json' },
+        credentials: { authorization: `bearer ${requestToken}`, origin: url.origin },
+    }, "requesting an OIDC token from GitHub's runner", "A fault on GitHub's side: re-run the job; see https://www.githubstatus.com.");
     const value = parseJson(response.body)?.value;
     if (typeof value === 'string' && value)
         mask(value);
@@ -74310,7 +74340,17 @@ function parse(text, notes) {
     }));
     const facts = newFacts();
     const loose = looseScan(raw, facts);
-    body(lines, { facts, styles: [], level: 0, kind: 'other', empty: true, afterTransition: false, looseNames: loose.names, depth: 0, notes }, true);
+    body(lines, {
+        facts,
+        styles: [],
+        level: 0,
+        kind: 'other',
+        empty: true,
+        afterTransition: false,
+        looseNames: loose.names,
+        depth: 0,
+        notes,
+    }, true);
     resolve(facts, loose);
     return facts.problems.sort((a, b) => a.line - b.line);
 }
@@ -74786,7 +74826,13 @@ function capPerField(problems) {
             continue;
         const [severity, field] = key.split('\0');
         const file = problems[0].file;
-        kept.push({ file, field, severity, message: `and ${count - MAX_PROBLEMS_PER_FIELD} more problems of the same kind in ${field}.`, fix: 'Fix the ones above and run again to see the rest.' });
+        kept.push({
+            file,
+            field,
+            severity,
+            message: `and ${count - MAX_PROBLEMS_PER_FIELD} more problems of the same kind in ${field}.`,
+            fix: 'Fix the ones above and run again to see the rest.',
+        });
     }
     return kept;
 }

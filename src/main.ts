@@ -241,7 +241,9 @@ function credentialSource(
 /** Outputs and the job summary. Failing to write them is a warning: it never changes the run's result or hides its error. */
 async function finish(io: ActionIO, inputs: Inputs, reports: FileReport[], error?: unknown): Promise<void> {
   const unwritten = (what: string, cause: unknown): void => {
-    io.warning(`Could not write ${what}: ${outside(cause instanceof Error ? cause.message : String(cause))}. The run's result is not affected.`);
+    io.warning(
+      `Could not write ${what}: ${outside(cause instanceof Error ? cause.message : String(cause))}. The run's result is not affected.`,
+    );
   };
   try {
     const { uploaded, skipped } = outputs(reports);

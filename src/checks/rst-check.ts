@@ -161,7 +161,17 @@ function parse(text: string, notes: Set<string>): RstProblem[] {
   const loose = looseScan(raw, facts);
   body(
     lines,
-    { facts, styles: [], level: 0, kind: 'other', empty: true, afterTransition: false, looseNames: loose.names, depth: 0, notes },
+    {
+      facts,
+      styles: [],
+      level: 0,
+      kind: 'other',
+      empty: true,
+      afterTransition: false,
+      looseNames: loose.names,
+      depth: 0,
+      notes,
+    },
     true,
   );
   resolve(facts, loose);

@@ -51,10 +51,20 @@ export function verifyDist({ dist, metadata, member, members }: VerifiableDist):
       );
     }
     if (rst.stopped) {
-      add('Description', `the reStructuredText check did not look at all of it (${rst.stopped}).`, 'Nothing to do unless PyPI refuses the upload; then check the README with `python -m readme_renderer README.rst`.', 'warning');
+      add(
+        'Description',
+        `the reStructuredText check did not look at all of it (${rst.stopped}).`,
+        'Nothing to do unless PyPI refuses the upload; then check the README with `python -m readme_renderer README.rst`.',
+        'warning',
+      );
     }
     if (description.unindented) {
-      add('Description', `${dist.kind === 'sdist' ? 'PKG-INFO' : 'METADATA'} indents every description line after the first by 8 spaces, as old setuptools wrote it.`, UNINDENTED, 'warning');
+      add(
+        'Description',
+        `${dist.kind === 'sdist' ? 'PKG-INFO' : 'METADATA'} indents every description line after the first by 8 spaces, as old setuptools wrote it.`,
+        UNINDENTED,
+        'warning',
+      );
     }
   }
 
@@ -98,7 +108,13 @@ export function capPerField(problems: DistProblem[]): DistProblem[] {
     if (count <= MAX_PROBLEMS_PER_FIELD) continue;
     const [severity, field] = key.split('\0') as [DistProblem['severity'], string];
     const file = problems[0]!.file;
-    kept.push({ file, field, severity, message: `and ${count - MAX_PROBLEMS_PER_FIELD} more problems of the same kind in ${field}.`, fix: 'Fix the ones above and run again to see the rest.' });
+    kept.push({
+      file,
+      field,
+      severity,
+      message: `and ${count - MAX_PROBLEMS_PER_FIELD} more problems of the same kind in ${field}.`,
+      fix: 'Fix the ones above and run again to see the rest.',
+    });
   }
   return kept;
 }

@@ -6,7 +6,11 @@
  * of core.info.
  */
 export function outside(text: string): string {
-  return text.replace(/\r\n|\r|\n|\u2028|\u2029/g, (end) => (end === '\r\n' ? '\\r\\n' : end === '\r' ? '\\r' : end === '\n' ? '\\n' : ' ')).replace(/^(\s*)::/, '$1\\::');
+  return text
+    .replace(/\r\n|\r|\n|\u2028|\u2029/g, (end) =>
+      end === '\r\n' ? '\\r\\n' : end === '\r' ? '\\r' : end === '\n' ? '\\n' : ' ',
+    )
+    .replace(/^(\s*)::/, '$1\\::');
 }
 
 /**

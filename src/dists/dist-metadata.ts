@@ -29,7 +29,10 @@ export async function readDistMetadata(dist: DistFile): Promise<DistMetadata> {
     return { member, members, metadata: parseCoreMetadata(decodeUtf8(bytes, dist, member)) };
   } catch (error) {
     if (error instanceof PublishError) throw error;
-    if ((error instanceof ZipFormatError || error instanceof TarFormatError) && error.message.includes(' archive not accepted: ')) {
+    if (
+      (error instanceof ZipFormatError || error instanceof TarFormatError) &&
+      error.message.includes(' archive not accepted: ')
+    ) {
       throw new PublishError(`${dist.filename}: ${error.message}.`, {
         file: dist.filename,
         hint: 'PyPI refuses archives built to be read differently by different tools (duplicate or mismatched members, trailing data, comments, sparse members, non-UTF-8 names). Rebuild the file with `python -m build` and upload it unmodified; do not append to, re-zip or re-tar it by hand.',
@@ -118,10 +121,13 @@ function checkEntryPoints(dist: DistFile, member: string, bytes: Buffer): void {
     problem = 'it is not valid UTF-8';
   }
   if (problem) {
-    throw new PublishError(`${dist.filename} has invalid entry points: ${member}, ${problem}. PyPI refuses such a wheel.`, {
-      file: dist.filename,
-      hint: 'Fix [project.scripts], [project.gui-scripts] and [project.entry-points] in pyproject.toml (script names: letters, digits, _ . - only, no paths), then rebuild.',
-    });
+    throw new PublishError(
+      `${dist.filename} has invalid entry points: ${member}, ${problem}. PyPI refuses such a wheel.`,
+      {
+        file: dist.filename,
+        hint: 'Fix [project.scripts], [project.gui-scripts] and [project.entry-points] in pyproject.toml (script names: letters, digits, _ . - only, no paths), then rebuild.',
+      },
+    );
   }
 }
 

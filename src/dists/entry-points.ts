@@ -33,7 +33,10 @@ export function entryPointsProblem(text: string): string | undefined {
     if (section.options.has(key)) return `${where}: '${key}' appears twice in [${section.name}]`;
     section.options.add(key);
     lastOptionIndent = indent;
-    if ((section.name === 'console_scripts' || section.name === 'gui_scripts') && !/^[\p{L}\p{N}\p{Mc}\p{Mn}\p{Pc}.-]+$/u.test(key)) {
+    if (
+      (section.name === 'console_scripts' || section.name === 'gui_scripts') &&
+      !/^[\p{L}\p{N}\p{Mc}\p{Mn}\p{Pc}.-]+$/u.test(key)
+    ) {
       return `${where}: the script name '${key}' in [${section.name}] may hold only letters, digits, '_', '.' and '-'`;
     }
   }

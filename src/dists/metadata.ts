@@ -13,10 +13,13 @@ export interface CoreMetadata {
 /** Parses the RFC 822 form of core metadata, unfolding continuation lines the way Python's email parser does. */
 export function parseCoreMetadata(text: string): CoreMetadata {
   const headers: [string, string][] = [];
-  const lines = text.split(/\r?\n/);
-  let index = 0;
-  for (; index < lines.length; index++) {
-    const line = lines[index]!;
+  // Line by line up to the blank line, never splitting the body: a crafted file of millions of
+  // lines or headers must not cost memory in proportion.
+  for (let start = 0, index = 0; start < text.length; index++) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    const line = text.slice(start, newline > start && text[end - 1] === '\r' ? end - 1 : end);
+    start = end + 1;
     if (line === '') break;
     if (/^[ \t]/.test(line) && headers.length > 0) {
       headers[headers.length - 1]![1] += `\n${line}`;
@@ -27,6 +30,9 @@ export function parseCoreMetadata(text: string): CoreMetadata {
       throw new MetadataError(
         `line ${index + 1} is neither a 'Name: value' header nor a continuation: '${line.slice(0, 80)}'`,
       );
+    }
+    if (headers.length >= MAX_HEADERS) {
+      throw new MetadataError(`it has more than ${MAX_HEADERS} header fields, far more than any project needs`);
     }
     headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).replace(/^[ \t]+/, '')]);
   }
@@ -39,6 +45,8 @@ function findBodyStart(text: string): number {
   const match = /^\r?\n|\r?\n\r?\n/.exec(text);
   return match ? match.index + match[0].length : -1;
 }
+
+const MAX_HEADERS = 10_000;
 
 export class MetadataError extends Error {
   override name = 'MetadataError';

@@ -30,7 +30,8 @@ export class MemberNames {
 
   add(name: string): void {
     this.chars += name.length + 1;
-    if (this.chars > MAX_NAME_CHARS) throw new TarFormatError(`its member names add up to more than ${MAX_NAME_CHARS} characters`);
+    if (this.chars > MAX_NAME_CHARS)
+      throw new TarFormatError(`its member names add up to more than ${MAX_NAME_CHARS} characters`);
     this.current.push(name);
     this.count++;
     if (this.current.length >= 4096) this.flush();
@@ -79,7 +80,9 @@ export async function listSdist(path: string): Promise<SdistListing> {
     if (type === 'S') throw sparse();
     const isExtension = type === 'L' || type === 'x' || type === 'g' || type === 'K';
     // A pax `size` replaces the header's, as in Python's tarfile (pip's and PyPI's reader).
-    const size = isExtension ? parseNumber(header.subarray(124, 136)) : (paxSize ?? parseNumber(header.subarray(124, 136)));
+    const size = isExtension
+      ? parseNumber(header.subarray(124, 136))
+      : (paxSize ?? parseNumber(header.subarray(124, 136)));
     if (!Number.isSafeInteger(size)) throw new TarFormatError(`a member claims ${size} bytes`);
     const padding = (BLOCK - (size % BLOCK)) % BLOCK;
     const collect = (onDone: (data: Buffer) => void): void => {
@@ -96,7 +99,8 @@ export async function listSdist(path: string): Promise<SdistListing> {
         if ([...records.keys()].some((key) => key.startsWith('GNU.sparse.'))) throw sparse();
         paxPath = records.get('path') ?? paxPath;
         const paxSizeText = records.get('size');
-        if (paxSizeText !== undefined && !/^\d{1,15}$/.test(paxSizeText)) throw new TarFormatError(`a pax header holds size '${paxSizeText.slice(0, 40)}'`);
+        if (paxSizeText !== undefined && !/^\d{1,15}$/.test(paxSizeText))
+          throw new TarFormatError(`a pax header holds size '${paxSizeText.slice(0, 40)}'`);
         if (paxSizeText !== undefined) paxSize = Number(paxSizeText);
       });
       return;
@@ -187,7 +191,9 @@ export async function listSdist(path: string): Promise<SdistListing> {
 }
 
 function sparse(): TarFormatError {
-  return new TarFormatError('tar archive not accepted: Sparse members are not allowed. See https://docs.pypi.org/archives for more information');
+  return new TarFormatError(
+    'tar archive not accepted: Sparse members are not allowed. See https://docs.pypi.org/archives for more information',
+  );
 }
 
 function cString(bytes: Buffer): string {

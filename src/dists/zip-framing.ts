@@ -31,7 +31,8 @@ class Window {
   ) {}
 
   async bytes(position: number, length: number): Promise<Buffer> {
-    if (!Number.isSafeInteger(position) || position < 0 || length < 0 || position + length > this.size) throw new FramingError('Malformed zip file');
+    if (!Number.isSafeInteger(position) || position < 0 || length < 0 || position + length > this.size)
+      throw new FramingError('Malformed zip file');
     if (position < this.start || position + length > this.start + this.buffer.length) {
       this.start = position;
       this.buffer = Buffer.alloc(Math.min(Math.max(length, WINDOW), this.size - position));
@@ -58,7 +59,11 @@ function utf8(name: Buffer): string | undefined {
  * nothing else and nothing after. Returns PyPI's reason for refusing it, or undefined.
  * `central` maps each member name (decoded) to its central-directory sizes.
  */
-export async function zipFramingProblem(handle: FileHandle, size: number, central: Map<string, CentralRecord>): Promise<string | undefined> {
+export async function zipFramingProblem(
+  handle: FileHandle,
+  size: number,
+  central: Map<string, CentralRecord>,
+): Promise<string | undefined> {
   try {
     await walk(new Window(handle, size), central);
     return undefined;
@@ -104,20 +109,29 @@ async function walk(window: Window, central: Map<string, CentralRecord>): Promis
       directoryStart ??= position;
       const record = await window.bytes(position, 22);
       if (record.readUInt16LE(8) !== record.readUInt16LE(10)) throw new FramingError('Malformed zip file');
-      const declared = zip64 ?? { records: record.readUInt16LE(10), size: record.readUInt32LE(12), offset: record.readUInt32LE(16) };
+      const declared = zip64 ?? {
+        records: record.readUInt16LE(10),
+        size: record.readUInt32LE(12),
+        offset: record.readUInt32LE(16),
+      };
       if (declared.records !== directoryRecords) throw new FramingError('Mismatched central directory records');
       if (declared.offset !== directoryStart) throw new FramingError('Mismatched central directory offset');
       if (declared.size !== directorySize) throw new FramingError('Mismatched central directory size');
       const end = position + 22 + record.readUInt16LE(20);
       if (end > window.size) throw new FramingError('Malformed zip file');
       if (end !== window.size) throw new FramingError('Trailing data');
-      if (localNames.size !== centralNames.size) throw new FramingError('Mis-matched local headers and central directory');
+      if (localNames.size !== centralNames.size)
+        throw new FramingError('Mis-matched local headers and central directory');
       return;
     } else if (signature === EOCD64) {
       const record = await window.bytes(position, 56);
       if (record.readBigUInt64LE(4) !== 44n) throw new FramingError('ZIP64 extensible data not allowed');
       if (record.readBigUInt64LE(24) !== record.readBigUInt64LE(32)) throw new FramingError('Malformed zip file');
-      zip64 = { records: safe(record.readBigUInt64LE(32)), size: safe(record.readBigUInt64LE(40)), offset: safe(record.readBigUInt64LE(48)) };
+      zip64 = {
+        records: safe(record.readBigUInt64LE(32)),
+        size: safe(record.readBigUInt64LE(40)),
+        offset: safe(record.readBigUInt64LE(48)),
+      };
       position += 56;
     } else if (signature === EOCD64_LOCATOR) {
       await window.bytes(position, 20);
@@ -138,11 +152,16 @@ function safe(value: bigint): number {
 function memberName(raw: Buffer, flags: number): string {
   const text = utf8(raw);
   if (text === undefined) throw new FramingError('Filename not valid UTF-8');
-  if ((flags & 0x0800) === 0 && raw.some((byte) => byte >= 0x80)) throw new FramingError('Filename not unicode (a non-ASCII name without the UTF-8 flag)');
+  if ((flags & 0x0800) === 0 && raw.some((byte) => byte >= 0x80))
+    throw new FramingError('Filename not unicode (a non-ASCII name without the UTF-8 flag)');
   return text;
 }
 
-async function localHeader(window: Window, position: number, central: Map<string, CentralRecord>): Promise<{ name: string; next: number }> {
+async function localHeader(
+  window: Window,
+  position: number,
+  central: Map<string, CentralRecord>,
+): Promise<{ name: string; next: number }> {
   const head = await window.bytes(position, 30);
   const flags = head.readUInt16LE(6);
   const method = head.readUInt16LE(8);
@@ -154,7 +173,7 @@ async function localHeader(window: Window, position: number, central: Map<string
   if (unprintable(rawName)) throw new FramingError('Invalid character in filename');
   const extra = await window.bytes(position + 30 + nameLength, extraLength);
   const seen = new Set<number>();
-  for (let at = 0; at < extra.length; ) {
+  for (let at = 0; at < extra.length;) {
     if (extra.length - at < 4) throw new FramingError('Malformed zip file');
     const id = extra.readUInt16LE(at);
     const length = extra.readUInt16LE(at + 2);
@@ -164,7 +183,8 @@ async function localHeader(window: Window, position: number, central: Map<string
     const data = extra.subarray(at + 4, at + 4 + length);
     if (id === 0x0001) {
       if (![0, 8, 16, 24, 28].includes(length)) throw new FramingError('Malformed zip file');
-      if (length === 0 && (compressedSize === 0xffffffff || uncompressedSize === 0xffffffff)) throw new FramingError('Malformed zip file');
+      if (length === 0 && (compressedSize === 0xffffffff || uncompressedSize === 0xffffffff))
+        throw new FramingError('Malformed zip file');
       if (length === 8) {
         if (method !== 0) throw new FramingError('Malformed zip file');
         compressedSize = safe(data.readBigUInt64LE(0));

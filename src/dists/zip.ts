@@ -59,21 +59,30 @@ export class ZipReader {
       throw new ZipFormatError(`${entry.name} is ${entry.uncompressedSize} bytes, over the ${maxBytes}-byte limit`);
     }
     if (entry.method !== 0 && entry.method !== 8) {
-      throw new ZipFormatError(`${entry.name} uses compression method ${entry.method}; PyPI accepts only stored (0) and deflate (8)`);
+      throw new ZipFormatError(
+        `${entry.name} uses compression method ${entry.method}; PyPI accepts only stored (0) and deflate (8)`,
+      );
     }
     // A stored member's bytes are its content: what is read is capped, not just what is declared.
     if (entry.method === 0 && entry.compressedSize !== entry.uncompressedSize) {
-      throw new ZipFormatError(`${entry.name} is stored uncompressed, but its sizes disagree (${entry.compressedSize} and ${entry.uncompressedSize} bytes)`);
+      throw new ZipFormatError(
+        `${entry.name} is stored uncompressed, but its sizes disagree (${entry.compressedSize} and ${entry.uncompressedSize} bytes)`,
+      );
     }
     if (entry.compressedSize > maxBytes + DEFLATE_SLACK) {
-      throw new ZipFormatError(`${entry.name} is ${entry.compressedSize} bytes compressed, over the ${maxBytes}-byte limit`);
+      throw new ZipFormatError(
+        `${entry.name} is ${entry.compressedSize} bytes compressed, over the ${maxBytes}-byte limit`,
+      );
     }
     const header = await readAt(this.handle, this.size, entry.localHeaderOffset, 30);
-    if (header.readUInt32LE(0) !== LOCAL_HEADER_SIGNATURE) throw new ZipFormatError(`the local header of ${entry.name} is missing`);
+    if (header.readUInt32LE(0) !== LOCAL_HEADER_SIGNATURE)
+      throw new ZipFormatError(`the local header of ${entry.name} is missing`);
     const nameLength = header.readUInt16LE(26);
     const localName = (await readAt(this.handle, this.size, entry.localHeaderOffset + 30, nameLength)).toString('utf8');
     if (localName !== entry.name) {
-      throw new ZipFormatError(`the local header names '${localName}' where the central directory names '${entry.name}'`);
+      throw new ZipFormatError(
+        `the local header names '${localName}' where the central directory names '${entry.name}'`,
+      );
     }
     const dataStart = entry.localHeaderOffset + 30 + nameLength + header.readUInt16LE(28);
     const raw = await readAt(this.handle, this.size, dataStart, entry.compressedSize);
@@ -85,7 +94,9 @@ export class ZipReader {
       throw new ZipFormatError(`${entry.name} could not be decompressed: ${(error as Error).message}`);
     }
     if (data.length !== entry.uncompressedSize) {
-      throw new ZipFormatError(`${entry.name} decompresses to ${data.length} bytes, not the ${entry.uncompressedSize} its header declares`);
+      throw new ZipFormatError(
+        `${entry.name} decompresses to ${data.length} bytes, not the ${entry.uncompressedSize} its header declares`,
+      );
     }
     return data;
   }
@@ -97,7 +108,13 @@ export class ZipReader {
 
 /** Reads exactly `length` bytes at `position`, after checking that they lie inside the file. */
 async function readAt(handle: FileHandle, size: number, position: number, length: number): Promise<Buffer> {
-  if (!Number.isSafeInteger(position) || !Number.isSafeInteger(length) || position < 0 || length < 0 || position + length > size) {
+  if (
+    !Number.isSafeInteger(position) ||
+    !Number.isSafeInteger(length) ||
+    position < 0 ||
+    length < 0 ||
+    position + length > size
+  ) {
     throw new ZipFormatError('a record points past the end of the file (truncated or crafted archive)');
   }
   const buffer = Buffer.alloc(length);
@@ -108,7 +125,8 @@ async function readAt(handle: FileHandle, size: number, position: number, length
 
 function uint64(buffer: Buffer, at: number, what: string): number {
   const value = buffer.readBigUInt64LE(at);
-  if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw new ZipFormatError(`the ${what} (${value}) is not a possible size or offset`);
+  if (value > BigInt(Number.MAX_SAFE_INTEGER))
+    throw new ZipFormatError(`the ${what} (${value}) is not a possible size or offset`);
   return Number(value);
 }
 
@@ -124,7 +142,8 @@ async function readCentralDirectory(handle: FileHandle, size: number): Promise<Z
       break;
     }
   }
-  if (eocd < 0) throw new ZipFormatError('no end-of-central-directory record: this is not a zip archive, or it is truncated');
+  if (eocd < 0)
+    throw new ZipFormatError('no end-of-central-directory record: this is not a zip archive, or it is truncated');
 
   let count = tail.readUInt16LE(eocd + 10);
   let directorySize = tail.readUInt32LE(eocd + 12);
@@ -135,7 +154,8 @@ async function readCentralDirectory(handle: FileHandle, size: number): Promise<Z
     // Python's zipfile writes exactly 65,535 entries without ZIP64 records; only a locator means ZIP64.
     if (locator?.readUInt32LE(0) === ZIP64_LOCATOR_SIGNATURE) {
       const record = await readAt(handle, size, uint64(locator, 8, 'ZIP64 end record offset'), 56);
-      if (record.readUInt32LE(0) !== ZIP64_EOCD_SIGNATURE) throw new ZipFormatError('the ZIP64 end-of-central-directory record is missing');
+      if (record.readUInt32LE(0) !== ZIP64_EOCD_SIGNATURE)
+        throw new ZipFormatError('the ZIP64 end-of-central-directory record is missing');
       count = uint64(record, 32, 'ZIP64 entry count');
       directorySize = uint64(record, 40, 'ZIP64 central directory size');
       directoryOffset = uint64(record, 48, 'ZIP64 central directory offset');
@@ -143,8 +163,10 @@ async function readCentralDirectory(handle: FileHandle, size: number): Promise<Z
       throw new ZipFormatError('the ZIP64 locator is missing');
     }
   }
-  if (directoryOffset + directorySize > size) throw new ZipFormatError('the central directory lies past the end of the file (truncated?)');
-  if (count * 46 > directorySize) throw new ZipFormatError(`the archive claims ${count} members, more than its central directory can hold`);
+  if (directoryOffset + directorySize > size)
+    throw new ZipFormatError('the central directory lies past the end of the file (truncated?)');
+  if (count * 46 > directorySize)
+    throw new ZipFormatError(`the archive claims ${count} members, more than its central directory can hold`);
 
   const directory = await readAt(handle, size, directoryOffset, directorySize);
   const entries: ZipEntry[] = [];
@@ -157,7 +179,8 @@ async function readCentralDirectory(handle: FileHandle, size: number): Promise<Z
     const nameLength = directory.readUInt16LE(at + 28);
     const extraLength = directory.readUInt16LE(at + 30);
     const commentLength = directory.readUInt16LE(at + 32);
-    if (at + 46 + nameLength + extraLength + commentLength > directory.length) throw new ZipFormatError('the central directory is corrupt');
+    if (at + 46 + nameLength + extraLength + commentLength > directory.length)
+      throw new ZipFormatError('the central directory is corrupt');
     const entry: ZipEntry = {
       method: directory.readUInt16LE(at + 10),
       compressedSize: directory.readUInt32LE(at + 20),
@@ -171,7 +194,8 @@ async function readCentralDirectory(handle: FileHandle, size: number): Promise<Z
       throw new ZipFormatError(`the central directory gives ${entry.name} a size or offset past the end of the file`);
     }
     // pip and PyPI would each pick one of two same-named members, maybe not the same one.
-    if (names.has(entry.name)) throw new ZipFormatError(zipNotAccepted(`Duplicate filename in central directory (${entry.name})`));
+    if (names.has(entry.name))
+      throw new ZipFormatError(zipNotAccepted(`Duplicate filename in central directory (${entry.name})`));
     names.add(entry.name);
     entries.push(entry);
     at += 46 + nameLength + extraLength + commentLength;
@@ -181,14 +205,15 @@ async function readCentralDirectory(handle: FileHandle, size: number): Promise<Z
 
 /** ZIP64 extra field (id 1): 64-bit values for those 32-bit fields that hold 0xFFFFFFFF, in this order. */
 function applyZip64Extra(entry: ZipEntry, extra: Buffer): void {
-  for (let at = 0; at + 4 <= extra.length; ) {
+  for (let at = 0; at + 4 <= extra.length;) {
     const id = extra.readUInt16LE(at);
     const length = extra.readUInt16LE(at + 2);
     if (id === 0x0001) {
       const end = Math.min(at + 4 + length, extra.length);
       let field = at + 4;
       const next = (what: string): number => {
-        if (field + 8 > end) throw new ZipFormatError(`the ZIP64 extra field of ${entry.name} is too short to hold its ${what}`);
+        if (field + 8 > end)
+          throw new ZipFormatError(`the ZIP64 extra field of ${entry.name} is too short to hold its ${what}`);
         const value = uint64(extra, field, `ZIP64 ${what} of ${entry.name}`);
         field += 8;
         return value;

@@ -118,7 +118,11 @@ async function sendOnce(url: URL, init: HttpRequest): Promise<HttpResponse> {
  * redirect, and however it was built) has the credentials' own origin, and only over HTTPS or to
  * loopback. A header passed in `headers` is dropped, so that no caller can bypass this.
  */
-export function withCredentials(url: URL, headers: Record<string, string>, credentials: RequestCredentials | undefined): Record<string, string> {
+export function withCredentials(
+  url: URL,
+  headers: Record<string, string>,
+  credentials: RequestCredentials | undefined,
+): Record<string, string> {
   const result = Object.fromEntries(Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'authorization'));
   if (credentials?.origin === url.origin && credentialsAllowed(url)) result.authorization = credentials.authorization;
   return result;

@@ -136,7 +136,10 @@ async function requestIdToken(requestUrl: URL, requestToken: string, audience: s
   url.searchParams.set('audience', audience);
   const response = await sendRetryable(
     url,
-    { headers: { accept: 'application/json' }, credentials: { authorization: `bearer ${requestToken}`, origin: url.origin } },
+    {
+      headers: { accept: 'application/json' },
+      credentials: { authorization: `bearer ${requestToken}`, origin: url.origin },
+    },
     "requesting an OIDC token from GitHub's runner",
     "A fault on GitHub's side: re-run the job; see https://www.githubstatus.com.",
   );

@@ -82,7 +82,11 @@ export function parseBoolean(name: string, raw: string, fallback: boolean): bool
 }
 
 export function parseRepositoryUrl(raw: string): URL {
-  return parseIndexUrl('repository-url', raw, `Give the index's full upload URL, for example ${DEFAULT_REPOSITORY_URL} or https://test.pypi.org/legacy/.`);
+  return parseIndexUrl(
+    'repository-url',
+    raw,
+    `Give the index's full upload URL, for example ${DEFAULT_REPOSITORY_URL} or https://test.pypi.org/legacy/.`,
+  );
 }
 
 /**
@@ -97,7 +101,9 @@ function parseIndexUrl(name: string, raw: string, example: string): URL {
     throw new PublishError(`The input '${name}' is '${withoutUserinfo(raw)}', which is not a URL.`, { hint: example });
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new PublishError(`The input '${name}' uses '${url.protocol}', but an index is reached over HTTPS.`, { hint: example });
+    throw new PublishError(`The input '${name}' uses '${url.protocol}', but an index is reached over HTTPS.`, {
+      hint: example,
+    });
   }
   if (url.username || url.password) {
     throw new PublishError(`The input '${name}' has a user name or password in it.`, {
@@ -129,5 +135,9 @@ export function parseRetries(raw: string): number {
 
 export function parseCheckUrl(raw: string): URL | undefined {
   if (raw === '') return undefined;
-  return parseIndexUrl('check-url', raw, "Give the index's simple API, for example https://my-index.example/simple/ (for PyPI and TestPyPI it is known and can be left out).");
+  return parseIndexUrl(
+    'check-url',
+    raw,
+    "Give the index's simple API, for example https://my-index.example/simple/ (for PyPI and TestPyPI it is known and can be left out).",
+  );
 }

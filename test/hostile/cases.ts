@@ -2,7 +2,21 @@
 // crashed, hung, bloated, leaked or injected. Shared by test/hostile/*.test.ts and
 // scripts/hostile-figures.ts (which measures them, before and after a change).
 import {
-  baseMetadata, deflatedZip, makeZip, NAME, paxRecord, patchedWheel, SDIST, sdist, tarBlocks, tarGz, VERSION, WHEEL, wheel, wheelMembers, wheelWithZip64Extra,
+  baseMetadata,
+  deflatedZip,
+  makeZip,
+  NAME,
+  paxRecord,
+  patchedWheel,
+  SDIST,
+  sdist,
+  tarBlocks,
+  tarGz,
+  VERSION,
+  WHEEL,
+  wheel,
+  wheelMembers,
+  wheelWithZip64Extra,
 } from './crafted.ts';
 
 export const PASSWORD = 'pypi-HOSTILE-SECRET-0123456789';
@@ -50,7 +64,9 @@ export const CASES: HostileCase[] = [
     id: 'zip64-short-extra',
     finding: '2',
     title: 'ZIP64 extra field too short for the sizes it must hold',
-    files: () => ({ [WHEEL]: wheelWithZip64Extra(Buffer.alloc(4), { compressed: 0xffffffff, uncompressed: 0xffffffff }) }),
+    files: () => ({
+      [WHEEL]: wheelWithZip64Extra(Buffer.alloc(4), { compressed: 0xffffffff, uncompressed: 0xffffffff }),
+    }),
   },
   {
     id: 'zip64-offset-2^60',
@@ -78,7 +94,11 @@ export const CASES: HostileCase[] = [
     id: 'rst-nested-quotes',
     finding: '3',
     title: '2,000 block quotes nested by indentation',
-    files: () => ({ [WHEEL]: deflatedWheel(baseMetadata({}, Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i)}q`).join('\n\n'))) }),
+    files: () => ({
+      [WHEEL]: deflatedWheel(
+        baseMetadata({}, Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i)}q`).join('\n\n')),
+      ),
+    }),
   },
   {
     id: 'metadata-stored-2g',
@@ -90,7 +110,11 @@ export const CASES: HostileCase[] = [
     id: 'metadata-many-headers',
     finding: '4',
     title: 'a 16 MiB METADATA of 2.8 million one-letter headers',
-    files: () => ({ [WHEEL]: deflatedWheel(`Metadata-Version: 2.1\nName: ${NAME}\nVersion: ${VERSION}\n${'X: y\n'.repeat(2_800_000)}\n`) }),
+    files: () => ({
+      [WHEEL]: deflatedWheel(
+        `Metadata-Version: 2.1\nName: ${NAME}\nVersion: ${VERSION}\n${'X: y\n'.repeat(2_800_000)}\n`,
+      ),
+    }),
   },
   {
     id: 'tar-million-members',
@@ -144,7 +168,12 @@ export const CASES: HostileCase[] = [
     id: 'zip-duplicate',
     finding: '8',
     title: 'a wheel with two METADATA members',
-    files: () => ({ [WHEEL]: makeZip([...wheelMembers(), { name: `${NAME}-${VERSION}.dist-info/METADATA`, data: baseMetadata({ Summary: 'the other one' }) }]) }),
+    files: () => ({
+      [WHEEL]: makeZip([
+        ...wheelMembers(),
+        { name: `${NAME}-${VERSION}.dist-info/METADATA`, data: baseMetadata({ Summary: 'the other one' }) },
+      ]),
+    }),
   },
   {
     id: 'zip-local-name-mismatch',
@@ -158,10 +187,21 @@ export const CASES: HostileCase[] = [
     title: 'a pax header whose size hides a second PKG-INFO',
     files: () => {
       const top = `${NAME}-${VERSION}`;
-      const hidden = Buffer.concat([tarBlocks([{ name: `${top}/PKG-INFO`, data: baseMetadata({ Summary: 'hidden' }) }])]);
+      const hidden = Buffer.concat([
+        tarBlocks([{ name: `${top}/PKG-INFO`, data: baseMetadata({ Summary: 'hidden' }) }]),
+      ]);
       const pax = paxRecord('size', String(hidden.length));
       return {
-        [SDIST]: tarGz(Buffer.concat([tarBlocks([{ name: `${top}/PKG-INFO`, data: baseMetadata() }, { name: 'pax', data: pax, type: 'x' }, { name: `${top}/blob`, size: 0 }]), hidden])),
+        [SDIST]: tarGz(
+          Buffer.concat([
+            tarBlocks([
+              { name: `${top}/PKG-INFO`, data: baseMetadata() },
+              { name: 'pax', data: pax, type: 'x' },
+              { name: `${top}/blob`, size: 0 },
+            ]),
+            hidden,
+          ]),
+        ),
       };
     },
   },
@@ -171,7 +211,11 @@ export const CASES: HostileCase[] = [
     title: '500,000 unknown classifiers',
     files: () => {
       const classifiers = Array.from({ length: 500_000 }, (_, i) => `Classifier: Bogus :: ${i}\n`).join('');
-      return { [WHEEL]: deflatedWheel(`Metadata-Version: 2.1\nName: ${NAME}\nVersion: ${VERSION}\nSummary: test\n${classifiers}\n`) };
+      return {
+        [WHEEL]: deflatedWheel(
+          `Metadata-Version: 2.1\nName: ${NAME}\nVersion: ${VERSION}\nSummary: test\n${classifiers}\n`,
+        ),
+      };
     },
   },
   {
@@ -197,7 +241,8 @@ export const CASES: HostileCase[] = [
     title: 'a member name that is not UTF-8',
     files: () => {
       const zip = makeZip([...wheelMembers(), { name: `${NAME}/Z.py`, data: '' }]);
-      for (let at = zip.indexOf(`${NAME}/Z.py`); at >= 0; at = zip.indexOf(`${NAME}/Z.py`, at + 1)) zip[at + NAME.length + 1] = 0xff;
+      for (let at = zip.indexOf(`${NAME}/Z.py`); at >= 0; at = zip.indexOf(`${NAME}/Z.py`, at + 1))
+        zip[at + NAME.length + 1] = 0xff;
       return { [WHEEL]: zip };
     },
   },
@@ -207,7 +252,14 @@ export const CASES: HostileCase[] = [
     title: 'an sdist with a GNU sparse member',
     files: () => {
       const top = `${NAME}-${VERSION}`;
-      return { [SDIST]: tarGz(tarBlocks([{ name: `${top}/PKG-INFO`, data: baseMetadata() }, { name: `${top}/sparse.bin`, data: '', type: 'S' }])) };
+      return {
+        [SDIST]: tarGz(
+          tarBlocks([
+            { name: `${top}/PKG-INFO`, data: baseMetadata() },
+            { name: `${top}/sparse.bin`, data: '', type: 'S' },
+          ]),
+        ),
+      };
     },
   },
   {
@@ -220,13 +272,22 @@ export const CASES: HostileCase[] = [
     id: 'wheel-bad-entry-points',
     finding: 'rules',
     title: 'an entry_points.txt that is not INI, and a console script named ../x',
-    files: () => ({ [WHEEL]: makeZip(wheelMembers(baseMetadata(), [{ name: `${NAME}-${VERSION}.dist-info/entry_points.txt`, data: '[console_scripts]\n../evil = demo:main\n' }])) }),
+    files: () => ({
+      [WHEEL]: makeZip(
+        wheelMembers(baseMetadata(), [
+          { name: `${NAME}-${VERSION}.dist-info/entry_points.txt`, data: '[console_scripts]\n../evil = demo:main\n' },
+        ]),
+      ),
+    }),
   },
   {
     id: 'filename-too-long',
     finding: 'rules',
     title: 'a 247-byte wheel filename (PyPI stores <filename>.metadata, which must fit in 255 bytes)',
-    files: () => ({ [`${NAME}-${VERSION}-py3-none-${[...Array.from({ length: 10 }, () => 'manylinux_2_17_x86_64'), 'win32'].join('.')}.whl`]: wheel() }),
+    files: () => ({
+      [`${NAME}-${VERSION}-py3-none-${[...Array.from({ length: 10 }, () => 'manylinux_2_17_x86_64'), 'win32'].join('.')}.whl`]:
+        wheel(),
+    }),
   },
   {
     id: 'platform-tag',

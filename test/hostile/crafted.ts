@@ -17,7 +17,10 @@ export function wheelMembers(metadata = baseMetadata(), extra: ArchiveMember[] =
   return [
     { name: `${NAME}/__init__.py`, data: '' },
     { name: `${DIST_INFO}/METADATA`, data: metadata },
-    { name: `${DIST_INFO}/WHEEL`, data: 'Wheel-Version: 1.0\nGenerator: tests\nRoot-Is-Purelib: true\nTag: py3-none-any\n' },
+    {
+      name: `${DIST_INFO}/WHEEL`,
+      data: 'Wheel-Version: 1.0\nGenerator: tests\nRoot-Is-Purelib: true\nTag: py3-none-any\n',
+    },
     ...extra,
     { name: `${DIST_INFO}/RECORD`, data: '' },
   ];
@@ -54,18 +57,24 @@ export function zipLayout(zip: Buffer): ZipLayout {
 }
 
 /** A wheel whose METADATA (member 1) has its central-directory fields overwritten. */
-export function patchedWheel(patch: (zip: Buffer, centralAt: number, localAt: number) => void, metadata = baseMetadata()): Buffer {
+export function patchedWheel(
+  patch: (zip: Buffer, centralAt: number, localAt: number) => void,
+  metadata = baseMetadata(),
+): Buffer {
   const zip = makeZip(wheelMembers(metadata));
   const layout = zipLayout(zip);
-  patch(zip, layout.central[1]!, layout.local[1]!);
+  patch(zip, layout.central[1], layout.local[1]);
   return zip;
 }
 
 /** A wheel whose METADATA central record carries a ZIP64 extra field of the given bytes. */
-export function wheelWithZip64Extra(extra: Buffer, sizes: { compressed?: number; uncompressed?: number; offset?: number }): Buffer {
+export function wheelWithZip64Extra(
+  extra: Buffer,
+  sizes: { compressed?: number; uncompressed?: number; offset?: number },
+): Buffer {
   const zip = makeZip(wheelMembers());
   const { central, eocd } = zipLayout(zip);
-  const at = central[1]!;
+  const at = central[1];
   const nameLength = zip.readUInt16LE(at + 28);
   const field = Buffer.alloc(4 + extra.length);
   field.writeUInt16LE(0x0001, 0);
@@ -76,7 +85,7 @@ export function wheelWithZip64Extra(extra: Buffer, sizes: { compressed?: number;
   if (sizes.compressed !== undefined) record.writeUInt32LE(sizes.compressed, 20);
   if (sizes.uncompressed !== undefined) record.writeUInt32LE(sizes.uncompressed, 24);
   if (sizes.offset !== undefined) record.writeUInt32LE(sizes.offset, 42);
-  const directoryStart = central[0]!;
+  const directoryStart = central[0];
   const before = zip.subarray(0, at);
   const after = zip.subarray(at + 46 + nameLength, eocd);
   const end = Buffer.from(zip.subarray(eocd));
@@ -158,7 +167,7 @@ export function paxRecord(key: string, value: string): string {
 }
 
 /** Raw tar blocks (uncompressed) for member entries; each is a header plus data plus padding. */
-export function tarBlocks(entries: Array<{ name: string; data?: Buffer | string; type?: string; size?: number }>): Buffer {
+export function tarBlocks(entries: { name: string; data?: Buffer | string; type?: string; size?: number }[]): Buffer {
   const blocks: Buffer[] = [];
   for (const entry of entries) {
     const data = Buffer.isBuffer(entry.data) ? entry.data : Buffer.from(entry.data ?? '', 'utf8');

@@ -37,7 +37,10 @@ export async function startTrap(answer?: Answer, host = '127.0.0.1'): Promise<Tr
     req.on('data', (chunk: Buffer) => (bodyBytes += chunk.length));
     req.on('end', () => {
       requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, bodyBytes });
-      if (answer) return answer(req, res);
+      if (answer) {
+        answer(req, res);
+        return;
+      }
       if (req.method === 'POST') {
         res.writeHead(200, { 'content-type': 'text/plain' });
         return res.end('OK');
@@ -58,7 +61,9 @@ export async function startTrap(answer?: Answer, host = '127.0.0.1'): Promise<Tr
     close: () =>
       new Promise<void>((done) => {
         server.closeAllConnections();
-        server.close(() => done());
+        server.close(() => {
+          done();
+        });
       }),
   };
 }
@@ -103,18 +108,41 @@ export async function runAction(inputs: Record<string, string>, options: RunOpti
   const rssFile = join(dir, 'rss');
   await writeFile(join(dir, 'output'), '');
   await writeFile(join(dir, 'summary'), '');
-  const inputEnv = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.replace(/ /g, '_').toUpperCase()}`, v]));
-  const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('INPUT_') && !k.startsWith('ACTIONS_') && !k.startsWith('GITHUB_')));
+  const inputEnv = Object.fromEntries(
+    Object.entries(inputs).map(([k, v]) => [`INPUT_${k.replace(/ /g, '_').toUpperCase()}`, v]),
+  );
+  const baseEnv = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) => !k.startsWith('INPUT_') && !k.startsWith('ACTIONS_') && !k.startsWith('GITHUB_'),
+    ),
+  );
   const started = Date.now();
   const timeoutMs = options.timeoutMs ?? 60_000;
-  const result = await new Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string; timedOut: boolean }>((done) => {
+  const result = await new Promise<{
+    code: number | null;
+    signal: string | null;
+    stdout: string;
+    stderr: string;
+    timedOut: boolean;
+  }>((done) => {
     const child = execFile(
       process.execPath,
       ['--input-type=module', '-e', WRAPPER, pathToFileURL(options.bundle ?? BUNDLE).href, rssFile],
-      { env: { ...baseEnv, ...inputEnv, GITHUB_OUTPUT: outputPath, GITHUB_STEP_SUMMARY: summaryPath, ...options.env }, maxBuffer: 64 << 20, timeout: timeoutMs, killSignal: 'SIGKILL' },
+      {
+        env: { ...baseEnv, ...inputEnv, GITHUB_OUTPUT: outputPath, GITHUB_STEP_SUMMARY: summaryPath, ...options.env },
+        maxBuffer: 64 << 20,
+        timeout: timeoutMs,
+        killSignal: 'SIGKILL',
+      },
       (error, stdout, stderr) => {
         const code = child.exitCode;
-        done({ code, signal: child.signalCode, stdout, stderr, timedOut: Boolean(error && (error as { killed?: boolean }).killed && Date.now() - started >= timeoutMs - 50) });
+        done({
+          code,
+          signal: child.signalCode,
+          stdout,
+          stderr,
+          timedOut: Boolean(error && (error as { killed?: boolean }).killed && Date.now() - started >= timeoutMs - 50),
+        });
       },
     );
   });
@@ -138,5 +166,7 @@ export async function runAction(inputs: Record<string, string>, options: RunOpti
  */
 export function strayCommands(stdout: string, marker: string): string[] {
   const escaped = /^::(error|warning|notice)[ :]/;
-  return stdout.split(/\r?\n|\r/).filter((line) => line.trimStart().startsWith('::') && line.includes(marker) && !escaped.test(line.trimStart()));
+  return stdout
+    .split(/\r?\n|\r/)
+    .filter((line) => line.trimStart().startsWith('::') && line.includes(marker) && !escaped.test(line.trimStart()));
 }

@@ -235,7 +235,10 @@ describe('parseInputs: retries and check-url', () => {
     ['not a url', "The input 'check-url' is 'not a url', which is not a URL."],
     ['ftp://example.org/simple/', "The input 'check-url' uses 'ftp:', but an index is reached over HTTPS."],
     // check-url follows repository-url's rules (issue 9).
-    ['http://index.example/simple/', "The input 'check-url' is http://index.example/simple/: plain http:// to another machine would send your credentials unencrypted."],
+    [
+      'http://index.example/simple/',
+      "The input 'check-url' is http://index.example/simple/: plain http:// to another machine would send your credentials unencrypted.",
+    ],
     ['http://api.localhost/simple/', "The input 'check-url' is http://api.localhost/simple/: plain http://"],
     ['https://user:hunter2@index.example/simple/', "The input 'check-url' has a user name or password in it."],
   ])('refuses check-url %s', (raw, message) => {
