@@ -47,7 +47,7 @@ try {
     },
   );
   // The runner hides ::add-mask:: lines and masks their values; do the same here.
-  const masks = [...run.stdout.matchAll(/^::add-mask::(.+)$/gm)].map((m) => m[1]!);
+  const masks = [...run.stdout.matchAll(/^::add-mask::(.+)$/gm)].map((m) => m[1]);
   const log = run.stdout
     .split('\n')
     .filter((line) => !line.startsWith('::add-mask::') && line !== '')

@@ -179,3 +179,17 @@ export function tarBlocks(entries: { name: string; data?: Buffer | string; type?
 export const tarGz = (blocks: Buffer): Buffer => gzipSync(Buffer.concat([blocks, Buffer.alloc(1024)]));
 
 export { makeTarGz, makeZip, metadataText, crc32 };
+
+/** A wheel whose METADATA central-directory record carries a comment (PyPI refuses any). */
+export function wheelWithEntryComment(comment: string): Buffer {
+  const zip = makeZip(wheelMembers());
+  const { central, eocd } = zipLayout(zip);
+  const at = central[1];
+  const nameLength = zip.readUInt16LE(at + 28);
+  const text = Buffer.from(comment, 'utf8');
+  const record = Buffer.from(zip.subarray(at, at + 46 + nameLength));
+  record.writeUInt16LE(text.length, 32);
+  const end = Buffer.from(zip.subarray(eocd));
+  end.writeUInt32LE(eocd - central[0] + text.length, 12);
+  return Buffer.concat([zip.subarray(0, at), record, text, zip.subarray(at + 46 + nameLength, eocd), end]);
+}
