@@ -32,13 +32,13 @@ export function mutate(bytes: Buffer, next: () => number): Buffer {
   const at = pick(Math.max(1, out.length));
   switch (pick(7)) {
     case 0: // flip some bits
-      for (let i = 0, n = 1 + pick(8); i < n; i++) out[pick(out.length)]! ^= 1 << pick(8);
+      for (let i = 0, n = 1 + pick(8); i < n; i++) out[pick(out.length)] ^= 1 << pick(8);
       return out;
     case 1: // a boundary value in a 16- or 32-bit little-endian field
-      if (at + 4 <= out.length) out.writeUInt32LE(BOUNDARY[pick(BOUNDARY.length)]! >>> 0, at);
+      if (at + 4 <= out.length) out.writeUInt32LE(BOUNDARY[pick(BOUNDARY.length)] >>> 0, at);
       return out;
     case 2:
-      if (at + 2 <= out.length) out.writeUInt16LE(BOUNDARY[pick(BOUNDARY.length)]! & 0xffff, at);
+      if (at + 2 <= out.length) out.writeUInt16LE(BOUNDARY[pick(BOUNDARY.length)] & 0xffff, at);
       return out;
     case 3: // cut short
       return out.subarray(0, at);
@@ -66,7 +66,7 @@ export interface FuzzOutcome {
  * first outcome that is not a result or a PublishError, or that takes longer than `limitMs`.
  */
 export async function fuzzPreflight(
-  dists: Array<{ filename: string; bytes: Buffer }>,
+  dists: { filename: string; bytes: Buffer }[],
   iterations: number,
   seed: number,
   dir: string,
@@ -75,7 +75,7 @@ export async function fuzzPreflight(
   const next = random(seed);
   const outcome: FuzzOutcome = { accepted: 0, refused: 0, slowest: { milliseconds: 0, mutation: -1 } };
   for (let n = 0; n < iterations; n++) {
-    const source = dists[n % dists.length]!;
+    const source = dists[n % dists.length];
     const sdist = source.filename.endsWith('.tar.gz');
     const bytes = sdist ? gzipSync(mutate(gunzipSync(source.bytes), next)) : mutate(source.bytes, next);
     const path = join(dir, source.filename);
