@@ -129,6 +129,21 @@ export const CASES: HostileCase[] = [
     files: () => ({ [WHEEL]: patchedWheel((zip, at) => zip.writeUInt32LE(0x7fffffff, at + 20)) }),
   },
   {
+    id: 'metadata-stored-uncapped',
+    expected: { code: 1, log: ['is stored uncompressed, but its sizes disagree'] },
+    finding: '4',
+    title: 'a stored METADATA of 48 MiB whose declared (uncompressed) size is 100 bytes',
+    files: () => ({
+      [WHEEL]: patchedWheel(
+        (zip, at, local) => {
+          zip.writeUInt32LE(100, at + 24);
+          zip.writeUInt32LE(100, local + 22);
+        },
+        baseMetadata({}, 'x'.repeat(48 * 1024 * 1024)),
+      ),
+    }),
+  },
+  {
     id: 'metadata-many-headers',
     expected: { code: 1, log: ['more than 10000 header fields'] },
     finding: '4',
