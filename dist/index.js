@@ -73793,12 +73793,16 @@ function quotedStart(text, start, end) {
     return (IS_OPENER.test(before) && (PAIRS[before]?.includes(after) ?? after.codePointAt(0) === before.codePointAt(0) + 1));
 }
 /** Scans one text block that docutils parses for inline markup; `lines[k]` is the source line of its k-th line. */
-/** Thrown when a check runs past its budget (see withRstBudget). */
+/** Thrown when a check runs past its budget (see withRstBudget); the message says which. */
 class RstBudgetExceeded extends Error {
 }
 let deadline = Infinity;
+/** More than a user can act on in one run: the check stops collecting. */
+const MAX_RST_PROBLEMS = 1000;
 /** Called in every loop of the checker that a crafted text could make long. */
-function checkBudget() {
+function checkBudget(facts) {
+    if (facts.problems.length >= MAX_RST_PROBLEMS)
+        throw new RstBudgetExceeded(`the check stopped after ${MAX_RST_PROBLEMS} problems`);
     if (Date.now() > deadline)
         throw new RstBudgetExceeded('time budget exceeded');
 }
@@ -73836,7 +73840,7 @@ function scanInline(text, lines, facts) {
         return found;
     };
     for (let match = INITIAL.exec(rest); match; match = INITIAL.exec(rest)) {
-        checkBudget();
+        checkBudget(facts);
         const { start, role, backquote, whole, refname, refend, label } = match.groups;
         const at = match.index;
         let next = at + (start ?? whole ?? `${role}${backquote}`).length;
@@ -74317,20 +74321,21 @@ function checkRst(text) {
 /** checkRst with a time budget: past it, the problems found so far and a note that it stopped. */
 function checkRstWithin(text, budgetMs) {
     const notes = new Set();
-    let problems = [];
+    const facts = newFacts();
     try {
         withRstBudget(budgetMs, () => {
-            problems = parse(text, notes);
+            parse(text, notes, facts);
         });
     }
     catch (error) {
         if (!(error instanceof RstBudgetExceeded))
             throw error;
-        notes.add(`the check stopped after ${budgetMs} ms`);
+        notes.add(error.message.startsWith('the check stopped') ? error.message : `the check stopped after ${budgetMs} ms`);
     }
+    const problems = facts.problems.sort((a, b) => a.line - b.line);
     return notes.size ? { problems, stopped: [...notes].join('; ') } : { problems };
 }
-function parse(text, notes) {
+function parse(text, notes, facts) {
     const raw = text.replace(/[\v\f]/g, ' ').split(/\r\n|[\n\r\x1c-\x1e\x85\u2028\u2029]/);
     if (raw.length > 1 && raw.at(-1) === '')
         raw.pop();
@@ -74338,7 +74343,6 @@ function parse(text, notes) {
         text: rstrip([...line].reduce((out, c) => out + (c === '\t' ? ' '.repeat(8 - (out.length % 8)) : c), '')),
         n: k + 1,
     }));
-    const facts = newFacts();
     const loose = looseScan(raw, facts);
     body(lines, {
         facts,
@@ -74352,7 +74356,6 @@ function parse(text, notes) {
         notes,
     }, true);
     resolve(facts, loose);
-    return facts.problems.sort((a, b) => a.line - b.line);
 }
 function problem(ctx, line, message, fix) {
     ctx.facts.problems.push({ line, message, fix });
@@ -74407,7 +74410,7 @@ function body(ls, ctx, top) {
 }
 function blocks(ls, ctx, top) {
     for (let i = 0; i < ls.length;) {
-        checkBudget();
+        checkBudget(ctx.facts);
         const t = ls[i].text;
         if (!t) {
             i++;

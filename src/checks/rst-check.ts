@@ -138,26 +138,26 @@ export interface RstCheck {
 /** checkRst with a time budget: past it, the problems found so far and a note that it stopped. */
 export function checkRstWithin(text: string, budgetMs: number): RstCheck {
   const notes = new Set<string>();
-  let problems: RstProblem[] = [];
+  const facts = newFacts();
   try {
     withRstBudget(budgetMs, () => {
-      problems = parse(text, notes);
+      parse(text, notes, facts);
     });
   } catch (error) {
     if (!(error instanceof RstBudgetExceeded)) throw error;
-    notes.add(`the check stopped after ${budgetMs} ms`);
+    notes.add(error.message.startsWith('the check stopped') ? error.message : `the check stopped after ${budgetMs} ms`);
   }
+  const problems = facts.problems.sort((a, b) => a.line - b.line);
   return notes.size ? { problems, stopped: [...notes].join('; ') } : { problems };
 }
 
-function parse(text: string, notes: Set<string>): RstProblem[] {
+function parse(text: string, notes: Set<string>, facts: RstFacts): void {
   const raw = text.replace(/[\v\f]/g, ' ').split(/\r\n|[\n\r\x1c-\x1e\x85\u2028\u2029]/);
   if (raw.length > 1 && raw.at(-1) === '') raw.pop();
   const lines = raw.map((line, k) => ({
     text: rstrip([...line].reduce((out, c) => out + (c === '\t' ? ' '.repeat(8 - (out.length % 8)) : c), '')),
     n: k + 1,
   }));
-  const facts = newFacts();
   const loose = looseScan(raw, facts);
   body(
     lines,
@@ -175,7 +175,6 @@ function parse(text: string, notes: Set<string>): RstProblem[] {
     true,
   );
   resolve(facts, loose);
-  return facts.problems.sort((a, b) => a.line - b.line);
 }
 
 function problem(ctx: Context, line: number, message: string, fix: string): void {
@@ -240,7 +239,7 @@ function body(ls: Line[], ctx: Context, top: boolean): void {
 
 function blocks(ls: Line[], ctx: Context, top: boolean): void {
   for (let i = 0; i < ls.length;) {
-    checkBudget();
+    checkBudget(ctx.facts);
     const t = ls[i]!.text;
     if (!t) {
       i++;

@@ -175,13 +175,17 @@ function quotedStart(text: string, start: number, end: number): boolean {
 }
 
 /** Scans one text block that docutils parses for inline markup; `lines[k]` is the source line of its k-th line. */
-/** Thrown when a check runs past its budget (see withRstBudget). */
+/** Thrown when a check runs past its budget (see withRstBudget); the message says which. */
 export class RstBudgetExceeded extends Error {}
 
 let deadline = Infinity;
+/** More than a user can act on in one run: the check stops collecting. */
+export const MAX_RST_PROBLEMS = 1000;
 
 /** Called in every loop of the checker that a crafted text could make long. */
-export function checkBudget(): void {
+export function checkBudget(facts: RstFacts): void {
+  if (facts.problems.length >= MAX_RST_PROBLEMS)
+    throw new RstBudgetExceeded(`the check stopped after ${MAX_RST_PROBLEMS} problems`);
   if (Date.now() > deadline) throw new RstBudgetExceeded('time budget exceeded');
 }
 
@@ -218,7 +222,7 @@ export function scanInline(text: string, lines: number[], facts: RstFacts): void
     return found;
   };
   for (let match = INITIAL.exec(rest); match; match = INITIAL.exec(rest)) {
-    checkBudget();
+    checkBudget(facts);
     const { start, role, backquote, whole, refname, refend, label } = match.groups!;
     const at = match.index;
     let next = at + (start ?? whole ?? `${role}${backquote}`).length;
