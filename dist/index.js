@@ -71013,7 +71013,7 @@ class MemberNames {
 }
 const BLOCK = 512;
 const MAX_TOP_LEVEL = 6;
-const MAX_NAME_CHARS = 64 * 1024 * 1024;
+const MAX_NAME_CHARS = 32 * 1024 * 1024;
 const MAX_PKG_INFO = 16 * 1024 * 1024;
 const MAX_EXTENDED_HEADER = 1024 * 1024;
 /**

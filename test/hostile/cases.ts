@@ -40,6 +40,8 @@ export interface HostileCase {
   unwritableSummary?: boolean;
   /** The index answers every request with this (status, JSON message). */
   indexAnswer?: { status: number; message: string };
+  /** The index answers simple-API lookups with a redirect to the other origin. */
+  redirectLookupsElsewhere?: boolean;
   /** The run stops while reading its inputs, before outputs exist. */
   inputError?: boolean;
   /** What the action must do now: its exit code and words that must appear in its log. */
@@ -59,6 +61,15 @@ export const CASES: HostileCase[] = [
       return { [`${name}-1.0.tar.gz`]: sdist(baseMetadata({ Name: name }), `${name}-1.0`) };
     },
     inputs: ({ index }) => ({ 'skip-existing': 'true', 'check-url': `${index}/simple/`, 'verify-metadata': 'false' }),
+  },
+  {
+    id: 'lookup-redirect',
+    expected: { code: 0, log: ['Uploaded demo-1.0-py3-none-any.whl'] },
+    finding: '1',
+    title: "the index's simple API (same origin as uploads) redirects the lookup to another origin",
+    files: () => ({ [WHEEL]: wheel() }),
+    inputs: ({ index }) => ({ 'skip-existing': 'true', 'check-url': `${index}/simple/` }),
+    redirectLookupsElsewhere: true,
   },
   {
     id: 'zip-csize-2g',
