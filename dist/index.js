@@ -71220,7 +71220,8 @@ const EOCD = 0x06054b50;
 const EOCD64 = 0x06064b50;
 const EOCD64_LOCATOR = 0x07064b50;
 const NO_DUPLICATE_EXTRAS = new Set([0x0001, 0x7075]);
-const WINDOW = 256 * 1024;
+// Small: past a large member only its next header is needed, not the data after it.
+const WINDOW = 64 * 1024;
 class FramingError extends Error {
 }
 /** Reads small records at arbitrary positions through one cached window. */
