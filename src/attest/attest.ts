@@ -1,0 +1,126 @@
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { certificateIdentity, describeIdentity } from './certificate.js';
+import { explainAttestationRefusal, signingError } from './messages.js';
+import { predicateLabel, publishStatement, PUBLISH_PREDICATE_TYPE, type Pep740Attestation } from './pep740.js';
+import { attestationPolicy, reusableWorkflowSkip } from './policy.js';
+import { findPremadeAttestations, hasPremadePublish, isAttestationFilename, type DistDigest } from './premade.js';
+import { createPublishSigner, SigningFailure, sigstoreEndpoints } from './sigstore.js';
+
+export { explainAttestationRefusal, isAttestationFilename };
+
+export interface AttestationIO {
+  info(message: string): void;
+  notice(message: string): void;
+  warning(message: string, title?: string): void;
+}
+
+export interface AttestationRequest {
+  repositoryUrl: URL;
+  packagesDir: string;
+  /** The `attestations` input. */
+  wanted: boolean;
+  trustedPublishing: boolean;
+  verbose: boolean;
+  /** The runner's OIDC token for an audience, masked by the caller before it is returned. */
+  identityToken: (audience: string) => Promise<string>;
+  /** Decodes a JWT's claims without verifying it, for the reusable-workflow check. */
+  claimsOf: (jwt: string) => Record<string, unknown>;
+  retries: number;
+  retryDelayMs: number;
+  env: Record<string, string | undefined>;
+  io: AttestationIO;
+}
+
+/** Per file: the `attestations` form field and labels for the summary. */
+export interface FileAttestations {
+  field: string;
+  labels: string[];
+}
+
+export interface AttestationOutcome {
+  byFile: Map<string, FileAttestations>;
+  /** Attestations this run signed, written outside the workspace (the `attestations` output). */
+  written: string[];
+}
+
+const NONE: AttestationOutcome = { byFile: new Map(), written: [] };
+const TIMEOUT_MS = 30_000;
+
+/**
+ * Decides whether this run attests, collects pre-made attestations from packages-dir, and signs a
+ * publish attestation for every dist without one. Nothing is written into packages-dir: the signed
+ * objects go to a new directory under RUNNER_TEMP.
+ */
+export async function attestDists(dists: DistDigest[], request: AttestationRequest): Promise<AttestationOutcome> {
+  const { io } = request;
+  const policy = attestationPolicy(request.repositoryUrl, request.trustedPublishing, request.wanted, request.env);
+  if (!policy.attest) {
+    const premade = (await readdir(request.packagesDir)).filter(isAttestationFilename);
+    if (policy.notice) io.notice(policy.notice + (premade.length ? ` The attestation files in packages-dir (${premade.join(', ')}) are not uploaded either.` : ''));
+    else if (premade.length) io.info(`'attestations: false': the attestation files in packages-dir (${premade.join(', ')}) are not uploaded.`);
+    return NONE;
+  }
+  const { byDist: premade, orphans } = await findPremadeAttestations(request.packagesDir, dists);
+  if (orphans.length) io.warning(`Not uploaded, as no distribution in packages-dir has their names' first part: ${orphans.join(', ')}. An attestation file is named <distribution file>.<kind>.attestation.`, 'Attestations');
+  const toSign = dists.filter((dist) => !hasPremadePublish(premade.get(dist.filename)));
+  for (const dist of dists.filter((d) => premade.has(d.filename))) {
+    io.info(`Using the attestation${premade.get(dist.filename)!.length === 1 ? '' : 's'} made beforehand for ${dist.filename}: ${premade.get(dist.filename)!.map((p) => p.file).join(', ')}`);
+  }
+
+  const made = new Map<string, Pep740Attestation>();
+  const written: string[] = [];
+  if (toSign.length) {
+    const { endpoints, custom } = sigstoreEndpoints(request.env);
+    if (custom) io.warning(`Signing with the Sigstore instance at ${endpoints.fulcio.href} and ${endpoints.rekor.href}, not Sigstore's public instance; PyPI accepts only attestations from the public one.`, 'Attestations');
+    let token: string;
+    try {
+      token = await request.identityToken('sigstore');
+    } catch (error) {
+      throw signingError(new SigningFailure('token', error), endpoints, toSign[0]!.filename);
+    }
+    const reusable = reusableWorkflowSkip(request.claimsOf(token));
+    if (reusable) {
+      io.warning(reusable, 'Attestations');
+      return NONE;
+    }
+    io.info(`Signing PEP 740 publish attestations for ${toSign.length} file${toSign.length === 1 ? '' : 's'} with Sigstore (${endpoints.fulcio.host}, ${endpoints.rekor.host}), for ${policy.index}.`);
+    const signer = createPublishSigner({ endpoints, identityToken: async () => token, retries: request.retries, retryDelayMs: request.retryDelayMs, timeoutMs: TIMEOUT_MS });
+    const directory = await mkdtemp(join(request.env.RUNNER_TEMP || tmpdir(), 'pypi-oidc-publish-attestations-'));
+    const started = Date.now();
+    for (const dist of toSign) {
+      let attestation: Pep740Attestation;
+      try {
+        attestation = await signer.sign(publishStatement(dist.filename, dist.sha256));
+      } catch (error) {
+        if (error instanceof SigningFailure) throw signingError(error, endpoints, dist.filename);
+        throw error;
+      }
+      if (made.size === 0 && request.verbose) {
+        io.info(`  signing certificate: ${describeIdentity(certificateIdentity(Buffer.from(attestation.verification_material.certificate, 'base64')))}`);
+      }
+      made.set(dist.filename, attestation);
+      const path = join(directory, `${dist.filename}.publish.attestation`);
+      await writeFile(path, JSON.stringify(attestation));
+      written.push(path);
+    }
+    io.info(`Signed ${made.size} attestation${made.size === 1 ? '' : 's'} in ${Date.now() - started} ms; written to ${directory}`);
+  }
+
+  const byFile = new Map<string, FileAttestations>();
+  for (const dist of dists) {
+    const list = [...(made.has(dist.filename) ? [{ predicateType: PUBLISH_PREDICATE_TYPE, attestation: made.get(dist.filename)!, premade: false }] : []), ...(premade.get(dist.filename) ?? []).map((p) => ({ ...p, premade: true }))];
+    if (!list.length) continue;
+    byFile.set(dist.filename, {
+      field: JSON.stringify(list.map((entry) => entry.attestation)),
+      labels: list.map((entry) => `${predicateLabel(entry.predicateType)}${entry.premade ? ' (pre-made)' : ''}`),
+    });
+  }
+  return { byFile, written };
+}
+
+/** Thrown by the uploader; rewritten with attestation advice when PyPI refused the attestations. */
+export function withAttestationAdvice(error: unknown): unknown {
+  return explainAttestationRefusal(error) ?? error;
+}
