@@ -70184,7 +70184,10 @@ function isLoopbackHost(hostname) {
         return host.startsWith('127.');
     // WHATWG URLs write ::ffff:127.0.0.1 as ::ffff:7f00:1.
     if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(host) === 6)
-        return host === '::1' || host === '0:0:0:0:0:0:0:1' || host.startsWith('::ffff:127.') || /^::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}$/.test(host);
+        return (host === '::1' ||
+            host === '0:0:0:0:0:0:0:1' ||
+            host.startsWith('::ffff:127.') ||
+            /^::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}$/.test(host));
     return false;
 }
 /** Credentials go over HTTPS only, except to this machine. */
@@ -70208,12 +70211,24 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 const io = {
-    info: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message),
-    notice: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(message),
-    warning: (message, title) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message, title ? { title } : {}),
-    error: (message, title) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(message, title ? { title } : {}),
-    setSecret: (secret) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret),
-    setOutput: (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value),
+    info: (message) => {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message);
+    },
+    notice: (message) => {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(message);
+    },
+    warning: (message, title) => {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message, title ? { title } : {});
+    },
+    error: (message, title) => {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(message, title ? { title } : {});
+    },
+    setSecret: (secret) => {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret);
+    },
+    setOutput: (name, value) => {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
+    },
     async writeSummary(markdown) {
         if (process.env.GITHUB_STEP_SUMMARY)
             await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(markdown).write();
@@ -70227,7 +70242,9 @@ async function main() {
     if (password)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(password);
     try {
-        const inputs = (0,_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .parseInputs */ .TL)((name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name), io.warning);
+        const inputs = (0,_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .parseInputs */ .TL)((name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name), (message) => {
+            io.warning(message);
+        });
         await (0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .e)(inputs, {
             io,
             runner: {
@@ -70243,7 +70260,9 @@ async function main() {
         });
     }
     catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(error instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PublishError */ .S1 ? (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .formatError */ .Wk)(error) : `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(error instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PublishError */ .S1
+            ? (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .formatError */ .Wk)(error)
+            : `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
 }
 await main();
@@ -70342,7 +70361,9 @@ function parseRepositoryUrl(raw) {
         });
     }
     if (!(0,_common_urls_js__WEBPACK_IMPORTED_MODULE_1__/* .credentialsAllowed */ .H)(url)) {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`The input 'repository-url' is ${url.href}: plain http:// to another machine would send your credentials unencrypted.`, { hint: `Use https://${url.host}${url.pathname}. Plain http:// is allowed only for this machine (localhost, 127.0.0.1, ::1).` });
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`The input 'repository-url' is ${url.href}: plain http:// to another machine would send your credentials unencrypted.`, {
+            hint: `Use https://${url.host}${url.pathname}. Plain http:// is allowed only for this machine (localhost, 127.0.0.1, ::1).`,
+        });
     }
     return url;
 }
@@ -70370,7 +70391,9 @@ function parseCheckUrl(raw) {
         });
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`The input 'check-url' uses '${url.protocol}'; give an https:// URL.`, { hint: 'For example https://my-index.example/simple/.' });
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`The input 'check-url' uses '${url.protocol}'; give an https:// URL.`, {
+            hint: 'For example https://my-index.example/simple/.',
+        });
     }
     return url;
 }
@@ -70392,7 +70415,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 ;// CONCATENATED MODULE: ./src/index/credentials.ts
 function fixedCredentials(user, password) {
     const credentials = { user, password, trustedPublishing: false };
-    return { trustedPublishing: false, current: async () => credentials, renew: async () => false };
+    return { trustedPublishing: false, current: () => Promise.resolve(credentials), renew: () => Promise.resolve(false) };
 }
 /**
  * PyPI's minted tokens last 15 minutes. A new one is minted before a file's upload starts when
@@ -70433,7 +70456,14 @@ const VERSION_PATTERN = new RegExp('^\\s*v?(?:(?:(?<epoch>[0-9]+)!)?(?<release>[
     '(?<dev>[-_.]?(?<devL>dev)[-_.]?(?<devN>[0-9]+)?)?)' +
     '(?:\\+(?<local>[a-z0-9]+(?:[-_.][a-z0-9]+)*))?\\s*$', 'i');
 const PRE_RELEASE_SPELLINGS = {
-    alpha: 'a', a: 'a', beta: 'b', b: 'b', c: 'rc', pre: 'rc', preview: 'rc', rc: 'rc',
+    alpha: 'a',
+    a: 'a',
+    beta: 'b',
+    b: 'b',
+    c: 'rc',
+    pre: 'rc',
+    preview: 'rc',
+    rc: 'rc',
 };
 /** The canonical spelling of a PEP 440 version (as `str(packaging.version.Version(v))`), or undefined. */
 function normalizeVersion(version) {
@@ -70453,7 +70483,11 @@ function normalizeVersion(version) {
     if (g.dev)
         result += `.dev${int(g.devN)}`;
     if (g.local)
-        result += `+${g.local.toLowerCase().split(/[-_.]/).map((part) => (/^\d+$/.test(part) ? int(part) : part)).join('.')}`;
+        result += `+${g.local
+            .toLowerCase()
+            .split(/[-_.]/)
+            .map((part) => (/^\d+$/.test(part) ? int(part) : part))
+            .join('.')}`;
     return result;
 }
 /** PEP 440 equality (`Version('1.0') == Version('1.0.0')`): trailing zeros of the release do not count. */
@@ -70483,10 +70517,16 @@ var external_node_path_ = __nccwpck_require__(6760);
 
 /** Files PyPI refuses outright, with the reason to tell the user. */
 const REFUSED_FORMATS = [
-    ['.zip', 'PyPI accepts sdists only as .tar.gz (PEP 625); a .zip sdist is refused. Build the sdist with `python -m build --sdist`, which writes .tar.gz.'],
+    [
+        '.zip',
+        'PyPI accepts sdists only as .tar.gz (PEP 625); a .zip sdist is refused. Build the sdist with `python -m build --sdist`, which writes .tar.gz.',
+    ],
     ['.tar.bz2', 'PyPI accepts sdists only as .tar.gz (PEP 625). Build the sdist with `python -m build --sdist`.'],
     ['.tar.xz', 'PyPI accepts sdists only as .tar.gz (PEP 625). Build the sdist with `python -m build --sdist`.'],
-    ['.tgz', 'PyPI accepts sdists only with the .tar.gz suffix (PEP 625). Build the sdist with `python -m build --sdist`.'],
+    [
+        '.tgz',
+        'PyPI accepts sdists only with the .tar.gz suffix (PEP 625). Build the sdist with `python -m build --sdist`.',
+    ],
     ['.egg', 'PyPI no longer accepts eggs (since August 2023). Build a wheel instead: `python -m build --wheel`.'],
     ['.exe', 'PyPI no longer accepts bdist_wininst installers. Build a wheel instead: `python -m build --wheel`.'],
     ['.msi', 'PyPI no longer accepts bdist_msi installers. Build a wheel instead: `python -m build --wheel`.'],
@@ -70570,7 +70610,9 @@ async function discoverDists(dir) {
                 hint: "Set 'packages-dir' to the directory that holds your .whl and .tar.gz files.",
             });
         }
-        throw new common_errors/* PublishError */.S1(`The packages directory '${dir}' could not be read: ${error.message}`, { cause: error });
+        throw new common_errors/* PublishError */.S1(`The packages directory '${dir}' could not be read: ${error.message}`, {
+            cause: error,
+        });
     }
     const dists = [];
     const ignored = [];
@@ -70581,7 +70623,10 @@ async function discoverDists(dir) {
         const refused = REFUSED_FORMATS.find(([suffix]) => filename.toLowerCase().endsWith(suffix));
         const looksLikeDist = filename.endsWith('.whl') || filename.endsWith('.tar.gz');
         if (refused && !looksLikeDist) {
-            problems.push(new common_errors/* PublishError */.S1(`${filename} cannot be uploaded: ${refused[1]}`, { file: filename, hint: `Remove ${path}, or build the format PyPI accepts.` }));
+            problems.push(new common_errors/* PublishError */.S1(`${filename} cannot be uploaded: ${refused[1]}`, {
+                file: filename,
+                hint: `Remove ${path}, or build the format PyPI accepts.`,
+            }));
             continue;
         }
         if (!looksLikeDist) {
@@ -70660,13 +70705,27 @@ function getFields(metadata, name) {
 const ACCEPTED_METADATA_VERSIONS = ['1.0', '1.1', '1.2', '2.1', '2.2', '2.3', '2.4', '2.5'];
 /** The Metadata-Version that introduced each field (core metadata specifications, PEPs 314, 345, 566, 643, 639, 794). */
 const FIELD_INTRODUCED = {
-    'supported-platform': '1.1', classifier: '1.1', 'download-url': '1.1', requires: '1.1', provides: '1.1', obsoletes: '1.1',
-    maintainer: '1.2', 'maintainer-email': '1.2', 'requires-dist': '1.2', 'provides-dist': '1.2', 'obsoletes-dist': '1.2',
-    'requires-python': '1.2', 'requires-external': '1.2', 'project-url': '1.2',
-    'description-content-type': '2.1', 'provides-extra': '2.1',
+    'supported-platform': '1.1',
+    classifier: '1.1',
+    'download-url': '1.1',
+    requires: '1.1',
+    provides: '1.1',
+    obsoletes: '1.1',
+    maintainer: '1.2',
+    'maintainer-email': '1.2',
+    'requires-dist': '1.2',
+    'provides-dist': '1.2',
+    'obsoletes-dist': '1.2',
+    'requires-python': '1.2',
+    'requires-external': '1.2',
+    'project-url': '1.2',
+    'description-content-type': '2.1',
+    'provides-extra': '2.1',
     dynamic: '2.2',
-    'license-expression': '2.4', 'license-file': '2.4',
-    'import-name': '2.5', 'import-namespace': '2.5',
+    'license-expression': '2.4',
+    'license-file': '2.4',
+    'import-name': '2.5',
+    'import-namespace': '2.5',
 };
 function compareVersions(a, b) {
     const [aMajor = 0, aMinor = 0] = a.split('.').map(Number);
@@ -70784,7 +70843,13 @@ function metadataFormFields(metadata) {
             if (sent.has('keywords'))
                 continue;
             sent.add('keywords');
-            fields.push(['keywords', value.split(',').map((k) => k.trim()).join(', ')]);
+            fields.push([
+                'keywords',
+                value
+                    .split(',')
+                    .map((k) => k.trim())
+                    .join(', '),
+            ]);
         }
         else if (lower === 'project-url') {
             const comma = value.indexOf(',');
@@ -70845,21 +70910,32 @@ async function listSdist(path) {
                 throw new TarFormatError(`an extended header of ${size} bytes is too large`);
             state = { kind: 'data', remaining: size, padding, capture: [], onDone };
         };
-        if (type === 'L')
-            return collect((data) => (longName = cString(data)));
-        if (type === 'x')
-            return collect((data) => (paxPath = parsePax(data).get('path') ?? paxPath));
-        if (type === 'g')
-            return collect((data) => (globalPaxPath = parsePax(data).get('path') ?? globalPaxPath));
-        if (type === 'K')
-            return collect(() => undefined);
+        if (type === 'L') {
+            collect((data) => (longName = cString(data)));
+            return;
+        }
+        if (type === 'x') {
+            collect((data) => (paxPath = parsePax(data).get('path') ?? paxPath));
+            return;
+        }
+        if (type === 'g') {
+            collect((data) => (globalPaxPath = parsePax(data).get('path') ?? globalPaxPath));
+            return;
+        }
+        if (type === 'K') {
+            collect(() => undefined);
+            return;
+        }
         const magic = header.toString('latin1', 257, 262);
         const prefix = magic === 'ustar' ? cString(header.subarray(345, 500)) : '';
         const shortName = cString(header.subarray(0, 100));
         const name = paxPath ?? longName ?? globalPaxPath ?? (prefix ? `${prefix}/${shortName}` : shortName);
         longName = undefined;
         paxPath = undefined;
-        const segments = name.replace(/^(\.\/)+/, '').split('/').filter((s) => s !== '' && s !== '.');
+        const segments = name
+            .replace(/^(\.\/)+/, '')
+            .split('/')
+            .filter((s) => s !== '' && s !== '.');
         if (segments.length > 0) {
             listing.topLevel.add(segments[0]);
             listing.names.push(segments.join('/'));
@@ -70879,6 +70955,8 @@ async function listSdist(path) {
         for await (const chunk of stream) {
             pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
             let at = 0;
+            // handleHeader sets `ended`, which TypeScript's narrowing cannot see either.
+            // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
             while (!ended) {
                 // handleHeader changes `state`, which TypeScript's narrowing cannot see.
                 const current = state;
@@ -70910,6 +70988,7 @@ async function listSdist(path) {
                 state = { kind: 'header' };
             }
             pending = pending.subarray(at);
+            // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
             if (ended)
                 break;
         }
@@ -70922,6 +71001,7 @@ async function listSdist(path) {
     finally {
         stream.destroy();
     }
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
     if (!ended && state.kind === 'data')
         throw new TarFormatError('the archive ends in the middle of a member (truncated file?)');
     return listing;
@@ -71176,7 +71256,9 @@ async function readWheelMetadata(dist) {
         });
         const dir = matching[0] ?? (distInfoDirs.size === 1 ? [...distInfoDirs][0] : undefined);
         if (!dir) {
-            const found = distInfoDirs.size ? ` It has ${[...distInfoDirs].join(', ')}.` : ' It has no .dist-info directory at all.';
+            const found = distInfoDirs.size
+                ? ` It has ${[...distInfoDirs].join(', ')}.`
+                : ' It has no .dist-info directory at all.';
             throw new common_errors/* PublishError */.S1(`${dist.filename} has no ${dist.name}-${dist.version}.dist-info directory.${found}`, {
                 file: dist.filename,
                 hint: 'A wheel must carry {name}-{version}.dist-info/ with METADATA, WHEEL and RECORD. Rebuild it with `python -m build --wheel`.',
@@ -71201,7 +71283,9 @@ async function readSdistPkgInfo(dist) {
     const listing = await listSdist(dist.path);
     const tops = [...listing.topLevel];
     if (tops.length !== 1) {
-        const found = tops.length ? `${tops.length} top-level entries (${tops.slice(0, 5).join(', ')}${tops.length > 5 ? ', …' : ''})` : 'no entries at all';
+        const found = tops.length
+            ? `${tops.length} top-level entries (${tops.slice(0, 5).join(', ')}${tops.length > 5 ? ', …' : ''})`
+            : 'no entries at all';
         throw new common_errors/* PublishError */.S1(`${dist.filename} has ${found}; an sdist must hold exactly one top-level directory, ${dist.name}-${dist.version}/.`, {
             file: dist.filename,
             hint: 'Build the sdist with `python -m build --sdist` instead of packing it by hand.',
@@ -71311,7 +71395,9 @@ function reusableWorkflowWarning(claims) {
     const repository = typeof claims.repository === 'string' ? claims.repository : '';
     const sameRepository = called.startsWith(`${repository}/`);
     return (`This job runs the reusable workflow ${called}, called from ${caller}. PyPI matches the publisher's workflow file against the reusable workflow (job_workflow_ref), so register '${calledFile}' as the workflow name` +
-        (sameRepository ? '.' : `; and because it lives outside ${repository || 'the calling repository'}, PyPI cannot match it at all: move the publishing job into ${repository || 'the calling repository'}.`));
+        (sameRepository
+            ? '.'
+            : `; and because it lives outside ${repository || 'the calling repository'}, PyPI cannot match it at all: move the publishing job into ${repository || 'the calling repository'}.`));
 }
 
 // EXTERNAL MODULE: ./node_modules/undici/index.js
@@ -71360,7 +71446,11 @@ function dispatcherFor(url, idleTimeoutMs) {
     if (!dispatcher) {
         // undici refreshes headersTimeout while the body is being written, so it is an idle timeout on
         // the upload, not a total one: a large file on a slow link is not cut off.
-        const options = { connect: { timeout: CONNECT_TIMEOUT_MS }, headersTimeout: idleTimeoutMs, bodyTimeout: idleTimeoutMs };
+        const options = {
+            connect: { timeout: CONNECT_TIMEOUT_MS },
+            headersTimeout: idleTimeoutMs,
+            bodyTimeout: idleTimeoutMs,
+        };
         dispatcher = direct ? new undici/* Agent */.g6(options) : new undici/* EnvHttpProxyAgent */.J2(options);
         dispatchers.set(key, dispatcher);
     }
@@ -71474,7 +71564,15 @@ function markdownCell(text) {
 
 /** The claims PyPI matches a GitHub trusted publisher on; safe to show, unlike the token itself. */
 const PUBLISHER_CLAIMS = [
-    'sub', 'repository', 'repository_owner', 'repository_owner_id', 'workflow_ref', 'job_workflow_ref', 'ref', 'environment', 'event_name',
+    'sub',
+    'repository',
+    'repository_owner',
+    'repository_owner_id',
+    'workflow_ref',
+    'job_workflow_ref',
+    'ref',
+    'environment',
+    'event_name',
 ];
 /**
  * The values to enter on the index. Warehouse finds the publisher by the workflow file in
@@ -71497,9 +71595,18 @@ function publisherFormLinks(indexUrl, projects, form) {
     const site = warehouseSite(indexUrl);
     if (!site)
         return [];
-    const query = new URLSearchParams({ provider: 'github', owner: form.owner, repository: form.repository, workflow_filename: form.workflow, environment: form.environment });
+    const query = new URLSearchParams({
+        provider: 'github',
+        owner: form.owner,
+        repository: form.repository,
+        workflow_filename: form.workflow,
+        environment: form.environment,
+    });
     return [
-        ...projects.map((project) => [`Existing project ${project}`, `${site}/manage/project/${project}/settings/publishing/?${query}`]),
+        ...projects.map((project) => [
+            `Existing project ${project}`,
+            `${site}/manage/project/${project}/settings/publishing/?${query}`,
+        ]),
         ['New project (pending publisher)', `${site}/manage/account/publishing/`],
     ];
 }
@@ -71507,13 +71614,17 @@ function publisherFormLinks(indexUrl, projects, form) {
 function describeMintRefusal(refusal) {
     const { url, status, answer, claims, indexUrl, projects } = refusal;
     const errors = (Array.isArray(answer?.errors) ? answer.errors : []).map((e) => ({
-        code: String(e.code ?? 'error'),
-        description: String(e.description ?? ''),
+        code: typeof e.code === 'string' ? e.code : 'error',
+        description: typeof e.description === 'string' ? e.description : '',
     }));
     const form = publisherFormValues(claims);
     const links = publisherFormLinks(indexUrl, projects, form);
     const reusable = reusableWorkflowWarning(claims);
-    const claimValue = (claim) => (claims[claim] === undefined ? '(not set)' : String(claims[claim]));
+    const claimValue = (claim) => claims[claim] === undefined
+        ? '(not set)'
+        : typeof claims[claim] === 'string'
+            ? claims[claim]
+            : JSON.stringify(claims[claim]);
     const formRows = [
         ['Owner', form.owner],
         ['Repository name', form.repository],
@@ -71544,7 +71655,7 @@ function describeMintRefusal(refusal) {
         ...errors.map((e) => `- \`${e.code}\`: ${markdownCell(e.description)}${explainMintError(e.code) ? ` — ${explainMintError(e.code)}` : ''}`),
         ...(reusable ? ['', `> ${reusable}`] : []),
         '',
-        '| Claim in this job\'s token | Value |',
+        "| Claim in this job's token | Value |",
         '| --- | --- |',
         ...PUBLISHER_CLAIMS.map((claim) => `| \`${claim}\` | ${markdownCell(claimValue(claim))} |`),
         '',
@@ -71561,7 +71672,12 @@ function describeMintRefusal(refusal) {
 
 
 /** Five attempts over at most ten minutes: enough for a PyPI hiccup, short of hiding an outage. */
-const DEFAULT_RETRY_POLICY = { attempts: 5, baseDelayMs: 2_000, maxDelayMs: 60_000, totalMs: 10 * 60_000 };
+const DEFAULT_RETRY_POLICY = {
+    attempts: 5,
+    baseDelayMs: 2_000,
+    maxDelayMs: 60_000,
+    totalMs: 10 * 60_000,
+};
 /** A failure worth another attempt. `final` is what the user sees if no attempt is left. */
 class RetryableFailure extends Error {
     retryAfterMs;
@@ -71629,8 +71745,14 @@ async function withRetries(what, policy, log, attempt, wait = sleep) {
             const delay = Math.max(error.retryAfterMs ?? 0, backoffDelayMs(n, policy));
             const elapsed = Date.now() - started;
             if (n >= policy.attempts || elapsed + delay > policy.totalMs) {
-                const why = n >= policy.attempts ? `after ${n} attempt${n === 1 ? '' : 's'}` : `after ${n} attempt${n === 1 ? '' : 's'}; the next would start past the ${Math.round(policy.totalMs / 1000)} s limit`;
-                throw new common_errors/* PublishError */.S1(`${error.final.message} (gave up ${why})`, { hint: error.final.hint, file: error.final.file, cause: error.final });
+                const why = n >= policy.attempts
+                    ? `after ${n} attempt${n === 1 ? '' : 's'}`
+                    : `after ${n} attempt${n === 1 ? '' : 's'}; the next would start past the ${Math.round(policy.totalMs / 1000)} s limit`;
+                throw new common_errors/* PublishError */.S1(`${error.final.message} (gave up ${why})`, {
+                    hint: error.final.hint,
+                    file: error.final.file,
+                    cause: error.final,
+                });
             }
             log(`${what}: attempt ${n} of ${policy.attempts} failed (${error.message}); retrying in ${(delay / 1000).toFixed(1)} s.`);
             await wait(delay);
@@ -71680,7 +71802,9 @@ function checkRunner(runner) {
         requestUrl = new URL(runner.requestUrl);
     }
     catch {
-        throw new common_errors/* PublishError */.S1(`ACTIONS_ID_TOKEN_REQUEST_URL is not a URL.`, { hint: 'This variable is set by the runner; do not set it yourself.' });
+        throw new common_errors/* PublishError */.S1(`ACTIONS_ID_TOKEN_REQUEST_URL is not a URL.`, {
+            hint: 'This variable is set by the runner; do not set it yourself.',
+        });
     }
     if (!(0,urls/* credentialsAllowed */.H)(requestUrl)) {
         throw new common_errors/* PublishError */.S1(`ACTIONS_ID_TOKEN_REQUEST_URL is plain http:// to another machine; the runner's token will not be sent over it.`, {
@@ -71700,7 +71824,7 @@ async function fetchAudience(indexUrl) {
         if (typeof audience === 'string' && audience)
             return audience;
         throw new common_errors/* PublishError */.S1(`${url.href} answered 200 without an "audience" in JSON.`, {
-            hint: 'This index does not speak PyPI\'s trusted-publishing protocol; pass an API token as \'password\' instead.',
+            hint: "This index does not speak PyPI's trusted-publishing protocol; pass an API token as 'password' instead.",
         });
     }
     if (response.status === 403) {
@@ -71718,7 +71842,7 @@ async function fetchAudience(indexUrl) {
 async function requestIdToken(requestUrl, requestToken, audience, mask) {
     const url = new URL(requestUrl.href);
     url.searchParams.set('audience', audience);
-    const response = await sendRetryable(url, { headers: { authorization: `bearer ${requestToken}`, accept: 'application/json' } }, "requesting an OIDC token from GitHub's runner", 'A fault on GitHub\'s side: re-run the job; see https://www.githubstatus.com.');
+    const response = await sendRetryable(url, { headers: { authorization: `bearer ${requestToken}`, accept: 'application/json' } }, "requesting an OIDC token from GitHub's runner", "A fault on GitHub's side: re-run the job; see https://www.githubstatus.com.");
     const value = parseJson(response.body)?.value;
     if (typeof value === 'string' && value)
         mask(value);
@@ -71731,16 +71855,31 @@ async function requestIdToken(requestUrl, requestToken, audience, mask) {
 }
 async function exchangeIdToken(indexUrl, idToken, { mask, projects }) {
     const url = oidcEndpoint(indexUrl, 'mint-token');
-    const request = { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ token: idToken }) };
+    const request = {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ token: idToken }),
+    };
     const response = await sendRetryable(url, request, 'exchanging the OIDC token for an upload token');
     const json = parseJson(response.body);
     if (typeof json?.token === 'string' && json.token)
         mask(json.token);
     if (response.status === 200 && typeof json?.token === 'string' && json.token) {
-        return { token: json.token, expires: typeof json.expires === 'number' ? json.expires : undefined, claims: publisherClaims(decodeClaims(idToken)) };
+        return {
+            token: json.token,
+            expires: typeof json.expires === 'number' ? json.expires : undefined,
+            claims: publisherClaims(decodeClaims(idToken)),
+        };
     }
     if (response.status === 422 || (json && Array.isArray(json.errors))) {
-        const refusal = describeMintRefusal({ url, status: response.status, answer: json, claims: decodeClaims(idToken), indexUrl, projects });
+        const refusal = describeMintRefusal({
+            url,
+            status: response.status,
+            answer: json,
+            claims: decodeClaims(idToken),
+            indexUrl,
+            projects,
+        });
         throw new common_errors/* PublishError */.S1(refusal.text, {
             hint: 'Make the trusted publisher registered on the index match the values above exactly (owner, repository, workflow file name, environment), or register a pending publisher for a new project.',
             details: refusal.markdown,
@@ -71766,13 +71905,15 @@ async function sendRetryable(url, init, doing, hint) {
         response = await send(url, init);
     }
     catch (error) {
-        retryOnTransport(error, (transport) => new common_errors/* PublishError */.S1(`Could not complete ${doing}: ${transport.message}.`, { hint: 'Check the network (and HTTPS_PROXY on a self-hosted runner); if it is fine, the service may be down: re-run the job later.' }));
+        retryOnTransport(error, (transport) => new common_errors/* PublishError */.S1(`Could not complete ${doing}: ${transport.message}.`, {
+            hint: 'Check the network (and HTTPS_PROXY on a self-hosted runner); if it is fine, the service may be down: re-run the job later.',
+        }));
     }
     return retryOnStatus(response, `${statusLine(response.status)}: ${serverMessage(response)}`, unexpected(doing, url, response, hint));
 }
 function unexpected(doing, url, response, hint = "Check 'repository-url'; if it is right, see the index's status page.") {
     const json = parseJson(response.body) !== undefined;
-    const retry = response.status >= 500 ? ' This is a fault on the index\'s side; re-run the job in a few minutes.' : '';
+    const retry = response.status >= 500 ? " This is a fault on the index's side; re-run the job in a few minutes." : '';
     return new common_errors/* PublishError */.S1(`Unexpected answer while ${doing}: ${url.href} answered ${statusLine(response.status)}${json ? '' : ' (not JSON)'}: ${serverMessage(response)}.${retry}`, { hint });
 }
 
@@ -71857,7 +71998,7 @@ async function listedDigests(simpleUrl, project, authorization) {
         return new Map();
     if (response.status !== 200)
         throw lookupFailed(url, `${statusLine(response.status)}: ${serverMessage(response)}`);
-    const contentType = String(response.headers['content-type'] ?? '');
+    const contentType = response.headers['content-type'] ?? '';
     return contentType.includes('json') ? parseSimpleJson(response.body) : parseSimpleHtml(response.body);
 }
 function lookupFailed(url, reason) {
@@ -71893,7 +72034,7 @@ const NAMED_ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 /** One pass, so that `&amp;lt;` stays `&lt;`. */
 function decodeEntities(text) {
     return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name) => {
-        if (name[0] === '#')
+        if (name.startsWith('#'))
             return String.fromCodePoint(name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10));
         return NAMED_ENTITIES[name.toLowerCase()] ?? entity;
     });
@@ -71943,7 +72084,12 @@ async function publishDist(context, prepared) {
     if (context.skipExisting) {
         const stored = await storedCopy(context, prepared);
         if (stored.kind === 'same')
-            return { result: 'skipped', note: 'the index has this file with the same sha256', milliseconds: Date.now() - started, attempts: 0 };
+            return {
+                result: 'skipped',
+                note: 'the index has this file with the same sha256',
+                milliseconds: Date.now() - started,
+                attempts: 0,
+            };
         if (stored.kind === 'different')
             throw differentContent(context.url, dist, digests.sha256, stored.sha256);
     }
@@ -71952,14 +72098,23 @@ async function publishDist(context, prepared) {
     return withRetries(`Uploading ${dist.filename}`, context.retry, context.log, async (attempt) => {
         const credentials = await context.credentials.current();
         const response = await post(context, prepared, form, credentials);
-        const done = (result, note) => ({ result, status: response.status, milliseconds: Date.now() - started, attempts: attempt, ...(note ? { note } : {}) });
+        const done = (result, note) => ({
+            result,
+            status: response.status,
+            milliseconds: Date.now() - started,
+            attempts: attempt,
+            ...(note ? { note } : {}),
+        });
         const refused = uploadRefused(context.url, credentials, prepared, response);
         if (response.status >= 200 && response.status < 300)
             return done('uploaded');
         if (isRetryableStatus(response.status)) {
             throw new RetryableFailure(`${statusLine(response.status)}: ${serverMessage(response)}`, refused, retryAfterMs(response.headers['retry-after']));
         }
-        if (response.status === 403 && /expired/i.test(serverMessage(response)) && context.credentials.trustedPublishing && !renewed) {
+        if (response.status === 403 &&
+            /expired/i.test(serverMessage(response)) &&
+            context.credentials.trustedPublishing &&
+            !renewed) {
             renewed = true;
             await context.credentials.renew();
             throw new RetryableFailure('the index said the upload token had expired; minted a new one', refused, 0);
@@ -71995,7 +72150,12 @@ async function post(context, prepared, form, credentials) {
     try {
         return await send(context.url, {
             method: 'POST',
-            headers: { 'content-type': body.contentType, 'content-length': String(body.length), authorization: basicAuthorization(credentials), accept: 'application/json' },
+            headers: {
+                'content-type': body.contentType,
+                'content-length': String(body.length),
+                authorization: basicAuthorization(credentials),
+                accept: 'application/json',
+            },
             body: () => body.open(),
             idleTimeoutMs: context.idleTimeoutMs,
         });
@@ -72043,7 +72203,9 @@ function differentContent(url, dist, ours, theirs) {
 /** How indexes say the file is there already: pypiserver 409, Warehouse 400 "File already exists". */
 function isAlreadyExists(response) {
     const message = serverMessage(response).toLowerCase();
-    return response.status === 409 || (response.status === 400 && message.includes('already exist')) || (response.status === 403 && message.includes('overwrite artifact'));
+    return (response.status === 409 ||
+        (response.status === 400 && message.includes('already exist')) ||
+        (response.status === 403 && message.includes('overwrite artifact')));
 }
 function uploadRefused(url, credentials, prepared, response) {
     const { dist } = prepared;
@@ -72067,17 +72229,20 @@ function uploadRefused(url, credentials, prepared, response) {
         hint = `A file with this name is already on the index, and files are immutable there. Bump the version and rebuild, or set 'skip-existing: true' to leave files already there alone (set 'check-url' too, for an index other than PyPI, so that their content is compared).`;
     }
     else if (status === 413 || lower.includes('too large')) {
-        hint = "PyPI's limit is 100 MiB per file and 10 GiB per project, unless raised for the project; ask for more at https://github.com/pypi/support, or make the file smaller.";
+        hint =
+            "PyPI's limit is 100 MiB per file and 10 GiB per project, unless raised for the project; ask for more at https://github.com/pypi/support, or make the file smaller.";
     }
     else if (status === 301 || status === 302 || status === 303 || status === 307 || status === 308) {
         const location = response.headers.location;
-        hint = `The index redirects uploads${location ? ` to ${String(location)}` : ''}, on another host or as a GET, which is not followed (credentials would go with it); set 'repository-url' to the upload URL itself (for PyPI https://upload.pypi.org/legacy/).`;
+        hint = `The index redirects uploads${location ? ` to ${location}` : ''}, on another host or as a GET, which is not followed (credentials would go with it); set 'repository-url' to the upload URL itself (for PyPI https://upload.pypi.org/legacy/).`;
     }
     else if (status === 405) {
-        hint = "This URL does not take uploads: you may be using the simple-index or project URL instead of the upload URL (PyPI: https://upload.pypi.org/legacy/, TestPyPI: https://test.pypi.org/legacy/).";
+        hint =
+            'This URL does not take uploads: you may be using the simple-index or project URL instead of the upload URL (PyPI: https://upload.pypi.org/legacy/, TestPyPI: https://test.pypi.org/legacy/).';
     }
     else if (status === 410) {
-        hint = "This upload URL is no longer in service; use https://upload.pypi.org/legacy/ (or https://test.pypi.org/legacy/).";
+        hint =
+            'This upload URL is no longer in service; use https://upload.pypi.org/legacy/ (or https://test.pypi.org/legacy/).';
     }
     else if (status === 404) {
         hint = `There is no upload endpoint at ${url.href}; check 'repository-url'.`;
@@ -72086,12 +72251,17 @@ function uploadRefused(url, credentials, prepared, response) {
         hint = 'The index kept rate-limiting uploads; wait a few minutes and re-run with skip-existing: true.';
     }
     else if (status >= 500) {
-        hint = 'The index kept failing; re-run the job later with skip-existing: true (files already stored are then skipped after comparing their sha256).';
+        hint =
+            'The index kept failing; re-run the job later with skip-existing: true (files already stored are then skipped after comparing their sha256).';
     }
     else {
-        hint = 'The index refused the file\'s metadata or name: fix what the message names (in pyproject.toml, usually) and rebuild.';
+        hint =
+            "The index refused the file's metadata or name: fix what the message names (in pyproject.toml, usually) and rebuild.";
     }
-    return new common_errors/* PublishError */.S1(`${url.host} refused ${dist.filename}: ${statusLine(status)}: ${message}`, { file: dist.filename, hint });
+    return new common_errors/* PublishError */.S1(`${url.host} refused ${dist.filename}: ${statusLine(status)}: ${message}`, {
+        file: dist.filename,
+        hint,
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/report/report.ts
@@ -72238,7 +72408,10 @@ function splitAddressList(value) {
         current += char;
     }
     entries.push(current);
-    return entries.map((entry) => entry.trim()).filter((entry) => entry !== '').map((text) => ({ text, address: addressOf(text) }));
+    return entries
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== '')
+        .map((text) => ({ text, address: addressOf(text) }));
 }
 function addressOf(entry) {
     // Python's parser also takes `Name <addr` without the closing bracket.
@@ -72289,7 +72462,7 @@ function emailAddressProblem(address) {
     if (!DOMAIN_CHARS.test(domain))
         return `the part after the @-sign has invalid characters: ${invalidChars(domain, /[A-Za-z0-9.\-\u{80}-\u{10FFFF}]/u)}`;
     if (domain.startsWith('.') || domain.startsWith('-'))
-        return `it cannot have a ${domain[0] === '.' ? 'period' : 'hyphen'} right after the @-sign`;
+        return `it cannot have a ${domain.startsWith('.') ? 'period' : 'hyphen'} right after the @-sign`;
     if (domain.endsWith('.') || domain.endsWith('-'))
         return `it cannot end with a ${domain.endsWith('.') ? 'period' : 'hyphen'}`;
     if (domain.includes('..'))
@@ -72318,7 +72491,13 @@ function emailAddressProblem(address) {
 }
 function invalidChars(text, allowed) {
     const bad = [...new Set([...text].filter((char) => !allowed.test(char)))];
-    return bad.map((char) => (char === ' ' ? 'space' : /\p{L}|\p{N}|\p{P}|\p{S}/u.test(char) ? `'${char}'` : `U+${char.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`)).join(', ');
+    return bad
+        .map((char) => char === ' '
+        ? 'space'
+        : /\p{L}|\p{N}|\p{P}|\p{S}/u.test(char)
+            ? `'${char}'`
+            : `U+${char.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`)
+        .join(', ');
 }
 // RFC 3986, appendix B.
 const URL_PARTS = /^(?:([A-Za-z][A-Za-z0-9+.-]*):)?(?:\/\/([^\\/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?$/s;
@@ -72374,7 +72553,7 @@ function splitParameters(value) {
     for (let i = 0; i < value.length; i++) {
         const char = value[i];
         if (char === '\\' && quoted) {
-            parts[parts.length - 1] += char + (value[++i] ?? '');
+            parts[parts.length - 1] = `${parts[parts.length - 1]}${char}${value[++i] ?? ''}`;
             continue;
         }
         if (char === '"')
@@ -72383,7 +72562,7 @@ function splitParameters(value) {
             parts.push('');
             continue;
         }
-        parts[parts.length - 1] += char;
+        parts[parts.length - 1] = `${parts[parts.length - 1]}${char}`;
     }
     return parts;
 }
@@ -72545,7 +72724,9 @@ function readSpecifiers(scanner) {
             break;
         text += specifier;
         if (scanner.peek(TOKENS.prefixTrail)) {
-            scanner.fail(/^(==(?!=)|!=)/.test(specifier) ? "no '.*' after a pre-, post-, dev or local version" : "'.*' only after == or !=");
+            scanner.fail(/^(==(?!=)|!=)/.test(specifier)
+                ? "no '.*' after a pre-, post-, dev or local version"
+                : "'.*' only after == or !=");
         }
         if (scanner.peek(TOKENS.localTrail))
             scanner.fail('a local version (+…) only after == or !=');
@@ -72614,15 +72795,53 @@ function specifierSetProblem(text) {
 
 // Fields packaging reads as one value: a second occurrence makes the metadata unparsable.
 const ONCE_ONLY = [
-    'Metadata-Version', 'Name', 'Version', 'Summary', 'Description', 'Description-Content-Type', 'Keywords', 'Home-page', 'Download-URL',
-    'Author', 'Author-email', 'Maintainer', 'Maintainer-email', 'License', 'License-Expression', 'Requires-Python',
+    'Metadata-Version',
+    'Name',
+    'Version',
+    'Summary',
+    'Description',
+    'Description-Content-Type',
+    'Keywords',
+    'Home-page',
+    'Download-URL',
+    'Author',
+    'Author-email',
+    'Maintainer',
+    'Maintainer-email',
+    'License',
+    'License-Expression',
+    'Requires-Python',
 ];
 // The fields Warehouse lets Dynamic name (warehouse/forklift/metadata.py DYNAMIC_FIELDS).
 const DYNAMIC_FIELDS = new Set([
-    'platform', 'supported-platform', 'summary', 'description', 'description-content-type', 'keywords', 'home-page',
-    'download-url', 'author', 'author-email', 'maintainer', 'maintainer-email', 'license', 'license-expression',
-    'license-file', 'classifier', 'requires-dist', 'requires-python', 'requires-external', 'project-url', 'provides-extra',
-    'provides-dist', 'obsoletes-dist', 'requires', 'provides', 'obsoletes', 'import-name', 'import-namespace',
+    'platform',
+    'supported-platform',
+    'summary',
+    'description',
+    'description-content-type',
+    'keywords',
+    'home-page',
+    'download-url',
+    'author',
+    'author-email',
+    'maintainer',
+    'maintainer-email',
+    'license',
+    'license-expression',
+    'license-file',
+    'classifier',
+    'requires-dist',
+    'requires-python',
+    'requires-external',
+    'project-url',
+    'provides-extra',
+    'provides-dist',
+    'obsoletes-dist',
+    'requires',
+    'provides',
+    'obsoletes',
+    'import-name',
+    'import-namespace',
 ]);
 /**
  * The metadata rules PyPI enforces on upload beyond the required fields (which checkMetadata in
@@ -72631,8 +72850,20 @@ const DYNAMIC_FIELDS = new Set([
 function checkMetadataFields(metadata) {
     const problems = [];
     const report = (problem) => problems.push(problem);
-    for (const check of [checkRepeats, checkLicense, checkVersion, checkSummary, checkClassifiers, checkUrls, checkEmails,
-        checkRequirements, checkRequiresPython, checkExtras, checkDynamic, checkContentType]) {
+    for (const check of [
+        checkRepeats,
+        checkLicense,
+        checkVersion,
+        checkSummary,
+        checkClassifiers,
+        checkUrls,
+        checkEmails,
+        checkRequirements,
+        checkRequiresPython,
+        checkExtras,
+        checkDynamic,
+        checkContentType,
+    ]) {
         check(metadata, report);
     }
     return problems;
@@ -72647,8 +72878,18 @@ function show(text) {
     const flat = text.replace(/\r/g, '\\r').replace(/\n/g, '\\n');
     return `'${flat.length > 80 ? `${flat.slice(0, 77)}…` : flat}'`;
 }
-const error = (field, message, fix) => ({ field, message, fix, severity: 'error' });
-const warning = (field, message, fix) => ({ field, message, fix, severity: 'warning' });
+const error = (field, message, fix) => ({
+    field,
+    message,
+    fix,
+    severity: 'error',
+});
+const warning = (field, message, fix) => ({
+    field,
+    message,
+    fix,
+    severity: 'warning',
+});
 function checkRepeats(metadata, report) {
     for (const field of ONCE_ONLY) {
         const values = getFields(metadata, field);
@@ -72820,15 +73061,38 @@ function checkContentType(metadata, report) {
 // the wheel needs, so it is refused while manylinux/musllinux tags are accepted.
 const STATIC_TAGS = new Set([
     'any',
-    'win32', 'win_arm64', 'win_amd64', 'win_ia64',
-    'manylinux1_x86_64', 'manylinux1_i686',
-    'manylinux2010_x86_64', 'manylinux2010_i686',
-    'manylinux2014_x86_64', 'manylinux2014_i686', 'manylinux2014_aarch64', 'manylinux2014_armv7l',
-    'manylinux2014_ppc64', 'manylinux2014_ppc64le', 'manylinux2014_s390x',
+    'win32',
+    'win_arm64',
+    'win_amd64',
+    'win_ia64',
+    'manylinux1_x86_64',
+    'manylinux1_i686',
+    'manylinux2010_x86_64',
+    'manylinux2010_i686',
+    'manylinux2014_x86_64',
+    'manylinux2014_i686',
+    'manylinux2014_aarch64',
+    'manylinux2014_armv7l',
+    'manylinux2014_ppc64',
+    'manylinux2014_ppc64le',
+    'manylinux2014_s390x',
     // The only plain linux tags accepted (pypi/warehouse#2010, #2012), no ABI spec behind them.
-    'linux_armv6l', 'linux_armv7l',
+    'linux_armv6l',
+    'linux_armv7l',
 ]);
-const MACOSX_ARCHES = new Set(['ppc', 'ppc64', 'i386', 'x86_64', 'arm64', 'intel', 'fat', 'fat3', 'fat64', 'universal', 'universal2']);
+const MACOSX_ARCHES = new Set([
+    'ppc',
+    'ppc64',
+    'i386',
+    'x86_64',
+    'arm64',
+    'intel',
+    'fat',
+    'fat3',
+    'fat64',
+    'universal',
+    'universal2',
+]);
 // macOS 10.x tags carry the minor version; from 11 on only `{major}_0` is accepted.
 const MACOSX_MAJORS_SINCE_11 = new Set(['11', '12', '13', '14', '15', '26']);
 const LINUX_ARCHES = ['x86_64', 'i686', 'aarch64', 'armv7l', 'ppc64le', 's390x', 'riscv64'];
@@ -72910,7 +73174,11 @@ const TARGET = new RegExp(`^(?:_|(?!_)(?<q>\`?)(?![ \`])(?<name>.+?)(?<![${SPACE
 const SUBSTITUTION = new RegExp(`^(?![ ])(?<name>.+?)(?<![${SPACE}\\0])\\|(?: +|$)`, 'u');
 const INDIRECT = new RegExp(`^(?:(${SIMPLENAME})_|\`(?! )(.+?)(?<![${SPACE}\\0])\`_)$`, 'u');
 const KIND = {
-    '**': 'strong emphasis', '*': 'emphasis', '``': 'an inline literal', '_`': 'an inline target', '|': 'a substitution reference',
+    '**': 'strong emphasis',
+    '*': 'emphasis',
+    '``': 'an inline literal',
+    '_`': 'an inline target',
+    '|': 'a substitution reference',
 };
 /** docutils' escape2null: a backslash and the character it escapes become NUL and that character. */
 const escapeToNull = (text) => text.replace(/\\([\s\S]?)/g, '\0$1');
@@ -72920,17 +73188,47 @@ const rst_inline_normalizeName = (name) => name.split(SPACES).filter(Boolean).jo
 const squash = (name) => name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 function newFacts() {
     return {
-        problems: [], references: [], anonymousReferences: [], anonymousTargets: [], autoReferences: { '#': [], '*': [] },
-        autoFootnotes: { '#': 0, '*': 0 }, substitutionReferences: [], substitutionDefinitions: [], explicitTargets: [],
-        names: new Set(), customRoles: new Set(), skipped: [],
+        problems: [],
+        references: [],
+        anonymousReferences: [],
+        anonymousTargets: [],
+        autoReferences: { '#': [], '*': [] },
+        autoFootnotes: { '#': 0, '*': 0 },
+        substitutionReferences: [],
+        substitutionDefinitions: [],
+        explicitTargets: [],
+        names: new Set(),
+        customRoles: new Set(),
+        skipped: [],
     };
 }
 // docutils' match_chars: an opener pairs with the next code point, or with these closers (the quote
 // pairs of various languages included).
 const PAIRS = {
-    '"': '"', "'": "'", '<': '>', '[': ']', '{': '}', '\uff3b': '\uff3d', '\uff5b': '\uff5d', '«': '»', '»': '«»', '‘': '’‚',
-    '’': '‘’', '‚': '‛‘’', '“': '”„', '”': '“”', '„': '‟“”', '›': '‹›', '‛': '‚', '‟': '„', '\u2e03': '\u2e02', '\u2e05': '\u2e04', '\u2e0a': '\u2e09',
-    '\u2e0d': '\u2e0c', '\u2e1d': '\u2e1c', '\u2e21': '\u2e20',
+    '"': '"',
+    "'": "'",
+    '<': '>',
+    '[': ']',
+    '{': '}',
+    '\uff3b': '\uff3d',
+    '\uff5b': '\uff5d',
+    '«': '»',
+    '»': '«»',
+    '‘': '’‚',
+    '’': '‘’',
+    '‚': '‛‘’',
+    '“': '”„',
+    '”': '“”',
+    '„': '‟“”',
+    '›': '‹›',
+    '‛': '‚',
+    '‟': '„',
+    '\u2e03': '\u2e02',
+    '\u2e05': '\u2e04',
+    '\u2e0a': '\u2e09',
+    '\u2e0d': '\u2e0c',
+    '\u2e1d': '\u2e1c',
+    '\u2e21': '\u2e20',
 };
 const IS_OPENER = new RegExp(`^${OPENER}$`, 'u');
 /** A start-string between an opener and its closer, like `(*)` or `'*'`, is plain text (rule 5). */
@@ -72941,7 +73239,7 @@ function quotedStart(text, start, end) {
         return true;
     const before = [...text.slice(Math.max(0, start - 2), start)].pop();
     const after = String.fromCodePoint(text.codePointAt(end));
-    return IS_OPENER.test(before) && (PAIRS[before]?.includes(after) ?? after.codePointAt(0) === before.codePointAt(0) + 1);
+    return (IS_OPENER.test(before) && (PAIRS[before]?.includes(after) ?? after.codePointAt(0) === before.codePointAt(0) + 1));
 }
 /** Scans one text block that docutils parses for inline markup; `lines[k]` is the source line of its k-th line. */
 function scanInline(text, lines, facts) {
@@ -73060,19 +73358,53 @@ const joined = (lines) => lines.map((l) => l.text).join('\n');
 const ADMONITION = '0 0 1 2 class name';
 const CODE = '0 1 0 2 class name number-lines';
 const SPECS = {
-    attention: ADMONITION, caution: ADMONITION, danger: ADMONITION, error: ADMONITION, hint: ADMONITION, important: ADMONITION,
-    note: ADMONITION, tip: ADMONITION, warning: ADMONITION, admonition: '1 0 1 2 class name', sidebar: '0 1 1 2 class name subtitle',
-    topic: '1 0 1 2 class name', 'line-block': '0 0 0 2 class name', 'parsed-literal': '0 0 0 2 class name', code: CODE, 'code-block': CODE,
-    sourcecode: CODE, math: '0 0 0 2 class name', rubric: '1 0 1 0 class name', epigraph: '0 0 0 2', highlights: '0 0 0 2',
-    'pull-quote': '0 0 0 2', compound: '0 0 0 2 class name', container: '0 1 1 2 name', table: '0 1 1 2 align class name width widths',
+    attention: ADMONITION,
+    caution: ADMONITION,
+    danger: ADMONITION,
+    error: ADMONITION,
+    hint: ADMONITION,
+    important: ADMONITION,
+    note: ADMONITION,
+    tip: ADMONITION,
+    warning: ADMONITION,
+    admonition: '1 0 1 2 class name',
+    sidebar: '0 1 1 2 class name subtitle',
+    topic: '1 0 1 2 class name',
+    'line-block': '0 0 0 2 class name',
+    'parsed-literal': '0 0 0 2 class name',
+    code: CODE,
+    'code-block': CODE,
+    sourcecode: CODE,
+    math: '0 0 0 2 class name',
+    rubric: '1 0 1 0 class name',
+    epigraph: '0 0 0 2',
+    highlights: '0 0 0 2',
+    'pull-quote': '0 0 0 2',
+    compound: '0 0 0 2 class name',
+    container: '0 1 1 2 name',
+    table: '0 1 1 2 align class name width widths',
     'csv-table': '0 1 1 2 align class delim encoding escape file header header-rows keepspace name quote stub-columns url width widths',
-    'list-table': '0 1 1 2 align class header-rows name stub-columns width widths', meta: '0 0 0 2',
+    'list-table': '0 1 1 2 align class header-rows name stub-columns width widths',
+    meta: '0 0 0 2',
     image: '1 0 1 0 align alt class height loading name scale target width',
     figure: '1 0 1 1 align alt class figclass figname figwidth height loading name scale target width',
-    include: '1 0 1 0', raw: '1 0 1 2 class encoding file url', replace: '0 0 0 2', unicode: '1 0 1 0 ltrim rtrim trim', date: '0 0 0 1',
-    class: '1 0 1 1', 'rst-class': '1 0 1 1', role: '0 0 0 1', 'default-role': '0 1 0 0', title: '1 0 1 0',
-    contents: '0 1 1 0 backlinks class depth local', sectnum: '0 0 0 0 depth prefix start suffix', 'section-numbering': '0 0 0 0 depth prefix start suffix',
-    header: '0 0 0 2', footer: '0 0 0 2', 'target-notes': '0 0 0 0 class', 'restructuredtext-test-directive': '0 1 1 1 option',
+    include: '1 0 1 0',
+    raw: '1 0 1 2 class encoding file url',
+    replace: '0 0 0 2',
+    unicode: '1 0 1 0 ltrim rtrim trim',
+    date: '0 0 0 1',
+    class: '1 0 1 1',
+    'rst-class': '1 0 1 1',
+    role: '0 0 0 1',
+    'default-role': '0 1 0 0',
+    title: '1 0 1 0',
+    contents: '0 1 1 0 backlinks class depth local',
+    sectnum: '0 0 0 0 depth prefix start suffix',
+    'section-numbering': '0 0 0 0 depth prefix start suffix',
+    header: '0 0 0 2',
+    footer: '0 0 0 2',
+    'target-notes': '0 0 0 0 class',
+    'restructuredtext-test-directive': '0 1 1 1 option',
 };
 const BODY_CONTENT = new Set(('attention caution danger error hint important note tip warning admonition topic sidebar container ' +
     'compound epigraph highlights pull-quote class rst-class header footer figure table list-table').split(' '));
@@ -73080,8 +73412,12 @@ const UNPARSED_CONTENT = new Set('code code-block sourcecode math raw include ro
 const SUBSTITUTION_DIRECTIVES = new Set(['image', 'replace', 'unicode', 'date']);
 const SPHINX_FIXES = {
     highlight: "remove it and give the language on each '.. code-block:: <language>'",
-    literalinclude: "paste the code into a '.. code-block::' (PyPI cannot read other files)", toctree: 'remove it: a package description is a single page',
-    versionadded: "use a '.. note::' instead", versionchanged: "use a '.. note::' instead", deprecated: "use a '.. warning::' instead", seealso: "use a '.. note::' instead",
+    literalinclude: "paste the code into a '.. code-block::' (PyPI cannot read other files)",
+    toctree: 'remove it: a package description is a single page',
+    versionadded: "use a '.. note::' instead",
+    versionchanged: "use a '.. note::' instead",
+    deprecated: "use a '.. warning::' instead",
+    seealso: "use a '.. note::' instead",
 };
 /**
  * docutils' parse_directive_block and the checks each directive's run() starts with. `block` is the text
@@ -73096,7 +73432,9 @@ function checkDirective(type, block, line, facts, substitution) {
         return fail(`'.. ${type}::' is not a directive docutils knows (PyPI renders with plain docutils, without Sphinx directives)`, SPHINX_FIXES[name] ?? 'remove it, or use a docutils directive such as code-block, note, warning, image or figure');
     }
     if (name === 'raw' || name === 'include') {
-        return fail(`the '${name}' directive is disabled on PyPI`, name === 'raw' ? 'write the content in reStructuredText instead of raw HTML' : 'paste the included text into the description');
+        return fail(`the '${name}' directive is disabled on PyPI`, name === 'raw'
+            ? 'write the content in reStructuredText instead of raw HTML'
+            : 'paste the included text into the description');
     }
     const [required, optional, spaces, contentRule] = spec.split(' ', 4).map(Number);
     const options = spec.split(' ').slice(4);
@@ -73106,7 +73444,9 @@ function checkDirective(type, block, line, facts, substitution) {
     let split = lines.findIndex((l) => !l.text);
     if (split < 0)
         split = lines.length;
-    let [args, content] = lines.length && (required || optional || options.length) ? [lines.slice(0, split), lines.slice(split + 1)] : [[], lines];
+    let [args, content] = lines.length && (required || optional || options.length)
+        ? [lines.slice(0, split), lines.slice(split + 1)]
+        : [[], lines];
     const field = options.length ? args.findIndex((l) => FIELD.test(l.text)) : -1;
     const given = field < 0 ? [] : args.slice(field);
     if (field >= 0)
@@ -73117,7 +73457,7 @@ function checkDirective(type, block, line, facts, substitution) {
         content = content.slice(1);
     facts.skipped.push(joined(args));
     const seen = new Set();
-    for (const option of given.filter((l) => l.text[0] !== ' ')) {
+    for (const option of given.filter((l) => !l.text.startsWith(' '))) {
         const m = FIELD.exec(option.text);
         const key = m ? strip(m[0].slice(1, m[0].lastIndexOf(':'))).toLowerCase() : '';
         if (!m)
@@ -73166,15 +73506,27 @@ function hyperlinkTarget(raw, line, facts, anonymous) {
     for (; !anonymous && k < raw.length && !(m = TARGET.exec((escaped += escapeToNull(raw[k])))); k++)
         ;
     if (!anonymous && !m) {
-        facts.problems.push({ line, message: `the hyperlink target '.. _${raw.join(' ').trim()}' has no ':' after its name`,
-            fix: "write it as '.. _name: https://…' (quote a name containing ': ' with backquotes)" });
+        facts.problems.push({
+            line,
+            message: `the hyperlink target '.. _${raw.join(' ').trim()}' has no ':' after its name`,
+            fix: "write it as '.. _name: https://…' (quote a name containing ': ' with backquotes)",
+        });
         return;
     }
-    const rest = [strip((escapeToNull(raw[k] ?? '') + ' ').slice(m ? m[0].length - escaped.length - 1 : 0)), ...raw.slice(k + 1).map(escapeToNull)];
+    const rest = [
+        strip((escapeToNull(raw[k] ?? '') + ' ').slice(m ? m[0].length - escaped.length - 1 : 0)),
+        ...raw.slice(k + 1).map(escapeToNull),
+    ];
     const text = rest.map(strip).join(' ').split(SPACES).join(' ');
     const indirect = text.endsWith('_') ? INDIRECT.exec(text) : null;
     const refname = indirect ? rst_inline_normalizeName(rst_inline_unescape(indirect[1] ?? indirect[2])) : undefined;
-    const uri = indirect ? undefined : rest.join(' ').split(/\0[ \n]/).map((part) => rst_inline_unescape(part).split(SPACES).join('')).join(' ');
+    const uri = indirect
+        ? undefined
+        : rest
+            .join(' ')
+            .split(/\0[ \n]/)
+            .map((part) => rst_inline_unescape(part).split(SPACES).join(''))
+            .join(' ');
     if (refname)
         facts.references.push({ name: refname, line, source: text });
     const name = m?.groups?.name;
@@ -73213,7 +73565,14 @@ function substitutionDefinition(block, line, facts) {
 }
 /** Names, substitutions, roles, anonymous targets and footnotes the raw text might define, read without parsing. */
 function looseScan(raw, facts) {
-    const loose = { names: new Set(['contents']), titles: new Set(), substitutions: new Set(), anonymousTargets: 0, autoFootnotes: { '#': 0, '*': 0 }, numbered: false };
+    const loose = {
+        names: new Set(['contents']),
+        titles: new Set(),
+        substitutions: new Set(),
+        anonymousTargets: 0,
+        autoFootnotes: { '#': 0, '*': 0 },
+        numbered: false,
+    };
     raw.forEach((line, k) => {
         for (const m of line.matchAll(/`([^`]*?)\s*<([^`<>]+)>`_(?!_)|_`([^`]+)`/g))
             loose.names.add(squash(m[1] || m[2] || m[3] || ''));
@@ -73241,7 +73600,11 @@ function resolve(facts, loose) {
     for (const ref of facts.references) {
         const key = squash(ref.name);
         // Auto-numbered footnotes take the numeric names still free, so `[2]_` may point at a `.. [#]`.
-        if (!key || facts.names.has(key) || loose.names.has(key) || loose.titles.has(key) || (/^\d+$/.test(key) && loose.numbered))
+        if (!key ||
+            facts.names.has(key) ||
+            loose.names.has(key) ||
+            loose.titles.has(key) ||
+            (/^\d+$/.test(key) && loose.numbered))
             continue;
         problem(ref.line, `the link '${ref.source}' refers to a target named '${ref.name}', which the description does not define`, `define it with '.. _${ref.name}: https://…', write the link as \`text <https://…>\`_, or escape the '_' as '\\_' if it is not a link`);
     }
@@ -73251,11 +73614,16 @@ function resolve(facts, loose) {
     }
     for (const kind of ['#', '*']) {
         const refs = facts.autoReferences[kind];
-        if (refs.length > facts.autoFootnotes[kind] && facts.autoFootnotes[kind] === loose.autoFootnotes[kind] && !skipped(`[${kind}]_`)) {
+        if (refs.length > facts.autoFootnotes[kind] &&
+            facts.autoFootnotes[kind] === loose.autoFootnotes[kind] &&
+            !skipped(`[${kind}]_`)) {
             problem(refs[facts.autoFootnotes[kind]], `the description has ${refs.length} '[${kind}]_' footnote reference(s) but only ${facts.autoFootnotes[kind]} '.. [${kind}]' footnote(s)`, `add a '.. [${kind}] …' footnote for each reference, in the same order`);
         }
     }
-    const defined = new Set([...facts.substitutionDefinitions.map((s) => rst_inline_normalizeName(rst_inline_unescape(s.name))), ...loose.substitutions]);
+    const defined = new Set([
+        ...facts.substitutionDefinitions.map((s) => rst_inline_normalizeName(rst_inline_unescape(s.name))),
+        ...loose.substitutions,
+    ]);
     for (const ref of facts.substitutionReferences) {
         if (defined.has(rst_inline_normalizeName(ref.name)))
             continue;
@@ -73276,7 +73644,9 @@ function resolve(facts, loose) {
         const old = first.get(target.name);
         if (!old)
             first.set(target.name, target);
-        else if (!reported.has(target.name) && !(target.uri !== undefined && target.uri === old.uri) && !(target.refname !== undefined && target.refname === old.refname)) {
+        else if (!reported.has(target.name) &&
+            !(target.uri !== undefined && target.uri === old.uri) &&
+            !(target.refname !== undefined && target.refname === old.refname)) {
             reported.add(target.name);
             problem(target.line, `the target name '${target.name}' is defined twice (first on line ${old.line})`, 'rename one of the targets, or give both the same URL');
         }
@@ -73311,11 +73681,43 @@ const OPTION_MARKER = new RegExp(`^${OPTION}(?:, ${OPTION})*(?:  +| ?$)`);
 const [DOCTEST, LINE_BLOCK, EXPLICIT, ANONYMOUS] = [/^>>>( +|$)/, /^\|( +|$)/, /^\.\.( +|$)/, /^__( +|$)/];
 const [GRID_TABLE, SIMPLE_TABLE, TABLE_BORDER] = [/^\+-[-+]+-\+ *$/, /^=+( +=+)+ *$/, /^=+[ =]*$/];
 const PUNCTUATION_LINE = /^([!-/:-@[-`{-~])\1* *$/;
-const SPECIAL = [BULLET, ENUMERATOR, FIELD, OPTION_MARKER, DOCTEST, LINE_BLOCK, GRID_TABLE, SIMPLE_TABLE, EXPLICIT, ANONYMOUS, PUNCTUATION_LINE];
+const SPECIAL = [
+    BULLET,
+    ENUMERATOR,
+    FIELD,
+    OPTION_MARKER,
+    DOCTEST,
+    LINE_BLOCK,
+    GRID_TABLE,
+    SIMPLE_TABLE,
+    EXPLICIT,
+    ANONYMOUS,
+    PUNCTUATION_LINE,
+];
 const FOOTNOTE = new RegExp(`^\\.\\. +\\[([0-9]+|#|#${SIMPLENAME}|\\*|${SIMPLENAME})\\]( +|$)`, 'u');
 const DIRECTIVE = new RegExp(`^\\.\\. +(${SIMPLENAME}) ?::( +|$)`, 'u');
-const SEQUENCES = [['arabic', /^[0-9]+$/], ['loweralpha', /^[a-z]$/], ['upperalpha', /^[A-Z]$/], ['lowerroman', /^[ivxlcdm]+$/], ['upperroman', /^[IVXLCDM]+$/]];
-const ROMAN = [['M', 1000], ['CM', 900], ['D', 500], ['CD', 400], ['C', 100], ['XC', 90], ['L', 50], ['XL', 40], ['X', 10], ['IX', 9], ['V', 5], ['IV', 4], ['I', 1]];
+const SEQUENCES = [
+    ['arabic', /^[0-9]+$/],
+    ['loweralpha', /^[a-z]$/],
+    ['upperalpha', /^[A-Z]$/],
+    ['lowerroman', /^[ivxlcdm]+$/],
+    ['upperroman', /^[IVXLCDM]+$/],
+];
+const ROMAN = [
+    ['M', 1000],
+    ['CM', 900],
+    ['D', 500],
+    ['CD', 400],
+    ['C', 100],
+    ['XC', 90],
+    ['L', 50],
+    ['XL', 40],
+    ['X', 10],
+    ['IX', 9],
+    ['V', 5],
+    ['IV', 4],
+    ['I', 1],
+];
 // Characters certainly two columns wide (East Asian Wide and Fullwidth, common emoji).
 const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u3247\u3250-\u4dbf\u4e00-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u2705\u2728\u26a1\u2b50\u2615\u2757\u274c\u{1f300}-\u{1f320}\u{1f337}-\u{1f37c}\u{1f37e}-\u{1f393}\u{1f3a0}-\u{1f3ca}\u{1f3f8}-\u{1f43e}\u{1f442}-\u{1f4fc}\u{1f4ff}-\u{1f53d}\u{1f5fb}-\u{1f64f}\u{1f680}-\u{1f6c5}\u{1f90c}-\u{1f93a}\u{1f947}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
 /** docutils' column_width, never above it: a title longer than its underline is then certainly so. */
@@ -73327,7 +73729,10 @@ function checkRst(text) {
     const raw = text.replace(/[\v\f]/g, ' ').split(/\r\n|[\n\r\x1c-\x1e\x85\u2028\u2029]/);
     if (raw.length > 1 && raw.at(-1) === '')
         raw.pop();
-    const lines = raw.map((line, k) => ({ text: rstrip([...line].reduce((out, c) => out + (c === '\t' ? ' '.repeat(8 - (out.length % 8)) : c), '')), n: k + 1 }));
+    const lines = raw.map((line, k) => ({
+        text: rstrip([...line].reduce((out, c) => out + (c === '\t' ? ' '.repeat(8 - (out.length % 8)) : c), '')),
+        n: k + 1,
+    }));
     const facts = newFacts();
     const loose = looseScan(raw, facts);
     body(lines, { facts, styles: [], level: 0, kind: 'other', empty: true, afterTransition: false, looseNames: loose.names }, true);
@@ -73347,7 +73752,7 @@ function indentedBlock(ls, start, opts = {}) {
     let [end, indent, blankFinish] = [first === undefined ? start : start + 1, block, true];
     for (; end < ls.length; end++) {
         const t = ls[end].text;
-        if (t && (t[0] !== ' ' || (block !== undefined && strip(t.slice(0, block))))) {
+        if (t && (!t.startsWith(' ') || (block !== undefined && strip(t.slice(0, block))))) {
             blankFinish = end > start && !ls[end - 1].text;
             break;
         }
@@ -73356,7 +73761,9 @@ function indentedBlock(ls, start, opts = {}) {
         if (t && block === undefined)
             indent = Math.min(indent ?? Infinity, t.length - strip(t).length);
     }
-    const lines = ls.slice(start, end).map((l, k) => ({ n: l.n, text: l.text.slice(k === 0 && first !== undefined ? first : (indent ?? 0)) }));
+    const lines = ls
+        .slice(start, end)
+        .map((l, k) => ({ n: l.n, text: l.text.slice(k === 0 && first !== undefined ? first : (indent ?? 0)) }));
     return { end, blankFinish, lines };
 }
 /** Items of one list-like construct while `item` continues it; warns when the last ends without a blank line. */
@@ -73376,7 +73783,7 @@ function body(ls, ctx, top) {
             i++;
             continue;
         }
-        if (t[0] === ' ') {
+        if (t.startsWith(' ')) {
             const quote = indentedBlock(ls, i);
             body(quote.lines, ctx, false);
             if (!quote.blankFinish && quote.end < ls.length)
@@ -73475,7 +73882,9 @@ function simpleTable(ls, i, ctx) {
     return skip(ls, i, ctx);
 }
 function listItem(ls, i, indent, ctx) {
-    const item = ls[i].text.slice(indent) ? indentedBlock(ls, i, { block: indent }) : indentedBlock(ls, i, { first: indent });
+    const item = ls[i].text.slice(indent)
+        ? indentedBlock(ls, i, { block: indent })
+        : indentedBlock(ls, i, { first: indent });
     body(item.lines, ctx, false);
     return item;
 }
@@ -73486,8 +73895,15 @@ function enumerator(text, expected) {
         return undefined;
     const value = (m.groups.p ?? m.groups.r ?? m.groups.d);
     const format = m.groups.p !== undefined ? '()' : m.groups.r !== undefined ? ')' : '.';
-    const sequence = value === '#' ? '#' : expected && SEQUENCES.find(([s]) => s === expected)[1].test(value) ? expected
-        : !expected && /^[iI]$/.test(value) ? (value === 'i' ? 'lowerroman' : 'upperroman') : SEQUENCES.find(([, re]) => re.test(value))[0];
+    const sequence = value === '#'
+        ? '#'
+        : expected && SEQUENCES.find(([s]) => s === expected)[1].test(value)
+            ? expected
+            : !expected && /^[iI]$/.test(value)
+                ? value === 'i'
+                    ? 'lowerroman'
+                    : 'upperroman'
+                : SEQUENCES.find(([, re]) => re.test(value))[0];
     let ordinal = sequence === '#' ? 1 : sequence === 'arabic' ? Number(value) : value.toLowerCase().charCodeAt(0) - 96;
     if (sequence.endsWith('roman')) {
         let rest = value.toUpperCase();
@@ -73512,10 +73928,18 @@ function isItem(ls, k, e) {
     const next = ls[k + 1]?.text;
     if (e.ordinal === undefined)
         return false;
-    if (!next || next[0] === ' ')
+    if (!next || next.startsWith(' '))
         return true;
     const n = e.ordinal + 1;
-    const value = e.sequence === '#' ? '#' : e.sequence === 'arabic' ? String(n) : e.sequence.endsWith('alpha') ? (n > 26 ? '' : String.fromCharCode(96 + n)) : roman(n);
+    const value = e.sequence === '#'
+        ? '#'
+        : e.sequence === 'arabic'
+            ? String(n)
+            : e.sequence.endsWith('alpha')
+                ? n > 26
+                    ? ''
+                    : String.fromCharCode(96 + n)
+                : roman(n);
     const [open, close] = e.format === '()' ? ['(', ')'] : ['', e.format];
     const cased = e.sequence.startsWith('upper') ? value.toUpperCase() : value.toLowerCase();
     return value !== '' && (next.startsWith(`${open}${cased}${close} `) || next.startsWith(`${open}#${close} `));
@@ -73529,7 +73953,7 @@ function enumeratedList(ls, i, ctx, top) {
     return list(ls, i, ctx, 'enumerated list', (k) => {
         const e = enumerator(ls[k]?.text, type);
         if (k !== i) {
-            if (!e || e.format !== first.format || !isItem(ls, k, e))
+            if (e?.format !== first.format || !isItem(ls, k, e))
                 return undefined;
             if (e.sequence !== '#' && (e.sequence !== type || auto || e.ordinal !== last + 1))
                 return undefined;
@@ -73595,7 +74019,13 @@ function punctuationLine(ls, i, ctx, top) {
         return i + 2;
     }
     const [title, under, before] = [strip(next.text), ls[i + 2]?.text, ctx.facts.problems.length];
-    const shape = under === undefined || !PUNCTUATION_LINE.test(under) ? 'missing' : under !== over ? 'mismatch' : width(next.text) > over.length ? 'short' : '';
+    const shape = under === undefined || !PUNCTUATION_LINE.test(under)
+        ? 'missing'
+        : under !== over
+            ? 'mismatch'
+            : width(next.text) > over.length
+                ? 'short'
+                : '';
     if (shape && short)
         return textBlock(ls, i, ctx, top);
     if (shape === 'missing') {
@@ -73609,7 +74039,7 @@ function punctuationLine(ls, i, ctx, top) {
     if (shape === 'short') {
         problem(ctx, ls[i].n, `the overline of the title '${title}' is shorter than the title (${over.length} characters for ${width(next.text)})`, `extend the overline and the underline to at least ${width(next.text)} characters`);
     }
-    section(title, over[0] + under[0], next, ctx, before);
+    section(title, `${over[0]}${under[0]}`, next, ctx, before);
     return i + 3;
 }
 /** docutils' Text state: the second line decides between title, definition list and paragraph. */
@@ -73639,7 +74069,13 @@ function textBlock(ls, i, ctx, top) {
     const lines = ls.slice(i, j);
     const data = rstrip(rst_check_joined(lines));
     const literal = /(?<!\\)(?:\\\\)*::$/.test(data);
-    const text = !literal ? data : data === '::' ? '' : ' \n'.includes(data.at(-3)) ? rstrip(data.slice(0, -3)) : data.slice(0, -1);
+    const text = !literal
+        ? data
+        : data === '::'
+            ? ''
+            : ' \n'.includes(data.at(-3))
+                ? rstrip(data.slice(0, -3))
+                : data.slice(0, -1);
     if (text)
         scanInline(text, lines.map((l) => l.n), ctx.facts);
     return literal ? literalBlock(ls, j, ctx, lines.at(-1).n) : j;
@@ -73679,7 +74115,7 @@ function definitionList(ls, i, ctx) {
 function section(title, style, line, ctx, since) {
     const known = ctx.styles.indexOf(style);
     const level = known < 0 ? ctx.styles.length + 1 : known + 1;
-    const show = (s) => (s.length === 1 ? `'${s}' underline` : `'${s[0]}' overline with '${s[1]}' underline`);
+    const show = (s) => s.length === 1 ? `'${s}' underline` : `'${s[0]}' overline with '${s[1]}' underline`;
     if (level > ctx.level + 1) {
         problem(ctx, line.n, `the title '${title}' skips a level: its ${show(style)} makes it a level-${level} title right under a level-${ctx.level} one`, `use the style of level ${ctx.level + 1} or above (${ctx.styles.map((s, k) => `${show(s)} for level ${k + 1}`).join(', ')})`);
         return;
@@ -73718,7 +74154,9 @@ function verifyDist({ dist, metadata, member, members }) {
         for (const tag of dist.platform.split('.')) {
             if (isAcceptedPlatformTag(tag))
                 continue;
-            add('platform tag', `the wheel's platform tag '${tag}' is not one PyPI accepts${tag.startsWith('linux_') ? ' (a plain linux tag says nothing about the C library; PyPI takes manylinux and musllinux wheels)' : ''}.`, tag.startsWith('linux_') ? 'Repair the wheel with auditwheel (`auditwheel repair`) or build it with cibuildwheel, which produce manylinux/musllinux wheels.' : 'Build the wheel for a platform PyPI supports, or do not upload this file.');
+            add('platform tag', `the wheel's platform tag '${tag}' is not one PyPI accepts${tag.startsWith('linux_') ? ' (a plain linux tag says nothing about the C library; PyPI takes manylinux and musllinux wheels)' : ''}.`, tag.startsWith('linux_')
+                ? 'Repair the wheel with auditwheel (`auditwheel repair`) or build it with cibuildwheel, which produce manylinux/musllinux wheels.'
+                : 'Build the wheel for a platform PyPI supports, or do not upload this file.');
         }
     }
     for (const licenseFile of getFields(metadata, 'License-File')) {
@@ -73766,7 +74204,11 @@ function problemsMarkdown(problems) {
 
 
 const DEFAULT_TUNING = {
-    retry: { baseDelayMs: DEFAULT_RETRY_POLICY.baseDelayMs, maxDelayMs: DEFAULT_RETRY_POLICY.maxDelayMs, totalMs: DEFAULT_RETRY_POLICY.totalMs },
+    retry: {
+        baseDelayMs: DEFAULT_RETRY_POLICY.baseDelayMs,
+        maxDelayMs: DEFAULT_RETRY_POLICY.maxDelayMs,
+        totalMs: DEFAULT_RETRY_POLICY.totalMs,
+    },
     idleTimeoutMs: DEFAULT_IDLE_TIMEOUT_MS,
     tokenRenewMarginMs: 4 * 60_000,
 };
@@ -73786,7 +74228,7 @@ async function run(inputs, context) {
     await finish(context.io, inputs, reports);
     return reports;
 }
-async function publishAll(inputs, { io, runner, job = { eventName: runner.eventName, actionRef: undefined, actionRepository: undefined }, tuning: tuningOverrides }, reports) {
+async function publishAll(inputs, { io, runner, job = { eventName: runner.eventName, actionRef: undefined, actionRepository: undefined }, tuning: tuningOverrides, }, reports) {
     if (inputs.password)
         io.setSecret(inputs.password);
     const pinning = pinningWarning(job);
@@ -73818,8 +74260,12 @@ async function publishAll(inputs, { io, runner, job = { eventName: runner.eventN
         simpleIndex: simpleIndexFor(inputs.repositoryUrl, inputs.checkUrl),
         retry,
         idleTimeoutMs: tuning.idleTimeoutMs,
-        log: (message) => io.info(message),
-        warn: (message) => io.warning(message),
+        log: (message) => {
+            io.info(message);
+        },
+        warn: (message) => {
+            io.warning(message);
+        },
     };
     // Fail before the first upload, not halfway, when no token can be had.
     await context.credentials.current();
@@ -73842,11 +74288,20 @@ async function publishAll(inputs, { io, runner, job = { eventName: runner.eventN
 async function preflight(dists, verifyMetadata, io) {
     const problems = [];
     const prepared = [];
-    const fromError = (dist, error) => ({ file: dist.filename, field: 'file', message: error.message, fix: error.hint ?? '', severity: 'error' });
+    const fromError = (dist, error) => ({
+        file: dist.filename,
+        field: 'file',
+        message: error.message,
+        fix: error.hint ?? '',
+        severity: 'error',
+    });
     for (const dist of dists) {
         try {
             const read = await readDistMetadata(dist);
-            const found = [...checkMetadata(read.metadata, { dist, member: read.member }).map((e) => fromError(dist, e)), ...(verifyMetadata ? verifyDist({ dist, ...read }) : [])];
+            const found = [
+                ...checkMetadata(read.metadata, { dist, member: read.member }).map((e) => fromError(dist, e)),
+                ...(verifyMetadata ? verifyDist({ dist, ...read }) : []),
+            ];
             problems.push(...found);
             if (!found.some((p) => p.severity === 'error'))
                 prepared.push({ dist, metadata: read.metadata, digests: await hashFile(dist.path) });
@@ -73881,7 +74336,9 @@ function credentialSource(inputs, runner, io, prepared, retry, tuning) {
         return fixedCredentials(inputs.user, inputs.password);
     }
     const projects = [...new Set(prepared.map(projectName))];
-    const log = (message) => io.info(message);
+    const log = (message) => {
+        io.info(message);
+    };
     const warned = new Set();
     const warnOnce = (message) => {
         if (!warned.has(message))
@@ -73890,9 +74347,19 @@ function credentialSource(inputs, runner, io, prepared, retry, tuning) {
     };
     const mint = async () => {
         io.info(`Exchanging this job's OIDC token for an upload token at ${inputs.repositoryUrl.origin} (trusted publishing).`);
-        const token = await mintUploadToken(inputs.repositoryUrl, runner, { mask: (secret) => io.setSecret(secret), projects, retry, log, warn: warnOnce });
+        const token = await mintUploadToken(inputs.repositoryUrl, runner, {
+            mask: (secret) => {
+                io.setSecret(secret);
+            },
+            projects,
+            retry,
+            log,
+            warn: warnOnce,
+        });
         if (inputs.verbose)
-            io.info(`  exchanged a GitHub token with ${Object.entries(token.claims).map(([k, v]) => `${k}=${String(v)}`).join(', ')}`);
+            io.info(`  exchanged a GitHub token with ${Object.entries(token.claims)
+                .map(([k, v]) => `${k}=${String(v)}`)
+                .join(', ')}`);
         return token;
     };
     return mintedCredentials(mint, log, tuning.tokenRenewMarginMs);
@@ -73901,12 +74368,18 @@ async function finish(io, inputs, reports, error) {
     const { uploaded, skipped } = outputs(reports);
     io.setOutput('uploaded', uploaded);
     io.setOutput('skipped', skipped);
-    const failure = error === undefined ? undefined : error instanceof common_errors/* PublishError */.S1 ? { message: (0,common_errors/* formatError */.Wk)(error), details: error.details } : { message: String(error) };
+    const failure = error === undefined
+        ? undefined
+        : error instanceof common_errors/* PublishError */.S1
+            ? { message: (0,common_errors/* formatError */.Wk)(error), details: error.details }
+            : { message: error instanceof Error ? String(error) : JSON.stringify(error) };
     await io.writeSummary(summaryMarkdown(inputs.repositoryUrl, reports, failure));
 }
 /** Field names with short values; long ones (the description) only by length. */
 function describeFields(fields) {
-    return fields.map(([name, value]) => (value.length > 80 || value.includes('\n') ? `${name}=<${value.length} characters>` : `${name}=${value}`)).join(', ');
+    return fields
+        .map(([name, value]) => value.length > 80 || value.includes('\n') ? `${name}=<${value.length} characters>` : `${name}=${value}`)
+        .join(', ');
 }
 
 

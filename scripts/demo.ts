@@ -12,7 +12,9 @@ import { fixtureDists, packagesDir } from '../test/support/packages-dir.ts';
 import { ensurePythonEnv } from '../test/support/python-env.ts';
 
 const say = (text: string): void => void process.stdout.write(`${text}\n`);
-const heading = (text: string): void => say(`\n\x1b[1m== ${text}\x1b[0m`);
+const heading = (text: string): void => {
+  say(`\n\x1b[1m== ${text}\x1b[0m`);
+};
 
 heading('1. Building real distributions (python -m build, hatchling)');
 await ensurePythonEnv(say);
@@ -22,7 +24,12 @@ for (const dist of dists) say(`  ${basename(dist)}`);
 
 heading('2. Starting the local index on 127.0.0.1');
 const index = await startLocalIndex({
-  publisher: { repository: 'octo-org/sampleproject', repositoryOwnerId: '1234567', workflow: 'release.yml', projects: ['sampleproject'] },
+  publisher: {
+    repository: 'octo-org/sampleproject',
+    repositoryOwnerId: '1234567',
+    workflow: 'release.yml',
+    projects: ['sampleproject'],
+  },
 });
 say(`  upload URL:          ${index.uploadUrl}`);
 say(`  trusted publisher:   octo-org/sampleproject, workflow release.yml`);
@@ -30,11 +37,15 @@ say(`  GitHub token (fake): ${index.github.requestUrl}`);
 
 try {
   heading('3. Running dist/index.js as the runner would (trusted publishing)');
-  const run = await runBundle(node24Binary(), { 'repository-url': index.uploadUrl, 'packages-dir': dir, 'print-hash': 'true' }, {
-    ACTIONS_ID_TOKEN_REQUEST_URL: index.github.requestUrl,
-    ACTIONS_ID_TOKEN_REQUEST_TOKEN: index.github.requestToken,
-    GITHUB_EVENT_NAME: 'push',
-  });
+  const run = await runBundle(
+    node24Binary(),
+    { 'repository-url': index.uploadUrl, 'packages-dir': dir, 'print-hash': 'true' },
+    {
+      ACTIONS_ID_TOKEN_REQUEST_URL: index.github.requestUrl,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: index.github.requestToken,
+      GITHUB_EVENT_NAME: 'push',
+    },
+  );
   // The runner hides ::add-mask:: lines and masks their values; do the same here.
   const masks = [...run.stdout.matchAll(/^::add-mask::(.+)$/gm)].map((m) => m[1]!);
   const log = run.stdout
@@ -55,7 +66,9 @@ try {
   for (const [filename, file] of index.files) {
     const built = dists.find((d) => basename(d) === filename);
     const identical = built !== undefined && (await readFile(built)).equals(file.bytes);
-    say(`  ${filename}  ${file.bytes.length} bytes  sha256 ${createHash('sha256').update(file.bytes).digest('hex').slice(0, 16)}…  ${identical ? 'byte-identical to the build' : 'DIFFERS from the build'}`);
+    say(
+      `  ${filename}  ${file.bytes.length} bytes  sha256 ${createHash('sha256').update(file.bytes).digest('hex').slice(0, 16)}…  ${identical ? 'byte-identical to the build' : 'DIFFERS from the build'}`,
+    );
   }
   if (run.code !== 0 || index.files.size !== dists.length) {
     say('\nThe demo did not publish every file: see the log above.');

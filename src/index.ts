@@ -4,12 +4,24 @@ import { parseInputs } from './inputs/inputs.js';
 import { run, type ActionIO } from './main.js';
 
 const io: ActionIO = {
-  info: (message) => core.info(message),
-  notice: (message) => core.notice(message),
-  warning: (message, title) => core.warning(message, title ? { title } : {}),
-  error: (message, title) => core.error(message, title ? { title } : {}),
-  setSecret: (secret) => core.setSecret(secret),
-  setOutput: (name, value) => core.setOutput(name, value),
+  info: (message) => {
+    core.info(message);
+  },
+  notice: (message) => {
+    core.notice(message);
+  },
+  warning: (message, title) => {
+    core.warning(message, title ? { title } : {});
+  },
+  error: (message, title) => {
+    core.error(message, title ? { title } : {});
+  },
+  setSecret: (secret) => {
+    core.setSecret(secret);
+  },
+  setOutput: (name, value) => {
+    core.setOutput(name, value);
+  },
   async writeSummary(markdown) {
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write();
     else core.info(`\n${markdown}`);
@@ -21,7 +33,12 @@ async function main(): Promise<void> {
   const password = core.getInput('password');
   if (password) core.setSecret(password);
   try {
-    const inputs = parseInputs((name) => core.getInput(name), io.warning);
+    const inputs = parseInputs(
+      (name) => core.getInput(name),
+      (message) => {
+        io.warning(message);
+      },
+    );
     await run(inputs, {
       io,
       runner: {
@@ -36,7 +53,11 @@ async function main(): Promise<void> {
       },
     });
   } catch (error) {
-    core.setFailed(error instanceof PublishError ? formatError(error) : `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    core.setFailed(
+      error instanceof PublishError
+        ? formatError(error)
+        : `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
   }
 }
 

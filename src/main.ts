@@ -35,7 +35,11 @@ export interface Tuning {
 }
 
 export const DEFAULT_TUNING: Tuning = {
-  retry: { baseDelayMs: DEFAULT_RETRY_POLICY.baseDelayMs, maxDelayMs: DEFAULT_RETRY_POLICY.maxDelayMs, totalMs: DEFAULT_RETRY_POLICY.totalMs },
+  retry: {
+    baseDelayMs: DEFAULT_RETRY_POLICY.baseDelayMs,
+    maxDelayMs: DEFAULT_RETRY_POLICY.maxDelayMs,
+    totalMs: DEFAULT_RETRY_POLICY.totalMs,
+  },
   idleTimeoutMs: DEFAULT_IDLE_TIMEOUT_MS,
   tokenRenewMarginMs: 4 * 60_000,
 };
@@ -63,21 +67,38 @@ export async function run(inputs: Inputs, context: RunContext): Promise<FileRepo
   return reports;
 }
 
-async function publishAll(inputs: Inputs, { io, runner, job = { eventName: runner.eventName, actionRef: undefined, actionRepository: undefined }, tuning: tuningOverrides }: RunContext, reports: FileReport[]): Promise<void> {
+async function publishAll(
+  inputs: Inputs,
+  {
+    io,
+    runner,
+    job = { eventName: runner.eventName, actionRef: undefined, actionRepository: undefined },
+    tuning: tuningOverrides,
+  }: RunContext,
+  reports: FileReport[],
+): Promise<void> {
   if (inputs.password) io.setSecret(inputs.password);
   const pinning = pinningWarning(job);
   if (pinning) io.warning(pinning, 'Pin actions by commit SHA');
-  if (inputs.attestations) io.info("PEP 740 attestations ('attestations: true', the default) are not implemented in this version yet: files are uploaded without them.");
+  if (inputs.attestations)
+    io.info(
+      "PEP 740 attestations ('attestations: true', the default) are not implemented in this version yet: files are uploaded without them.",
+    );
   const tuning = { ...DEFAULT_TUNING, ...tuningOverrides };
   const retry: RetryPolicy = { ...tuning.retry, attempts: inputs.retries + 1 };
   const { dists, ignored } = await discoverDists(inputs.packagesDir);
-  if (ignored.length) io.notice(`Ignoring files in '${inputs.packagesDir}' that are not distributions: ${ignored.join(', ')}`);
+  if (ignored.length)
+    io.notice(`Ignoring files in '${inputs.packagesDir}' that are not distributions: ${ignored.join(', ')}`);
 
   const { prepared, warnings } = await preflight(dists, inputs.verifyMetadata, io);
-  for (const problem of warnings) io.warning(`${problem.file}: ${problem.field}: ${problem.message} ${problem.fix}`, 'Metadata');
-  io.info(`Checked ${prepared.length} distribution${prepared.length === 1 ? '' : 's'}: ${prepared.map((p) => p.dist.filename).join(', ')}`);
+  for (const problem of warnings)
+    io.warning(`${problem.file}: ${problem.field}: ${problem.message} ${problem.fix}`, 'Metadata');
+  io.info(
+    `Checked ${prepared.length} distribution${prepared.length === 1 ? '' : 's'}: ${prepared.map((p) => p.dist.filename).join(', ')}`,
+  );
   if (inputs.printHash) {
-    for (const { dist, digests } of prepared) io.info(`${dist.filename}\n  sha256:      ${digests.sha256}\n  blake2_256:  ${digests.blake2_256}`);
+    for (const { dist, digests } of prepared)
+      io.info(`${dist.filename}\n  sha256:      ${digests.sha256}\n  blake2_256:  ${digests.blake2_256}`);
   }
 
   reports.push(...prepared.map((p) => fileReport(p, 'not attempted', inputs.repositoryUrl)));
@@ -90,8 +111,12 @@ async function publishAll(inputs: Inputs, { io, runner, job = { eventName: runne
     simpleIndex: simpleIndexFor(inputs.repositoryUrl, inputs.checkUrl),
     retry,
     idleTimeoutMs: tuning.idleTimeoutMs,
-    log: (message: string) => io.info(message),
-    warn: (message: string) => io.warning(message),
+    log: (message: string) => {
+      io.info(message);
+    },
+    warn: (message: string) => {
+      io.warning(message);
+    },
   };
   // Fail before the first upload, not halfway, when no token can be had.
   await context.credentials.current();
@@ -101,23 +126,41 @@ async function publishAll(inputs: Inputs, { io, runner, job = { eventName: runne
     reports[index]!.result = 'failed';
     const outcome = await publishDist(context, item);
     reports[index]!.result = outcome.result;
-    if (inputs.verbose) io.info(`  ${outcome.status ? `the index answered ${outcome.status}` : 'no upload needed'} after ${outcome.milliseconds} ms, ${outcome.attempts} attempt${outcome.attempts === 1 ? '' : 's'}`);
-    if (outcome.result === 'skipped') io.notice(`Skipped ${item.dist.filename}: ${outcome.note ?? 'the index already has it'}.`);
+    if (inputs.verbose)
+      io.info(
+        `  ${outcome.status ? `the index answered ${outcome.status}` : 'no upload needed'} after ${outcome.milliseconds} ms, ${outcome.attempts} attempt${outcome.attempts === 1 ? '' : 's'}`,
+      );
+    if (outcome.result === 'skipped')
+      io.notice(`Skipped ${item.dist.filename}: ${outcome.note ?? 'the index already has it'}.`);
     else io.info(`Uploaded ${item.dist.filename}${outcome.note ? ` (${outcome.note})` : ''}`);
   }
 }
 
 /** Every file read and checked before anything is sent; any error stops the run with all of them listed. */
-async function preflight(dists: DistFile[], verifyMetadata: boolean, io: ActionIO): Promise<{ prepared: PreparedDist[]; warnings: DistProblem[] }> {
+async function preflight(
+  dists: DistFile[],
+  verifyMetadata: boolean,
+  io: ActionIO,
+): Promise<{ prepared: PreparedDist[]; warnings: DistProblem[] }> {
   const problems: DistProblem[] = [];
   const prepared: PreparedDist[] = [];
-  const fromError = (dist: DistFile, error: PublishError): DistProblem => ({ file: dist.filename, field: 'file', message: error.message, fix: error.hint ?? '', severity: 'error' });
+  const fromError = (dist: DistFile, error: PublishError): DistProblem => ({
+    file: dist.filename,
+    field: 'file',
+    message: error.message,
+    fix: error.hint ?? '',
+    severity: 'error',
+  });
   for (const dist of dists) {
     try {
       const read = await readDistMetadata(dist);
-      const found = [...checkMetadata(read.metadata, { dist, member: read.member }).map((e) => fromError(dist, e)), ...(verifyMetadata ? verifyDist({ dist, ...read }) : [])];
+      const found = [
+        ...checkMetadata(read.metadata, { dist, member: read.member }).map((e) => fromError(dist, e)),
+        ...(verifyMetadata ? verifyDist({ dist, ...read }) : []),
+      ];
       problems.push(...found);
-      if (!found.some((p) => p.severity === 'error')) prepared.push({ dist, metadata: read.metadata, digests: await hashFile(dist.path) });
+      if (!found.some((p) => p.severity === 'error'))
+        prepared.push({ dist, metadata: read.metadata, digests: await hashFile(dist.path) });
     } catch (error) {
       if (!(error instanceof PublishError)) throw error;
       problems.push(fromError(dist, error));
@@ -125,18 +168,35 @@ async function preflight(dists: DistFile[], verifyMetadata: boolean, io: ActionI
   }
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length) {
-    for (const problem of errors) io.error(`${problem.field === 'file' ? '' : `${problem.field}: `}${problem.message}\nHow to fix: ${problem.fix}`, problem.file);
+    for (const problem of errors)
+      io.error(
+        `${problem.field === 'file' ? '' : `${problem.field}: `}${problem.message}\nHow to fix: ${problem.fix}`,
+        problem.file,
+      );
     const single = errors.length === 1;
-    const list = errors.map((p) => `- ${p.field === 'file' ? '' : `${p.field}: `}${p.message.startsWith(p.file) ? p.message : `${p.file}: ${p.message}`}${single ? '' : `\n    How to fix: ${p.fix}`}`);
-    throw new PublishError(`Nothing was uploaded: ${single ? 'a problem was' : `${errors.length} problems were`} found before the upload.\n${list.join('\n')}`, {
-      hint: single ? errors[0]!.fix : 'Fix each problem above (usually in pyproject.toml), rebuild, and run again.',
-      details: problemsMarkdown(problems),
-    });
+    const list = errors.map(
+      (p) =>
+        `- ${p.field === 'file' ? '' : `${p.field}: `}${p.message.startsWith(p.file) ? p.message : `${p.file}: ${p.message}`}${single ? '' : `\n    How to fix: ${p.fix}`}`,
+    );
+    throw new PublishError(
+      `Nothing was uploaded: ${single ? 'a problem was' : `${errors.length} problems were`} found before the upload.\n${list.join('\n')}`,
+      {
+        hint: single ? errors[0]!.fix : 'Fix each problem above (usually in pyproject.toml), rebuild, and run again.',
+        details: problemsMarkdown(problems),
+      },
+    );
   }
   return { prepared, warnings: problems };
 }
 
-function credentialSource(inputs: Inputs, runner: RunnerOidc, io: ActionIO, prepared: PreparedDist[], retry: RetryPolicy, tuning: Tuning): CredentialSource {
+function credentialSource(
+  inputs: Inputs,
+  runner: RunnerOidc,
+  io: ActionIO,
+  prepared: PreparedDist[],
+  retry: RetryPolicy,
+  tuning: Tuning,
+): CredentialSource {
   if (inputs.password) {
     const advice = passwordModeAdvice(inputs.repositoryUrl, inputs.user, inputs.password);
     for (const notice of advice.notices) io.notice(notice);
@@ -145,16 +205,33 @@ function credentialSource(inputs: Inputs, runner: RunnerOidc, io: ActionIO, prep
     return fixedCredentials(inputs.user, inputs.password);
   }
   const projects = [...new Set(prepared.map(projectName))];
-  const log = (message: string): void => io.info(message);
+  const log = (message: string): void => {
+    io.info(message);
+  };
   const warned = new Set<string>();
   const warnOnce = (message: string): void => {
     if (!warned.has(message)) io.warning(message);
     warned.add(message);
   };
   const mint = async () => {
-    io.info(`Exchanging this job's OIDC token for an upload token at ${inputs.repositoryUrl.origin} (trusted publishing).`);
-    const token = await mintUploadToken(inputs.repositoryUrl, runner, { mask: (secret) => io.setSecret(secret), projects, retry, log, warn: warnOnce });
-    if (inputs.verbose) io.info(`  exchanged a GitHub token with ${Object.entries(token.claims).map(([k, v]) => `${k}=${String(v)}`).join(', ')}`);
+    io.info(
+      `Exchanging this job's OIDC token for an upload token at ${inputs.repositoryUrl.origin} (trusted publishing).`,
+    );
+    const token = await mintUploadToken(inputs.repositoryUrl, runner, {
+      mask: (secret) => {
+        io.setSecret(secret);
+      },
+      projects,
+      retry,
+      log,
+      warn: warnOnce,
+    });
+    if (inputs.verbose)
+      io.info(
+        `  exchanged a GitHub token with ${Object.entries(token.claims)
+          .map(([k, v]) => `${k}=${String(v)}`)
+          .join(', ')}`,
+      );
     return token;
   };
   return mintedCredentials(mint, log, tuning.tokenRenewMarginMs);
@@ -164,11 +241,20 @@ async function finish(io: ActionIO, inputs: Inputs, reports: FileReport[], error
   const { uploaded, skipped } = outputs(reports);
   io.setOutput('uploaded', uploaded);
   io.setOutput('skipped', skipped);
-  const failure = error === undefined ? undefined : error instanceof PublishError ? { message: formatError(error), details: error.details } : { message: String(error) };
+  const failure =
+    error === undefined
+      ? undefined
+      : error instanceof PublishError
+        ? { message: formatError(error), details: error.details }
+        : { message: error instanceof Error ? String(error) : JSON.stringify(error) };
   await io.writeSummary(summaryMarkdown(inputs.repositoryUrl, reports, failure));
 }
 
 /** Field names with short values; long ones (the description) only by length. */
 function describeFields(fields: FormField[]): string {
-  return fields.map(([name, value]) => (value.length > 80 || value.includes('\n') ? `${name}=<${value.length} characters>` : `${name}=${value}`)).join(', ');
+  return fields
+    .map(([name, value]) =>
+      value.length > 80 || value.includes('\n') ? `${name}=<${value.length} characters>` : `${name}=${value}`,
+    )
+    .join(', ');
 }

@@ -26,23 +26,41 @@ interface FilePart {
 }
 
 /** A multipart/form-data body written out by hand, text values byte for byte. */
-function multipart(fields: Array<[string, string]>, file?: FilePart): { body: Buffer; contentType: string } {
+function multipart(fields: [string, string][], file?: FilePart): { body: Buffer; contentType: string } {
   const chunks: Buffer[] = [];
   for (const [name, value] of fields) {
-    chunks.push(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n`), Buffer.from(value, 'utf8'), Buffer.from('\r\n'));
+    chunks.push(
+      Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n`),
+      Buffer.from(value, 'utf8'),
+      Buffer.from('\r\n'),
+    );
   }
   if (file) {
-    chunks.push(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="content"; filename="${file.filename}"\r\n`));
-    chunks.push(Buffer.from(`Content-Type: ${file.contentType ?? 'application/octet-stream'}\r\n\r\n`), file.data, Buffer.from('\r\n'));
+    chunks.push(
+      Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="content"; filename="${file.filename}"\r\n`),
+    );
+    chunks.push(
+      Buffer.from(`Content-Type: ${file.contentType ?? 'application/octet-stream'}\r\n\r\n`),
+      file.data,
+      Buffer.from('\r\n'),
+    );
   }
   chunks.push(Buffer.from(`--${BOUNDARY}--\r\n`));
   return { body: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${BOUNDARY}` };
 }
 
-function uploadFields(data: Buffer, overrides: Record<string, string | undefined> = {}): Array<[string, string]> {
+function uploadFields(data: Buffer, overrides: Record<string, string | undefined> = {}): [string, string][] {
   const base: Record<string, string | undefined> = {
-    metadata_version: '2.1', name: 'sampleproject', version: '1.0.0', summary: 'A sample project', pyversion: 'py3', filetype: 'bdist_wheel',
-    sha256_digest: createHash('sha256').update(data).digest('hex'), blake2_256_digest: blake2b256Hex(data), ':action': 'file_upload', protocol_version: '1',
+    metadata_version: '2.1',
+    name: 'sampleproject',
+    version: '1.0.0',
+    summary: 'A sample project',
+    pyversion: 'py3',
+    filetype: 'bdist_wheel',
+    sha256_digest: createHash('sha256').update(data).digest('hex'),
+    blake2_256_digest: blake2b256Hex(data),
+    ':action': 'file_upload',
+    protocol_version: '1',
   };
   return Object.entries({ ...base, ...overrides }).filter((entry): entry is [string, string] => entry[1] !== undefined);
 }
@@ -52,13 +70,19 @@ function basic(token: string, user = '__token__'): string {
 }
 
 async function idToken(index: LocalIndex, audience = 'pypi'): Promise<string> {
-  const response = await fetch(`${index.github.requestUrl}&audience=${audience}`, { headers: { authorization: `bearer ${index.github.requestToken}` } });
+  const response = await fetch(`${index.github.requestUrl}&audience=${audience}`, {
+    headers: { authorization: `bearer ${index.github.requestToken}` },
+  });
   expect(response.status).toBe(200);
   return ((await response.json()) as { value: string }).value;
 }
 
 async function mintRequest(index: LocalIndex, body: string): Promise<{ status: number; json: any }> {
-  const response = await fetch(`${index.origin}/_/oidc/mint-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const response = await fetch(`${index.origin}/_/oidc/mint-token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
   return { status: response.status, json: await response.json() };
 }
 
@@ -68,14 +92,25 @@ async function mintUploadToken(index: LocalIndex): Promise<string> {
   return json.token as string;
 }
 
-async function upload(index: LocalIndex, token: string | undefined, form: { body: Buffer; contentType: string }, json = true): Promise<Response> {
+async function upload(
+  index: LocalIndex,
+  token: string | undefined,
+  form: { body: Buffer; contentType: string },
+  json = true,
+): Promise<Response> {
   const headers: Record<string, string> = { 'content-type': form.contentType };
   if (token !== undefined) headers.authorization = basic(token);
   if (json) headers.accept = 'application/json';
   return fetch(index.uploadUrl, { method: 'POST', headers, body: new Uint8Array(form.body) });
 }
 
-async function uploadWheel(index: LocalIndex, token: string, data: Buffer, overrides: Record<string, string | undefined> = {}, filename = WHEEL): Promise<Response> {
+async function uploadWheel(
+  index: LocalIndex,
+  token: string,
+  data: Buffer,
+  overrides: Record<string, string | undefined> = {},
+  filename = WHEEL,
+): Promise<Response> {
   return upload(index, token, multipart(uploadFields(data, overrides), { filename, data }));
 }
 
@@ -86,13 +121,22 @@ describe('GitHub OIDC token endpoint', () => {
     const index = await start();
     expect(index.github.requestUrl).toContain('?');
     expect((await fetch(`${index.github.requestUrl}&audience=pypi`)).status).toBe(401);
-    expect((await fetch(`${index.github.requestUrl}&audience=pypi`, { headers: { authorization: 'bearer wrong' } })).status).toBe(401);
+    expect(
+      (await fetch(`${index.github.requestUrl}&audience=pypi`, { headers: { authorization: 'bearer wrong' } })).status,
+    ).toBe(401);
     const first = decodeJwt(await idToken(index));
     const second = decodeJwt(await idToken(index, 'testpypi'));
     expect(first.header).toMatchObject({ alg: 'RS256', typ: 'JWT' });
     expect(first.payload).toMatchObject({
-      iss: 'https://token.actions.githubusercontent.com', aud: 'pypi', repository: 'octo-org/sampleproject', repository_owner: 'octo-org',
-      repository_owner_id: '1234567', environment: 'pypi', event_name: 'push', ref: 'refs/tags/v1.0.0', sub: 'repo:octo-org/sampleproject:environment:pypi',
+      iss: 'https://token.actions.githubusercontent.com',
+      aud: 'pypi',
+      repository: 'octo-org/sampleproject',
+      repository_owner: 'octo-org',
+      repository_owner_id: '1234567',
+      environment: 'pypi',
+      event_name: 'push',
+      ref: 'refs/tags/v1.0.0',
+      sub: 'repo:octo-org/sampleproject:environment:pypi',
       workflow_ref: 'octo-org/sampleproject/.github/workflows/release.yml@refs/tags/v1.0.0',
     });
     expect((first.payload.exp as number) - now()).toBeGreaterThan(290);
@@ -105,17 +149,26 @@ describe('GitHub OIDC token endpoint', () => {
     const { payload } = decodeJwt(await idToken(index));
     expect(payload.repository).toBe('octo-org/other');
     expect('environment' in payload).toBe(false);
-    expect(decodeJwt(index.issueIdToken({ event_name: 'workflow_dispatch' })).payload.event_name).toBe('workflow_dispatch');
+    expect(decodeJwt(index.issueIdToken({ event_name: 'workflow_dispatch' })).payload.event_name).toBe(
+      'workflow_dispatch',
+    );
   });
 });
 
 describe('trusted publishing on the index', () => {
   it('announces its audience, or says it is disabled or absent', async () => {
     expect(await (await fetch(`${(await start()).origin}/_/oidc/audience`)).json()).toEqual({ audience: 'pypi' });
-    expect(await (await fetch(`${(await start({ audience: 'testpypi' })).origin}/_/oidc/audience`)).json()).toEqual({ audience: 'testpypi' });
+    expect(await (await fetch(`${(await start({ audience: 'testpypi' })).origin}/_/oidc/audience`)).json()).toEqual({
+      audience: 'testpypi',
+    });
     const disabled = await fetch(`${(await start({ trustedPublishing: 'disabled' })).origin}/_/oidc/audience`);
-    expect([disabled.status, await disabled.json()]).toEqual([403, { message: 'Trusted publishing functionality not enabled' }]);
-    const absent = await fetch(`${(await start({ trustedPublishing: 'absent' })).origin}/_/oidc/audience`, { headers: { accept: 'application/json' } });
+    expect([disabled.status, await disabled.json()]).toEqual([
+      403,
+      { message: 'Trusted publishing functionality not enabled' },
+    ]);
+    const absent = await fetch(`${(await start({ trustedPublishing: 'absent' })).origin}/_/oidc/audience`, {
+      headers: { accept: 'application/json' },
+    });
     expect(absent.status).toBe(404);
     expect(await absent.text()).toContain('Not Found');
   });
@@ -129,23 +182,49 @@ describe('trusted publishing on the index', () => {
     expect(first.json.token).toMatch(/^pypi-/);
     expect(first.json.expires - now()).toBeGreaterThan(890);
     const again = await mintRequest(index, JSON.stringify({ token: jwt }));
-    expect(again).toEqual({ status: 422, json: { message: 'Token request failed', errors: [{ code: 'invalid-reuse-token', description: 'invalid token: already used' }] } });
+    expect(again).toEqual({
+      status: 422,
+      json: {
+        message: 'Token request failed',
+        errors: [{ code: 'invalid-reuse-token', description: 'invalid token: already used' }],
+      },
+    });
     expect(index.mintedTokens).toBe(1);
   });
 
   it('refuses a token from another repository as invalid-publisher', async () => {
     const index = await start();
-    const { status, json } = await mintRequest(index, JSON.stringify({ token: index.issueIdToken({ repository: 'mallory/sampleproject' }) }));
+    const { status, json } = await mintRequest(
+      index,
+      JSON.stringify({ token: index.issueIdToken({ repository: 'mallory/sampleproject' }) }),
+    );
     expect(status).toBe(422);
-    expect(json.errors).toEqual([{ code: 'invalid-publisher', description: 'valid token, but no corresponding publisher (Publisher with matching claims was not found)' }]);
+    expect(json.errors).toEqual([
+      {
+        code: 'invalid-publisher',
+        description: 'valid token, but no corresponding publisher (Publisher with matching claims was not found)',
+      },
+    ]);
     expect(index.mints.at(-1)?.reason).toContain("repository is 'mallory/sampleproject'");
   });
 
   it('checks the workflow file, the environment and the event like Warehouse', async () => {
-    const index = await start({ publisher: { repository: 'octo-org/sampleproject', repositoryOwnerId: '1234567', workflow: 'release.yml', environment: 'pypi', projects: ['sampleproject'] } });
+    const index = await start({
+      publisher: {
+        repository: 'octo-org/sampleproject',
+        repositoryOwnerId: '1234567',
+        workflow: 'release.yml',
+        environment: 'pypi',
+        projects: ['sampleproject'],
+      },
+    });
     const other = 'octo-org/sampleproject/.github/workflows/other.yml@refs/tags/v1.0.0';
-    const cases: Array<[Record<string, unknown>, string, string]> = [
-      [{ job_workflow_ref: other, workflow_ref: other }, 'invalid-publisher', 'Publisher with matching claims was not found'],
+    const cases: [Record<string, unknown>, string, string][] = [
+      [
+        { job_workflow_ref: other, workflow_ref: other },
+        'invalid-publisher',
+        'Publisher with matching claims was not found',
+      ],
       [{ environment: 'staging' }, 'invalid-publisher', 'Publisher with matching claims was not found'],
       [{ environment: 'PyPI' }, '', ''],
       [{ event_name: 'pull_request_target' }, 'invalid-publisher', 'pull_request_target'],
@@ -154,14 +233,21 @@ describe('trusted publishing on the index', () => {
     for (const [claims, code, text] of cases) {
       const { status, json } = await mintRequest(index, JSON.stringify({ token: index.issueIdToken(claims) }));
       if (!code) expect(status, JSON.stringify(claims)).toBe(200);
-      else expect([status, json.errors[0].code, json.errors[0].description.includes(text)], JSON.stringify(json)).toEqual([422, code, true]);
+      else
+        expect([status, json.errors[0].code, json.errors[0].description.includes(text)], JSON.stringify(json)).toEqual([
+          422,
+          code,
+          true,
+        ]);
     }
   });
 
   it('refuses an expired JWT as invalid-token, within a 30 s leeway', async () => {
     const index = await start();
     const expired = index.issueIdToken({ iat: now() - 600, nbf: now() - 600, exp: now() - 60 });
-    expect((await mintRequest(index, JSON.stringify({ token: expired }))).json.errors).toEqual([{ code: 'invalid-token', description: 'malformed or invalid token' }]);
+    expect((await mintRequest(index, JSON.stringify({ token: expired }))).json.errors).toEqual([
+      { code: 'invalid-token', description: 'malformed or invalid token' },
+    ]);
     expect(index.mints.at(-1)?.reason).toContain('expired');
     const justExpired = index.issueIdToken({ iat: now() - 600, nbf: now() - 600, exp: now() - 10 });
     expect((await mintRequest(index, JSON.stringify({ token: justExpired }))).status).toBe(200);
@@ -171,19 +257,36 @@ describe('trusted publishing on the index', () => {
     const index = await start();
     const [header, payload, signature] = index.issueIdToken().split('.') as [string, string, string];
     const flipped = `${signature.slice(0, 10)}${signature[10] === 'A' ? 'B' : 'A'}${signature.slice(11)}`;
-    const forged = Buffer.from(JSON.stringify({ ...decodeJwt(`${header}.${payload}.x`).payload, repository: 'mallory/x' })).toString('base64url');
+    const forged = Buffer.from(
+      JSON.stringify({ ...decodeJwt(`${header}.${payload}.x`).payload, repository: 'mallory/x' }),
+    ).toString('base64url');
     const foreignKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
-    const foreign = signJwt(decodeJwt(index.issueIdToken()).payload, foreignKey, decodeJwt(index.issueIdToken()).header.kid as string);
-    for (const token of [`${header}.${payload}.${flipped}`, `${header}.${forged}.${signature}`, foreign, index.issueIdToken({ aud: 'testpypi' }), index.issueIdToken({ aud: ['pypi'] })]) {
+    const foreign = signJwt(
+      decodeJwt(index.issueIdToken()).payload,
+      foreignKey,
+      decodeJwt(index.issueIdToken()).header.kid as string,
+    );
+    for (const token of [
+      `${header}.${payload}.${flipped}`,
+      `${header}.${forged}.${signature}`,
+      foreign,
+      index.issueIdToken({ aud: 'testpypi' }),
+      index.issueIdToken({ aud: ['pypi'] }),
+    ]) {
       expect((await mintRequest(index, JSON.stringify({ token }))).json.errors[0].code).toBe('invalid-token');
     }
     expect(index.mints.map((m) => m.reason).slice(0, 3)).toEqual(['bad signature', 'bad signature', 'bad signature']);
     for (const body of ['not json', '{}', '{"token": 5}', '{"token": "abc"}']) {
       expect((await mintRequest(index, body)).json.errors[0].code).toBe('invalid-payload');
     }
-    expect((await mintRequest(index, JSON.stringify({ token: index.issueIdToken({ iss: 'https://example.com' }) }))).json.errors[0].description).toBe('unknown trusted publishing issuer');
+    expect(
+      (await mintRequest(index, JSON.stringify({ token: index.issueIdToken({ iss: 'https://example.com' }) }))).json
+        .errors[0].description,
+    ).toBe('unknown trusted publishing issuer');
     const disabled = await start({ trustedPublishing: 'disabled' });
-    expect((await mintRequest(disabled, JSON.stringify({ token: disabled.issueIdToken() }))).json.errors[0].code).toBe('not-enabled');
+    expect((await mintRequest(disabled, JSON.stringify({ token: disabled.issueIdToken() }))).json.errors[0].code).toBe(
+      'not-enabled',
+    );
   });
 });
 
@@ -198,7 +301,11 @@ describe('legacy upload API', () => {
   it('answers a POST without :action=file_upload with the landing page, storing nothing', async () => {
     const index = await start({ apiTokens: ['pypi-token'] });
     const data = Buffer.from('fake');
-    const response = await upload(index, 'pypi-token', multipart(uploadFields(data, { ':action': undefined }), { filename: WHEEL, data }));
+    const response = await upload(
+      index,
+      'pypi-token',
+      multipart(uploadFields(data, { ':action': undefined }), { filename: WHEEL, data }),
+    );
     expect(response.status).toBe(200);
     expect(index.files.size).toBe(0);
     expect(index.uploads.at(-1)).toMatchObject({ status: 200, message: expect.stringContaining('nothing stored') });
@@ -210,10 +317,21 @@ describe('legacy upload API', () => {
     const form = multipart(uploadFields(data), { filename: WHEEL, data });
     const missing = await upload(index, undefined, form);
     const message = `Invalid or non-existent authentication information. See ${index.origin}/help/#invalid-auth for more information.`;
-    expect([missing.status, missing.statusText, await missing.json()]).toEqual([403, message, { message, code: `403 ${message}`, title: 'Forbidden' }]);
+    expect([missing.status, missing.statusText, await missing.json()]).toEqual([
+      403,
+      message,
+      { message, code: `403 ${message}`, title: 'Forbidden' },
+    ]);
     expect((await upload(index, 'pypi-unknown', form)).status).toBe(403);
-    const password = await fetch(index.uploadUrl, { method: 'POST', headers: { 'content-type': form.contentType, authorization: basic('hunter2', 'alice') }, body: new Uint8Array(form.body) });
-    expect([password.status, password.statusText]).toEqual([403, expect.stringContaining('Username/Password authentication is no longer supported')]);
+    const password = await fetch(index.uploadUrl, {
+      method: 'POST',
+      headers: { 'content-type': form.contentType, authorization: basic('hunter2', 'alice') },
+      body: new Uint8Array(form.body),
+    });
+    expect([password.status, password.statusText]).toEqual([
+      403,
+      expect.stringContaining('Username/Password authentication is no longer supported'),
+    ]);
     expect((await upload(index, 'pypi-user-token', form)).status).toBe(200);
   });
 
@@ -228,12 +346,29 @@ describe('legacy upload API', () => {
     expect(stored.sha256).toBe(createHash('sha256').update(data).digest('hex'));
     expect([stored.project, stored.version]).toEqual(['sampleproject', '1.0.0']);
     expect(stored.fields.map(([name]) => name)).toEqual(uploadFields(data, { classifiers: 'x' }).map(([name]) => name));
-    expect(index.uploads.at(-1)).toMatchObject({ filename: WHEEL, status: 200, contentLength: String(multipart(uploadFields(data, { classifiers: 'Programming Language :: Python :: 3' }), { filename: WHEEL, data }).body.length) });
-    const simple = await (await fetch(`${index.origin}/simple/SampleProject/`, { headers: { accept: 'application/vnd.pypi.simple.v1+json' } })).json();
+    expect(index.uploads.at(-1)).toMatchObject({
+      filename: WHEEL,
+      status: 200,
+      contentLength: String(
+        multipart(uploadFields(data, { classifiers: 'Programming Language :: Python :: 3' }), { filename: WHEEL, data })
+          .body.length,
+      ),
+    });
+    const simple = await (
+      await fetch(`${index.origin}/simple/SampleProject/`, {
+        headers: { accept: 'application/vnd.pypi.simple.v1+json' },
+      })
+    ).json();
     expect(simple.files).toEqual([expect.objectContaining({ filename: WHEEL, hashes: { sha256: stored.sha256 } })]);
-    expect(await (await fetch(`${index.origin}/simple/sampleproject/`)).text()).toContain(`${WHEEL}#sha256=${stored.sha256}`);
+    expect(await (await fetch(`${index.origin}/simple/sampleproject/`)).text()).toContain(
+      `${WHEEL}#sha256=${stored.sha256}`,
+    );
     expect(Buffer.from(await (await fetch(`${index.origin}/files/${WHEEL}`)).arrayBuffer()).equals(data)).toBe(true);
-    expect(index.requests.map((r) => [r.method, r.path.split('?')[0], r.status])).toContainEqual(['POST', '/legacy/', 200]);
+    expect(index.requests.map((r) => [r.method, r.path.split('?')[0], r.status])).toContainEqual([
+      'POST',
+      '/legacy/',
+      200,
+    ]);
   });
 
   it('refuses a wrong digest with 400 and a Warehouse-shaped answer', async () => {
@@ -242,14 +377,27 @@ describe('legacy upload API', () => {
     const data = Buffer.from('fake wheel');
     const response = await uploadWheel(index, token, data, { sha256_digest: 'ab'.repeat(32) });
     const message = 'The digest supplied does not match a digest calculated from the uploaded file.';
-    expect([response.status, response.statusText, await response.json()]).toEqual([400, message, { message, code: `400 ${message}`, title: 'Bad Request' }]);
-    const html = await upload(index, token, multipart(uploadFields(data, { blake2_256_digest: '00'.repeat(32) }), { filename: WHEEL, data }), false);
+    expect([response.status, response.statusText, await response.json()]).toEqual([
+      400,
+      message,
+      { message, code: `400 ${message}`, title: 'Bad Request' },
+    ]);
+    const html = await upload(
+      index,
+      token,
+      multipart(uploadFields(data, { blake2_256_digest: '00'.repeat(32) }), { filename: WHEEL, data }),
+      false,
+    );
     expect(html.headers.get('content-type')).toContain('text/html');
     expect(await html.text()).toContain(message);
     expect(index.files.size).toBe(0);
     const pyramid = await start({ jsonErrorStyle: 'pyramid' });
-    const verbose = await uploadWheel(pyramid, await mintUploadToken(pyramid), data, { sha256_digest: 'ab'.repeat(32) });
-    expect(((await verbose.json()) as { message: string }).message).toMatch(/^The server could not comply .*\n\n\nThe digest supplied/s);
+    const verbose = await uploadWheel(pyramid, await mintUploadToken(pyramid), data, {
+      sha256_digest: 'ab'.repeat(32),
+    });
+    expect(((await verbose.json()) as { message: string }).message).toMatch(
+      /^The server could not comply .*\n\n\nThe digest supplied/s,
+    );
   });
 
   it('answers 200 to an identical re-upload and 400 to other content under the same name', async () => {
@@ -270,10 +418,22 @@ describe('legacy upload API', () => {
     const index = await start({ existingProjects: ['otherproject'] });
     const token = await mintUploadToken(index);
     const data = Buffer.from('fake');
-    const other = await uploadWheel(index, token, data, { name: 'OtherProject' }, 'otherproject-1.0.0-py3-none-any.whl');
-    expect([other.status, other.statusText]).toEqual([403, "Invalid API Token: project-scoped token is not valid for project: 'otherproject'"]);
+    const other = await uploadWheel(
+      index,
+      token,
+      data,
+      { name: 'OtherProject' },
+      'otherproject-1.0.0-py3-none-any.whl',
+    );
+    expect([other.status, other.statusText]).toEqual([
+      403,
+      "Invalid API Token: project-scoped token is not valid for project: 'otherproject'",
+    ]);
     const unknown = await uploadWheel(index, token, data, { name: 'newproject' }, 'newproject-1.0.0-py3-none-any.whl');
-    expect([unknown.status, unknown.statusText]).toEqual([400, expect.stringContaining('Non-user identities cannot create new projects')]);
+    expect([unknown.status, unknown.statusText]).toEqual([
+      400,
+      expect.stringContaining('Non-user identities cannot create new projects'),
+    ]);
     const shortLived = await start({ tokenLifetimeSeconds: 0 });
     const expired = await uploadWheel(shortLived, await mintUploadToken(shortLived), data);
     expect([expired.status, expired.statusText]).toEqual([403, 'Invalid API Token: token is expired']);
@@ -285,16 +445,40 @@ describe('legacy upload API', () => {
     const data = Buffer.from('fake');
     const sdist = (filename: string, overrides: Record<string, string | undefined> = {}) =>
       uploadWheel(index, token, data, { filetype: 'sdist', pyversion: 'source', ...overrides }, filename);
-    const refusals: Array<[Promise<Response>, string]> = [
-      [uploadWheel(index, token, data, { version: '1.0.0+local' }), "The use of local versions in '1.0.0+local' is not allowed."],
+    const refusals: [Promise<Response>, string][] = [
+      [
+        uploadWheel(index, token, data, { version: '1.0.0+local' }),
+        "The use of local versions in '1.0.0+local' is not allowed.",
+      ],
       [uploadWheel(index, token, data, { metadata_version: '2.0' }), "'2.0' is not a valid metadata version."],
-      [uploadWheel(index, token, data, { pyversion: undefined }), 'Python version is required for binary distribution uploads.'],
-      [uploadWheel(index, token, data, { sha256_digest: undefined, blake2_256_digest: undefined }), 'Include at least one message digest.'],
-      [uploadWheel(index, token, data, { ':action': 'file_upload', name: 'sample project' }), "'sample project' is an invalid value for Name."],
-      [uploadWheel(index, token, data, {}, 'SampleProject-1.0.0-py3-none-any.whl'), "should contain the normalized project name 'sampleproject'"],
-      [uploadWheel(index, token, data, {}, 'sampleproject-1.0.1-py3-none-any.whl'), "Version in filename should be '1.0.0' not '1.0.1'."],
-      [uploadWheel(index, token, data, {}, 'sampleproject-1.0.0-cp312-cp312-linux_x86_64.whl'), "unsupported platform tag 'linux_x86_64'"],
-      [sdist('sampleproject-1.0.0.zip'), "Filename 'sampleproject-1.0.0.zip' is invalid, should be 'sampleproject-1.0.0.tar.gz'."],
+      [
+        uploadWheel(index, token, data, { pyversion: undefined }),
+        'Python version is required for binary distribution uploads.',
+      ],
+      [
+        uploadWheel(index, token, data, { sha256_digest: undefined, blake2_256_digest: undefined }),
+        'Include at least one message digest.',
+      ],
+      [
+        uploadWheel(index, token, data, { ':action': 'file_upload', name: 'sample project' }),
+        "'sample project' is an invalid value for Name.",
+      ],
+      [
+        uploadWheel(index, token, data, {}, 'SampleProject-1.0.0-py3-none-any.whl'),
+        "should contain the normalized project name 'sampleproject'",
+      ],
+      [
+        uploadWheel(index, token, data, {}, 'sampleproject-1.0.1-py3-none-any.whl'),
+        "Version in filename should be '1.0.0' not '1.0.1'.",
+      ],
+      [
+        uploadWheel(index, token, data, {}, 'sampleproject-1.0.0-cp312-cp312-linux_x86_64.whl'),
+        "unsupported platform tag 'linux_x86_64'",
+      ],
+      [
+        sdist('sampleproject-1.0.0.zip'),
+        "Filename 'sampleproject-1.0.0.zip' is invalid, should be 'sampleproject-1.0.0.tar.gz'.",
+      ],
       [sdist('sampleproject-1.0.0.egg'), 'Invalid file extension'],
       [sdist('sampleproject-1.0.tar.gz', { version: '1.0' }), ''],
       [uploadWheel(index, token, Buffer.alloc(17)), "File too large. Limit for project 'sampleproject' is 0 MB."],
@@ -331,7 +515,7 @@ describe('legacy upload API', () => {
 });
 
 describe('multipart parser', () => {
-  const values: Array<[string, string]> = [
+  const values: [string, string][] = [
     ['description', 'Line one\nline two\r\nline three\r\n\r\n'],
     ['summary', 'Ünïcödé — 日本語 ✓'],
     ['keywords', '  spaced  '],
@@ -346,7 +530,12 @@ describe('multipart parser', () => {
     const parts = parseMultipart(body, contentType);
     expect(parts.slice(0, -1).map((part) => [part.name, part.data.toString('utf8')])).toEqual(values);
     const content = parts.at(-1)!;
-    expect([content.name, content.filename, content.contentType, content.data.equals(file)]).toEqual(['content', 'x-1.0.tar.gz', 'application/octet-stream', true]);
+    expect([content.name, content.filename, content.contentType, content.data.equals(file)]).toEqual([
+      'content',
+      'x-1.0.tar.gz',
+      'application/octet-stream',
+      true,
+    ]);
     expect(parseMultipart(body, `multipart/form-data; boundary="${BOUNDARY}"`)).toHaveLength(values.length + 1);
   });
 
@@ -355,9 +544,15 @@ describe('multipart parser', () => {
     expect(() => parseMultipart(body, 'multipart/form-data')).toThrow(/no boundary/);
     expect(() => parseMultipart(body, 'application/json')).toThrow(/not multipart\/form-data/);
     expect(() => parseMultipart(body.subarray(0, body.length - 4), contentType)).toThrow(/closing boundary/);
-    expect(() => parseMultipart(Buffer.concat([Buffer.from('preamble\r\n'), body]), contentType)).toThrow(/does not start with the boundary/);
-    expect(() => parseMultipart(Buffer.from(body.toString().replace('\r\n\r\n', '\n\n')), contentType)).toThrow(/blank line/);
-    expect(() => parseMultipart(Buffer.from(body.toString().replace('form-data; name="a"', 'attachment')), contentType)).toThrow(/not form-data/);
+    expect(() => parseMultipart(Buffer.concat([Buffer.from('preamble\r\n'), body]), contentType)).toThrow(
+      /does not start with the boundary/,
+    );
+    expect(() => parseMultipart(Buffer.from(body.toString().replace('\r\n\r\n', '\n\n')), contentType)).toThrow(
+      /blank line/,
+    );
+    expect(() =>
+      parseMultipart(Buffer.from(body.toString().replace('form-data; name="a"', 'attachment')), contentType),
+    ).toThrow(/not form-data/);
   });
 
   it('keeps every value the server receives exactly as sent', async () => {
@@ -374,7 +569,10 @@ describe('JWT and BLAKE2b helpers', () => {
   it('signs and verifies RS256, naming what is wrong', () => {
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const token = signJwt({ sub: 'x' }, privateKey, 'k1');
-    expect(verifyJwt(token, publicKey)).toEqual({ header: { typ: 'JWT', alg: 'RS256', kid: 'k1' }, payload: { sub: 'x' } });
+    expect(verifyJwt(token, publicKey)).toEqual({
+      header: { typ: 'JWT', alg: 'RS256', kid: 'k1' },
+      payload: { sub: 'x' },
+    });
     const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey;
     expect(() => verifyJwt(token, other)).toThrow('bad signature');
     const none = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${token.split('.')[1]}.`;

@@ -17,8 +17,10 @@ const VALUES = join(ROOT, 'test/fixtures/metadata-values.json');
 
 /** Files PyPI refuses that checkMetadataFields lets through, and why; each must stay uncaught. */
 const KNOWN_GAPS: Record<string, string> = {
-  'gap-license-expression-not-spdx.metadata': 'License-Expression is not checked against the SPDX license list (packaging does that).',
-  'gap-field-newer-than-metadata-version.metadata': 'a field newer than the declared Metadata-Version is refused by checkMetadata in src/metadata.ts, which every upload runs; checkMetadataFields leaves it to that.',
+  'gap-license-expression-not-spdx.metadata':
+    'License-Expression is not checked against the SPDX license list (packaging does that).',
+  'gap-field-newer-than-metadata-version.metadata':
+    'a field newer than the declared Metadata-Version is refused by checkMetadata in src/metadata.ts, which every upload runs; checkMetadataFields leaves it to that.',
   'gap-license-file-parent.metadata': "License-File paths ('..', '*', absolute, backslashes) are not checked here.",
   'gap-import-name-invalid.metadata': 'Import-Name / Import-Namespace (Metadata-Version 2.5) are not checked.',
 };
@@ -32,7 +34,10 @@ type ValueKind = 'requirement' | 'specifiers' | 'email' | 'url' | 'content_type'
 const OURS: Record<ValueKind, (value: string) => boolean> = {
   requirement: (value) => 'error' in parseRequirement(value),
   specifiers: (value) => specifierSetProblem(value) !== undefined,
-  email: (value) => checkMetadataFields(parseCoreMetadata(`Metadata-Version: 2.4\nName: x\nVersion: 1\nAuthor-email: ${value}\n`)).some((p) => p.severity === 'error'),
+  email: (value) =>
+    checkMetadataFields(parseCoreMetadata(`Metadata-Version: 2.4\nName: x\nVersion: 1\nAuthor-email: ${value}\n`)).some(
+      (p) => p.severity === 'error',
+    ),
   url: (value) => checkUrl(value).error !== undefined,
   content_type: (value) => contentTypeProblem(value) !== undefined,
 };
@@ -61,11 +66,20 @@ let valueVerdicts = {} as OracleAnswer['values'];
 
 function runOracle(request: { files: string[]; values: Record<ValueKind, string[]> }): OracleAnswer {
   try {
-    return JSON.parse(execFileSync(venvBin('python'), [ORACLE], { input: JSON.stringify(request), maxBuffer: 16 << 20, encoding: 'utf8' }));
+    return JSON.parse(
+      execFileSync(venvBin('python'), [ORACLE], {
+        input: JSON.stringify(request),
+        maxBuffer: 16 << 20,
+        encoding: 'utf8',
+      }),
+    );
   } catch (error) {
-    const stderr = String((error as { stderr?: unknown }).stderr ?? '');
+    const stderr = (error as { stderr?: string }).stderr ?? '';
     if (stderr.includes('ModuleNotFoundError')) {
-      throw new Error(`The metadata oracle lacks a module; test/python/requirements.txt must pin email-validator (Warehouse uses 2.3.0):\n${stderr}`);
+      throw new Error(
+        `The metadata oracle lacks a module; test/python/requirements.txt must pin email-validator (Warehouse uses 2.3.0):\n${stderr}`,
+        { cause: error },
+      );
     }
     throw error;
   }
@@ -77,20 +91,29 @@ beforeAll(async () => {
   const result = runOracle({ files: files.map((file) => join(CORPUS, file)), values });
   versions = result.versions;
   valueVerdicts = result.values;
-  judged = await Promise.all(files.map(async (file) => ({
-    file,
-    oracle: result.verdicts[join(CORPUS, file)]!,
-    ours: checkMetadataFields(parseCoreMetadata(await readFile(join(CORPUS, file), 'utf8'))),
-  })));
+  judged = await Promise.all(
+    files.map(async (file) => ({
+      file,
+      oracle: result.verdicts[join(CORPUS, file)],
+      ours: checkMetadataFields(parseCoreMetadata(await readFile(join(CORPUS, file), 'utf8'))),
+    })),
+  );
   const refused = judged.filter((j) => j.oracle.length > 0);
   const caught = refused.filter((j) => errors(j).length > 0);
   const falseAlarms = judged.filter((j) => j.oracle.length === 0 && errors(j).length > 0);
-  process.stdout.write(`metadata differential (${Object.entries(versions).map(([k, v]) => `${k} ${v}`).join(', ')}): ` +
-    `${judged.length} files, PyPI refuses ${refused.length}, we catch ${caught.length}, false alarms ${falseAlarms.length}\n`);
+  process.stdout.write(
+    `metadata differential (${Object.entries(versions)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}): ` +
+      `${judged.length} files, PyPI refuses ${refused.length}, we catch ${caught.length}, false alarms ${falseAlarms.length}\n`,
+  );
 });
 
 const errors = (j: Judged): MetadataProblem[] => j.ours.filter((p) => p.severity === 'error');
-const describeOurs = (j: Judged): string => `${j.file}: ${errors(j).map((p) => p.message).join(' | ')}`;
+const describeOurs = (j: Judged): string =>
+  `${j.file}: ${errors(j)
+    .map((p) => p.message)
+    .join(' | ')}`;
 
 describe('checkMetadataFields against packaging + Warehouse (test/python/metadata_oracle.py)', () => {
   it('has a corpus of at least 40 files, named for what the oracle should say', () => {
@@ -111,8 +134,12 @@ describe('checkMetadataFields against packaging + Warehouse (test/python/metadat
 
   it('raises an error, on the field PyPI names, for every file PyPI refuses (except the known gaps)', () => {
     const refused = judged.filter((j) => j.oracle.length > 0 && !(j.file in KNOWN_GAPS));
-    const missed = refused.filter((j) => !j.oracle.some((o) => errors(j).some((p) => p.field.toLowerCase() === o.field)));
-    expect(missed.map((j) => `${j.file}: PyPI says ${JSON.stringify(j.oracle)}; we say ${JSON.stringify(errors(j))}`)).toEqual([]);
+    const missed = refused.filter(
+      (j) => !j.oracle.some((o) => errors(j).some((p) => p.field.toLowerCase() === o.field)),
+    );
+    expect(
+      missed.map((j) => `${j.file}: PyPI says ${JSON.stringify(j.oracle)}; we say ${JSON.stringify(errors(j))}`),
+    ).toEqual([]);
   });
 
   it('still misses each known gap (a gap that is caught must leave KNOWN_GAPS)', () => {
@@ -127,16 +154,22 @@ describe('checkMetadataFields against packaging + Warehouse (test/python/metadat
 
 describe('value syntax against the libraries PyPI uses (test/fixtures/metadata-values.json)', () => {
   const kinds = Object.keys(OURS) as ValueKind[];
-  it.each(kinds)('%s: our verdict equals the oracle\'s on every value (except VALUE_GAPS)', (kind) => {
+  it.each(kinds)("%s: our verdict equals the oracle's on every value (except VALUE_GAPS)", (kind) => {
     const verdicts = Object.entries(valueVerdicts[kind] ?? {});
     expect(verdicts.length).toBeGreaterThanOrEqual(25);
     const gaps = VALUE_GAPS[kind] ?? {};
     const disagreements = verdicts
       .filter(([value, problem]) => OURS[kind](value) !== (problem !== null) && !(value in gaps))
-      .map(([value, problem]) => `${JSON.stringify(value)}: oracle ${problem === null ? 'accepts' : `refuses (${problem.split('\n')[0]})`}, we ${OURS[kind](value) ? 'refuse' : 'accept'}`);
+      .map(
+        ([value, problem]) =>
+          `${JSON.stringify(value)}: oracle ${problem === null ? 'accepts' : `refuses (${problem.split('\n')[0]})`}, we ${OURS[kind](value) ? 'refuse' : 'accept'}`,
+      );
     expect(disagreements).toEqual([]);
     for (const [value, reason] of Object.entries(gaps)) {
-      expect(OURS[kind](value) !== (valueVerdicts[kind]![value] !== null), `${JSON.stringify(value)} now agrees (${reason}); remove it from VALUE_GAPS`).toBe(true);
+      expect(
+        OURS[kind](value) !== (valueVerdicts[kind][value] !== null),
+        `${JSON.stringify(value)} now agrees (${reason}); remove it from VALUE_GAPS`,
+      ).toBe(true);
     }
   });
 });

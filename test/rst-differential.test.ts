@@ -50,24 +50,33 @@ let judged: Judged[] = [];
 beforeAll(async () => {
   const files = (await readdir(CORPUS)).filter((file) => file.endsWith('.rst')).sort();
   const paths = files.map((file) => join(CORPUS, file));
-  const answer = JSON.parse(execFileSync(venvBin('python'), ['-c', ORACLE, ...paths], { encoding: 'utf8', maxBuffer: 16 << 20 })) as {
+  const answer = JSON.parse(
+    execFileSync(venvBin('python'), ['-c', ORACLE, ...paths], { encoding: 'utf8', maxBuffer: 16 << 20 }),
+  ) as {
     versions: Record<string, string>;
     verdicts: Record<string, { renders: boolean; messages: string }>;
   };
-  judged = await Promise.all(files.map(async (file, k) => ({
-    file,
-    ...answer.verdicts[paths[k]!]!,
-    ours: checkRst(await readFile(paths[k]!, 'utf8')),
-  })));
+  judged = await Promise.all(
+    files.map(async (file, k) => ({
+      file,
+      ...answer.verdicts[paths[k]],
+      ours: checkRst(await readFile(paths[k], 'utf8')),
+    })),
+  );
   const good = judged.filter((j) => j.renders);
   const refused = judged.filter((j) => !j.renders);
-  process.stdout.write(`rst differential (${Object.entries(answer.versions).map(([k, v]) => `${k} ${v}`).join(', ')}): ${judged.length} files; ` +
-    `readme_renderer refuses ${refused.length}, checkRst catches ${refused.filter((j) => j.ours.length > 0).length} (${Object.keys(KNOWN_GAPS).length} known gaps); ` +
-    `readme_renderer renders ${good.length}, checkRst finds nothing in ${good.filter((j) => j.ours.length === 0).length}\n`);
+  process.stdout.write(
+    `rst differential (${Object.entries(answer.versions)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}): ${judged.length} files; ` +
+      `readme_renderer refuses ${refused.length}, checkRst catches ${refused.filter((j) => j.ours.length > 0).length} (${Object.keys(KNOWN_GAPS).length} known gaps); ` +
+      `readme_renderer renders ${good.length}, checkRst finds nothing in ${good.filter((j) => j.ours.length === 0).length}\n`,
+  );
 });
 
-const firstMessage = (j: Judged): string => j.messages.split('\n')[0]!;
-const describeOurs = (j: Judged): string => `${j.file}: ${j.ours.map((p) => `line ${p.line}: ${p.message}`).join(' | ')}`;
+const firstMessage = (j: Judged): string => j.messages.split('\n')[0];
+const describeOurs = (j: Judged): string =>
+  `${j.file}: ${j.ours.map((p) => `line ${p.line}: ${p.message}`).join(' | ')}`;
 
 describe('checkRst against readme_renderer (the renderer PyPI runs)', () => {
   it('has a corpus of at least 40 descriptions, named good- or bad-', () => {
@@ -92,7 +101,10 @@ describe('checkRst against readme_renderer (the renderer PyPI runs)', () => {
   it('reports every problem on a line of the file', async () => {
     for (const j of judged) {
       const lines = (await readFile(join(CORPUS, j.file), 'utf8')).split('\n').length;
-      expect(j.ours.filter((p) => p.line < 1 || p.line > lines || !p.message || !p.fix), j.file).toEqual([]);
+      expect(
+        j.ours.filter((p) => p.line < 1 || p.line > lines || !p.message || !p.fix),
+        j.file,
+      ).toEqual([]);
     }
   });
 
@@ -102,7 +114,10 @@ describe('checkRst against readme_renderer (the renderer PyPI runs)', () => {
       expect(j, `${file} is listed in KNOWN_GAPS but is not in the corpus`).toBeDefined();
       expect(j!.renders, `${file} is no longer refused by readme_renderer`).toBe(false);
       expect(j!.ours, `${file} is now caught; remove it from KNOWN_GAPS`).toEqual([]);
-      expect(RST_CHECKS_NOT_DONE.filter((done) => done.startsWith(entry)), `${file}: no RST_CHECKS_NOT_DONE entry starts with '${entry}'`).toHaveLength(1);
+      expect(
+        RST_CHECKS_NOT_DONE.filter((done) => done.startsWith(entry)),
+        `${file}: no RST_CHECKS_NOT_DONE entry starts with '${entry}'`,
+      ).toHaveLength(1);
     }
   });
 });

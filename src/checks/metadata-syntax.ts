@@ -42,7 +42,10 @@ export function splitAddressList(value: string): AddressEntry[] {
     current += char;
   }
   entries.push(current);
-  return entries.map((entry) => entry.trim()).filter((entry) => entry !== '').map((text) => ({ text, address: addressOf(text) }));
+  return entries
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '')
+    .map((text) => ({ text, address: addressOf(text) }));
 }
 
 function addressOf(entry: string): string {
@@ -82,13 +85,17 @@ export function emailAddressProblem(address: string): string | undefined {
   }
   if (domain === '') return 'there is nothing after the @-sign';
   if (domain.startsWith('[')) return 'a bracketed IP address after the @-sign is not allowed';
-  if (!DOMAIN_CHARS.test(domain)) return `the part after the @-sign has invalid characters: ${invalidChars(domain, /[A-Za-z0-9.\-\u{80}-\u{10FFFF}]/u)}`;
-  if (domain.startsWith('.') || domain.startsWith('-')) return `it cannot have a ${domain[0] === '.' ? 'period' : 'hyphen'} right after the @-sign`;
-  if (domain.endsWith('.') || domain.endsWith('-')) return `it cannot end with a ${domain.endsWith('.') ? 'period' : 'hyphen'}`;
+  if (!DOMAIN_CHARS.test(domain))
+    return `the part after the @-sign has invalid characters: ${invalidChars(domain, /[A-Za-z0-9.\-\u{80}-\u{10FFFF}]/u)}`;
+  if (domain.startsWith('.') || domain.startsWith('-'))
+    return `it cannot have a ${domain.startsWith('.') ? 'period' : 'hyphen'} right after the @-sign`;
+  if (domain.endsWith('.') || domain.endsWith('-'))
+    return `it cannot end with a ${domain.endsWith('.') ? 'period' : 'hyphen'}`;
   if (domain.includes('..')) return 'it cannot have two periods in a row';
   if (/\.-|-\./.test(domain)) return 'it cannot have a period and a hyphen next to each other';
   const labels = domain.split('.');
-  if (labels.some((label) => /^(?!xn)..--/i.test(label))) return 'a domain label cannot start with two letters and two hyphens, except Punycode (xn--)';
+  if (labels.some((label) => /^(?!xn)..--/i.test(label)))
+    return 'a domain label cannot start with two letters and two hyphens, except Punycode (xn--)';
   if (labels.some((label) => label.length > 63)) return 'a domain label is longer than 63 characters';
   if (!domain.includes('.')) return 'the part after the @-sign has no period (it must be a full domain name)';
   const ascii = /^[\x00-\x7f]*$/.test(domain);
@@ -104,7 +111,15 @@ export function emailAddressProblem(address: string): string | undefined {
 
 function invalidChars(text: string, allowed: RegExp): string {
   const bad = [...new Set([...text].filter((char) => !allowed.test(char)))];
-  return bad.map((char) => (char === ' ' ? 'space' : /\p{L}|\p{N}|\p{P}|\p{S}/u.test(char) ? `'${char}'` : `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`)).join(', ');
+  return bad
+    .map((char) =>
+      char === ' '
+        ? 'space'
+        : /\p{L}|\p{N}|\p{P}|\p{S}/u.test(char)
+          ? `'${char}'`
+          : `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
+    )
+    .join(', ');
 }
 
 export interface UrlCheck {
@@ -121,9 +136,11 @@ const URL_PARTS = /^(?:([A-Za-z][A-Za-z0-9+.-]*):)?(?:\/\/([^\\/?#]*))?([^?#]*)(
 export function checkUrl(url: string): UrlCheck {
   const [, scheme, authority, path = '', query = ''] = URL_PARTS.exec(url) ?? [];
   if (!scheme) return { error: 'it has no scheme; PyPI accepts only absolute http:// or https:// URLs' };
-  if (!['http', 'https'].includes(scheme.toLowerCase())) return { error: `its scheme is '${scheme}'; PyPI accepts only http and https` };
+  if (!['http', 'https'].includes(scheme.toLowerCase()))
+    return { error: `its scheme is '${scheme}'; PyPI accepts only http and https` };
   // rfc3986 percent-encodes most stray characters before validating, but not brackets.
-  if (/[[\]]/.test(path) || /[[\]]/.test(query)) return { error: "'[' and ']' are only allowed in the host part; percent-encode them (%5B, %5D)" };
+  if (/[[\]]/.test(path) || /[[\]]/.test(query))
+    return { error: "'[' and ']' are only allowed in the host part; percent-encode them (%5B, %5D)" };
   const port = /:(\d+)$/.exec(authority ?? '')?.[1];
   if (port && Number(port) > 65535) return { error: `its port ${port} is above 65535` };
   if (!authority || /^(?:[^@]*@)?(?::\d*)?$/.test(authority)) return { warning: 'it has no host, so it links nowhere' };
@@ -149,7 +166,8 @@ export function contentTypeProblem(value: string): string | undefined {
     const paramValue = match[2]!.replace(/^"(.*)"$/s, '$1').replace(/\\(.)/g, '$1');
     if (seen.has(name)) return `the parameter '${name}' is given twice`;
     seen.add(name);
-    if (name === 'charset' && paramValue.toLowerCase() !== 'utf-8') return `the charset must be UTF-8, not '${paramValue}'`;
+    if (name === 'charset' && paramValue.toLowerCase() !== 'utf-8')
+      return `the charset must be UTF-8, not '${paramValue}'`;
     if (name === 'variant' && type.toLowerCase() === 'text/markdown' && !['GFM', 'CommonMark'].includes(paramValue)) {
       return `the Markdown variant must be GFM or CommonMark (spelled so), not '${paramValue}'`;
     }
@@ -163,7 +181,7 @@ function splitParameters(value: string): string[] {
   for (let i = 0; i < value.length; i++) {
     const char = value[i]!;
     if (char === '\\' && quoted) {
-      parts[parts.length - 1] += char + (value[++i] ?? '');
+      parts[parts.length - 1] = `${parts[parts.length - 1]!}${char}${value[++i] ?? ''}`;
       continue;
     }
     if (char === '"') quoted = !quoted;
@@ -171,7 +189,7 @@ function splitParameters(value: string): string[] {
       parts.push('');
       continue;
     }
-    parts[parts.length - 1] += char;
+    parts[parts.length - 1] = `${parts[parts.length - 1]!}${char}`;
   }
   return parts;
 }

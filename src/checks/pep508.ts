@@ -164,7 +164,11 @@ function readSpecifiers(scanner: Scanner): string {
     if (specifier === undefined) break;
     text += specifier;
     if (scanner.peek(TOKENS.prefixTrail)) {
-      scanner.fail(/^(==(?!=)|!=)/.test(specifier) ? "no '.*' after a pre-, post-, dev or local version" : "'.*' only after == or !=");
+      scanner.fail(
+        /^(==(?!=)|!=)/.test(specifier)
+          ? "no '.*' after a pre-, post-, dev or local version"
+          : "'.*' only after == or !=",
+      );
     }
     if (scanner.peek(TOKENS.localTrail)) scanner.fail('a local version (+…) only after == or !=');
     scanner.skipSpace();
@@ -215,7 +219,8 @@ function readMarkerValue(scanner: Scanner): void {
 export function specifierSetProblem(text: string): string | undefined {
   for (const part of text.split(',')) {
     if (part.trim() === '') continue;
-    if (!WHOLE_SPECIFIER.test(part)) return `'${part.trim()}' is not a valid version specifier (such as >=3.9, ==1.2.*, ~=2.1, !=3.0)`;
+    if (!WHOLE_SPECIFIER.test(part))
+      return `'${part.trim()}' is not a valid version specifier (such as >=3.9, ==1.2.*, ~=2.1, !=3.0)`;
   }
   return undefined;
 }

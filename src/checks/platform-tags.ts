@@ -5,16 +5,39 @@
 
 const STATIC_TAGS = new Set([
   'any',
-  'win32', 'win_arm64', 'win_amd64', 'win_ia64',
-  'manylinux1_x86_64', 'manylinux1_i686',
-  'manylinux2010_x86_64', 'manylinux2010_i686',
-  'manylinux2014_x86_64', 'manylinux2014_i686', 'manylinux2014_aarch64', 'manylinux2014_armv7l',
-  'manylinux2014_ppc64', 'manylinux2014_ppc64le', 'manylinux2014_s390x',
+  'win32',
+  'win_arm64',
+  'win_amd64',
+  'win_ia64',
+  'manylinux1_x86_64',
+  'manylinux1_i686',
+  'manylinux2010_x86_64',
+  'manylinux2010_i686',
+  'manylinux2014_x86_64',
+  'manylinux2014_i686',
+  'manylinux2014_aarch64',
+  'manylinux2014_armv7l',
+  'manylinux2014_ppc64',
+  'manylinux2014_ppc64le',
+  'manylinux2014_s390x',
   // The only plain linux tags accepted (pypi/warehouse#2010, #2012), no ABI spec behind them.
-  'linux_armv6l', 'linux_armv7l',
+  'linux_armv6l',
+  'linux_armv7l',
 ]);
 
-const MACOSX_ARCHES = new Set(['ppc', 'ppc64', 'i386', 'x86_64', 'arm64', 'intel', 'fat', 'fat3', 'fat64', 'universal', 'universal2']);
+const MACOSX_ARCHES = new Set([
+  'ppc',
+  'ppc64',
+  'i386',
+  'x86_64',
+  'arm64',
+  'intel',
+  'fat',
+  'fat3',
+  'fat64',
+  'universal',
+  'universal2',
+]);
 // macOS 10.x tags carry the minor version; from 11 on only `{major}_0` is accepted.
 const MACOSX_MAJORS_SINCE_11 = new Set(['11', '12', '13', '14', '15', '26']);
 const LINUX_ARCHES = ['x86_64', 'i686', 'aarch64', 'armv7l', 'ppc64le', 's390x', 'riscv64'];

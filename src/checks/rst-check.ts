@@ -4,8 +4,22 @@
 // to know where each construct starts and ends, reports only what docutils certainly reports, and skips
 // as a whole what it does not model.
 import {
-  checkDirective, FIELD, type RstProblem, hyperlinkTarget, looseScan, newFacts, normalizeName, resolve, rstrip, type RstFacts, type RstLine as Line, scanInline,
-  SIMPLENAME, squash, strip, substitutionDefinition,
+  checkDirective,
+  FIELD,
+  type RstProblem,
+  hyperlinkTarget,
+  looseScan,
+  newFacts,
+  normalizeName,
+  resolve,
+  rstrip,
+  type RstFacts,
+  type RstLine as Line,
+  scanInline,
+  SIMPLENAME,
+  squash,
+  strip,
+  substitutionDefinition,
 } from './rst-inline.js';
 
 export type { RstProblem } from './rst-inline.js';
@@ -48,17 +62,54 @@ const OPTION_MARKER = new RegExp(`^${OPTION}(?:, ${OPTION})*(?:  +| ?$)`);
 const [DOCTEST, LINE_BLOCK, EXPLICIT, ANONYMOUS] = [/^>>>( +|$)/, /^\|( +|$)/, /^\.\.( +|$)/, /^__( +|$)/];
 const [GRID_TABLE, SIMPLE_TABLE, TABLE_BORDER] = [/^\+-[-+]+-\+ *$/, /^=+( +=+)+ *$/, /^=+[ =]*$/];
 const PUNCTUATION_LINE = /^([!-/:-@[-`{-~])\1* *$/;
-const SPECIAL = [BULLET, ENUMERATOR, FIELD, OPTION_MARKER, DOCTEST, LINE_BLOCK, GRID_TABLE, SIMPLE_TABLE, EXPLICIT, ANONYMOUS, PUNCTUATION_LINE];
+const SPECIAL = [
+  BULLET,
+  ENUMERATOR,
+  FIELD,
+  OPTION_MARKER,
+  DOCTEST,
+  LINE_BLOCK,
+  GRID_TABLE,
+  SIMPLE_TABLE,
+  EXPLICIT,
+  ANONYMOUS,
+  PUNCTUATION_LINE,
+];
 const FOOTNOTE = new RegExp(`^\\.\\. +\\[([0-9]+|#|#${SIMPLENAME}|\\*|${SIMPLENAME})\\]( +|$)`, 'u');
 const DIRECTIVE = new RegExp(`^\\.\\. +(${SIMPLENAME}) ?::( +|$)`, 'u');
-const SEQUENCES: Array<[string, RegExp]> = [['arabic', /^[0-9]+$/], ['loweralpha', /^[a-z]$/], ['upperalpha', /^[A-Z]$/], ['lowerroman', /^[ivxlcdm]+$/], ['upperroman', /^[IVXLCDM]+$/]];
-const ROMAN: Array<[string, number]> = [['M', 1000], ['CM', 900], ['D', 500], ['CD', 400], ['C', 100], ['XC', 90], ['L', 50], ['XL', 40], ['X', 10], ['IX', 9], ['V', 5], ['IV', 4], ['I', 1]];
+const SEQUENCES: [string, RegExp][] = [
+  ['arabic', /^[0-9]+$/],
+  ['loweralpha', /^[a-z]$/],
+  ['upperalpha', /^[A-Z]$/],
+  ['lowerroman', /^[ivxlcdm]+$/],
+  ['upperroman', /^[IVXLCDM]+$/],
+];
+const ROMAN: [string, number][] = [
+  ['M', 1000],
+  ['CM', 900],
+  ['D', 500],
+  ['CD', 400],
+  ['C', 100],
+  ['XC', 90],
+  ['L', 50],
+  ['XL', 40],
+  ['X', 10],
+  ['IX', 9],
+  ['V', 5],
+  ['IV', 4],
+  ['I', 1],
+];
 
 // Characters certainly two columns wide (East Asian Wide and Fullwidth, common emoji).
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u3247\u3250-\u4dbf\u4e00-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u2705\u2728\u26a1\u2b50\u2615\u2757\u274c\u{1f300}-\u{1f320}\u{1f337}-\u{1f37c}\u{1f37e}-\u{1f393}\u{1f3a0}-\u{1f3ca}\u{1f3f8}-\u{1f43e}\u{1f442}-\u{1f4fc}\u{1f4ff}-\u{1f53d}\u{1f5fb}-\u{1f64f}\u{1f680}-\u{1f6c5}\u{1f90c}-\u{1f93a}\u{1f947}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
+const WIDE =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\u3247\u3250-\u4dbf\u4e00-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u2705\u2728\u26a1\u2b50\u2615\u2757\u274c\u{1f300}-\u{1f320}\u{1f337}-\u{1f37c}\u{1f37e}-\u{1f393}\u{1f3a0}-\u{1f3ca}\u{1f3f8}-\u{1f43e}\u{1f442}-\u{1f4fc}\u{1f4ff}-\u{1f53d}\u{1f5fb}-\u{1f64f}\u{1f680}-\u{1f6c5}\u{1f90c}-\u{1f93a}\u{1f947}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
 
 /** docutils' column_width, never above it: a title longer than its underline is then certainly so. */
-const width = (text: string): number => [...text].reduce((sum, c) => sum + (WIDE.test(c) ? 2 : 1) - (/\p{M}/u.test(c) && !/[\ufe00-\ufe0f]/.test(c) ? 1 : 0), 0);
+const width = (text: string): number =>
+  [...text].reduce(
+    (sum, c) => sum + (WIDE.test(c) ? 2 : 1) - (/\p{M}/u.test(c) && !/[\ufe00-\ufe0f]/.test(c) ? 1 : 0),
+    0,
+  );
 const indented = (line: Line | undefined): boolean => line?.text[0] === ' ';
 const joined = (lines: Line[]): string => lines.map((l) => l.text).join('\n');
 
@@ -66,10 +117,17 @@ const joined = (lines: Line[]): string => lines.map((l) => l.text).join('\n');
 export function checkRst(text: string): RstProblem[] {
   const raw = text.replace(/[\v\f]/g, ' ').split(/\r\n|[\n\r\x1c-\x1e\x85\u2028\u2029]/);
   if (raw.length > 1 && raw.at(-1) === '') raw.pop();
-  const lines = raw.map((line, k) => ({ text: rstrip([...line].reduce((out, c) => out + (c === '\t' ? ' '.repeat(8 - (out.length % 8)) : c), '')), n: k + 1 }));
+  const lines = raw.map((line, k) => ({
+    text: rstrip([...line].reduce((out, c) => out + (c === '\t' ? ' '.repeat(8 - (out.length % 8)) : c), '')),
+    n: k + 1,
+  }));
   const facts = newFacts();
   const loose = looseScan(raw, facts);
-  body(lines, { facts, styles: [], level: 0, kind: 'other', empty: true, afterTransition: false, looseNames: loose.names }, true);
+  body(
+    lines,
+    { facts, styles: [], level: 0, kind: 'other', empty: true, afterTransition: false, looseNames: loose.names },
+    true,
+  );
   resolve(facts, loose);
   return facts.problems.sort((a, b) => a.line - b.line);
 }
@@ -78,25 +136,36 @@ function problem(ctx: Context, line: number, message: string, fix: string): void
   ctx.facts.problems.push({ line, message, fix });
 }
 
-function unindented(ctx: Context, line: Line, what: string, fix = `insert a blank line before this line, or indent it to continue the ${what}`): void {
+function unindented(
+  ctx: Context,
+  line: Line,
+  what: string,
+  fix = `insert a blank line before this line, or indent it to continue the ${what}`,
+): void {
   problem(ctx, line.n, `this line ends the ${what} above it without a blank line in between`, fix);
 }
 
 /** docutils' get_indented: blank or indented lines from `start`, dedented, and whether they end blank. */
-function indentedBlock(ls: Line[], start: number, opts: { first?: number; block?: number; untilBlank?: boolean } = {}): Block & { lines: Line[] } {
+function indentedBlock(
+  ls: Line[],
+  start: number,
+  opts: { first?: number; block?: number; untilBlank?: boolean } = {},
+): Block & { lines: Line[] } {
   const { block, untilBlank } = opts;
   const first = opts.first ?? block;
   let [end, indent, blankFinish] = [first === undefined ? start : start + 1, block, true];
   for (; end < ls.length; end++) {
     const t = ls[end]!.text;
-    if (t && (t[0] !== ' ' || (block !== undefined && strip(t.slice(0, block))))) {
+    if (t && (!t.startsWith(' ') || (block !== undefined && strip(t.slice(0, block))))) {
       blankFinish = end > start && !ls[end - 1]!.text;
       break;
     }
     if (!t && untilBlank) break;
     if (t && block === undefined) indent = Math.min(indent ?? Infinity, t.length - strip(t).length);
   }
-  const lines = ls.slice(start, end).map((l, k) => ({ n: l.n, text: l.text.slice(k === 0 && first !== undefined ? first : (indent ?? 0)) }));
+  const lines = ls
+    .slice(start, end)
+    .map((l, k) => ({ n: l.n, text: l.text.slice(k === 0 && first !== undefined ? first : (indent ?? 0)) }));
   return { end, blankFinish, lines };
 }
 
@@ -116,10 +185,16 @@ function body(ls: Line[], ctx: Context, top: boolean): void {
       i++;
       continue;
     }
-    if (t[0] === ' ') {
+    if (t.startsWith(' ')) {
       const quote = indentedBlock(ls, i);
       body(quote.lines, ctx, false);
-      if (!quote.blankFinish && quote.end < ls.length) unindented(ctx, ls[quote.end]!, 'block quote', 'insert a blank line before this line (the indented lines above form a quote)');
+      if (!quote.blankFinish && quote.end < ls.length)
+        unindented(
+          ctx,
+          ls[quote.end]!,
+          'block quote',
+          'insert a blank line before this line (the indented lines above form a quote)',
+        );
       i = quote.end;
     } else if (BULLET.test(t)) {
       i = list(ls, i, ctx, 'bullet list', (k) => {
@@ -142,7 +217,12 @@ function body(ls: Line[], ctx: Context, top: boolean): void {
       i = list(ls, i, ctx, 'line block', (k) => {
         const m = LINE_BLOCK.exec(ls[k]?.text ?? '');
         const line = m ? indentedBlock(ls, k, { first: m[0].length, untilBlank: true }) : undefined;
-        if (line) scanInline(joined(line.lines), line.lines.map((l) => l.n), ctx.facts);
+        if (line)
+          scanInline(
+            joined(line.lines),
+            line.lines.map((l) => l.n),
+            ctx.facts,
+          );
         return line;
       });
     } else if (GRID_TABLE.test(t)) i = gridTable(ls, i, ctx);
@@ -173,7 +253,12 @@ function gridTable(ls: Line[], i: number, ctx: Context): number {
   for (; ls[j]?.text; j++) {
     // Every line up to the blank line belongs to the table and must start with '+' or '|'.
     if (indented(ls[j]) || !/^[+|]/.test(ls[j]!.text)) {
-      problem(ctx, ls[j]!.n, 'this line follows a table without a blank line (or breaks its left border)', 'insert a blank line after the table, or fix the border');
+      problem(
+        ctx,
+        ls[j]!.n,
+        'this line follows a table without a blank line (or breaks its left border)',
+        'insert a blank line after the table, or fix the border',
+      );
       break;
     }
   }
@@ -188,21 +273,39 @@ function simpleTable(ls: Line[], i: number, ctx: Context): number {
     if (strip(ls[k]!.text).length !== strip(ls[i]!.text).length) break;
     if (++found === 2 || k === ls.length - 1 || !ls[k + 1]!.text) {
       ctx.facts.skipped.push(joined(ls.slice(i, k + 1)));
-      if (ls[k + 1]?.text) problem(ctx, ls[k + 1]!.n, 'this line follows the table above without a blank line', 'insert a blank line after the table');
+      if (ls[k + 1]?.text)
+        problem(
+          ctx,
+          ls[k + 1]!.n,
+          'this line follows the table above without a blank line',
+          'insert a blank line after the table',
+        );
       return k + 1;
     }
   }
-  problem(ctx, ls[i]!.n, 'the table starting here has no bottom border of the same width followed by a blank line', 'end the table with a copy of its top border line, then a blank line');
+  problem(
+    ctx,
+    ls[i]!.n,
+    'the table starting here has no bottom border of the same width followed by a blank line',
+    'end the table with a copy of its top border line, then a blank line',
+  );
   return skip(ls, i, ctx);
 }
 
 function listItem(ls: Line[], i: number, indent: number, ctx: Context): Block {
-  const item = ls[i]!.text.slice(indent) ? indentedBlock(ls, i, { block: indent }) : indentedBlock(ls, i, { first: indent });
+  const item = ls[i]!.text.slice(indent)
+    ? indentedBlock(ls, i, { block: indent })
+    : indentedBlock(ls, i, { first: indent });
   body(item.lines, ctx, false);
   return item;
 }
 
-interface Enumerator { length: number; format: string; sequence: string; ordinal?: number }
+interface Enumerator {
+  length: number;
+  format: string;
+  sequence: string;
+  ordinal?: number;
+}
 
 /** docutils' parse_enumerator: `expected` is the sequence of the list being continued. */
 function enumerator(text: string | undefined, expected?: string): Enumerator | undefined {
@@ -210,13 +313,23 @@ function enumerator(text: string | undefined, expected?: string): Enumerator | u
   if (!m) return undefined;
   const value = (m.groups!.p ?? m.groups!.r ?? m.groups!.d)!;
   const format = m.groups!.p !== undefined ? '()' : m.groups!.r !== undefined ? ')' : '.';
-  const sequence = value === '#' ? '#' : expected && SEQUENCES.find(([s]) => s === expected)![1].test(value) ? expected
-    : !expected && /^[iI]$/.test(value) ? (value === 'i' ? 'lowerroman' : 'upperroman') : SEQUENCES.find(([, re]) => re.test(value))![0];
-  let ordinal: number | undefined = sequence === '#' ? 1 : sequence === 'arabic' ? Number(value) : value.toLowerCase().charCodeAt(0) - 96;
+  const sequence =
+    value === '#'
+      ? '#'
+      : expected && SEQUENCES.find(([s]) => s === expected)![1].test(value)
+        ? expected
+        : !expected && /^[iI]$/.test(value)
+          ? value === 'i'
+            ? 'lowerroman'
+            : 'upperroman'
+          : SEQUENCES.find(([, re]) => re.test(value))![0];
+  let ordinal: number | undefined =
+    sequence === '#' ? 1 : sequence === 'arabic' ? Number(value) : value.toLowerCase().charCodeAt(0) - 96;
   if (sequence.endsWith('roman')) {
     let rest = value.toUpperCase();
     ordinal = 0;
-    for (const [digits, worth] of ROMAN) for (; rest.startsWith(digits); rest = rest.slice(digits.length)) ordinal += worth;
+    for (const [digits, worth] of ROMAN)
+      for (; rest.startsWith(digits); rest = rest.slice(digits.length)) ordinal += worth;
     if (ordinal > 4999 || roman(ordinal) !== value.toUpperCase()) ordinal = undefined;
   }
   return { length: m[0].length, format, sequence, ordinal };
@@ -232,9 +345,18 @@ function roman(n: number): string {
 function isItem(ls: Line[], k: number, e: Enumerator): boolean {
   const next = ls[k + 1]?.text;
   if (e.ordinal === undefined) return false;
-  if (!next || next[0] === ' ') return true;
+  if (!next || next.startsWith(' ')) return true;
   const n = e.ordinal + 1;
-  const value = e.sequence === '#' ? '#' : e.sequence === 'arabic' ? String(n) : e.sequence.endsWith('alpha') ? (n > 26 ? '' : String.fromCharCode(96 + n)) : roman(n);
+  const value =
+    e.sequence === '#'
+      ? '#'
+      : e.sequence === 'arabic'
+        ? String(n)
+        : e.sequence.endsWith('alpha')
+          ? n > 26
+            ? ''
+            : String.fromCharCode(96 + n)
+          : roman(n);
   const [open, close] = e.format === '()' ? ['(', ')'] : ['', e.format];
   const cased = e.sequence.startsWith('upper') ? value.toUpperCase() : value.toLowerCase();
   return value !== '' && (next.startsWith(`${open}${cased}${close} `) || next.startsWith(`${open}#${close} `));
@@ -248,7 +370,7 @@ function enumeratedList(ls: Line[], i: number, ctx: Context, top: boolean): numb
   return list(ls, i, ctx, 'enumerated list', (k) => {
     const e = enumerator(ls[k]?.text, type);
     if (k !== i) {
-      if (!e || e.format !== first.format || !isItem(ls, k, e)) return undefined;
+      if (e?.format !== first.format || !isItem(ls, k, e)) return undefined;
       if (e.sequence !== '#' && (e.sequence !== type || auto || e.ordinal !== last + 1)) return undefined;
       [auto, last] = [auto || e.sequence === '#', e.ordinal!];
     }
@@ -261,7 +383,12 @@ function explicit(ls: Line[], i: number, ctx: Context): Block {
   let m: RegExpExecArray | null;
   if ((m = ANONYMOUS.exec(t)) || (m = /^\.\. +_(?! |$)/.exec(t))) {
     const block = indentedBlock(ls, i, { first: m[0].length, untilBlank: true });
-    hyperlinkTarget([t.slice(m[0].length), ...ls.slice(i + 1, block.end).map((l) => l.text)], ls[i]!.n, ctx.facts, m[0].startsWith('_'));
+    hyperlinkTarget(
+      [t.slice(m[0].length), ...ls.slice(i + 1, block.end).map((l) => l.text)],
+      ls[i]!.n,
+      ctx.facts,
+      m[0].startsWith('_'),
+    );
     return block;
   }
   if ((m = FOOTNOTE.exec(t))) {
@@ -288,39 +415,88 @@ function explicit(ls: Line[], i: number, ctx: Context): Block {
 function punctuationLine(ls: Line[], i: number, ctx: Context, top: boolean): number {
   const [over, next, short] = [ls[i]!.text, ls[i + 1], ls[i]!.text.length < 4];
   if (!top && over !== '::' && !short) {
-    problem(ctx, ls[i]!.n, `the line '${over}' would be a title underline or a transition, but it is inside an indented block (quote, list item or directive) where neither is allowed`,
-      'remove the indentation of the title, or remove the line');
+    problem(
+      ctx,
+      ls[i]!.n,
+      `the line '${over}' would be a title underline or a transition, but it is inside an indented block (quote, list item or directive) where neither is allowed`,
+      'remove the indentation of the title, or remove the line',
+    );
     return i + 1;
   }
-  if (!top || (short && (!next?.text || (!indented(next) && PUNCTUATION_LINE.test(next.text))))) return textBlock(ls, i, ctx, top);
+  if (!top || (short && (!next?.text || (!indented(next) && PUNCTUATION_LINE.test(next.text)))))
+    return textBlock(ls, i, ctx, top);
   if (!next?.text) {
     const fix = 'remove the line, or keep it only between two paragraphs';
-    if (ls.slice(i + 1).every((l) => !l.text)) problem(ctx, ls[i]!.n, `the ${ctx.level ? 'last section' : 'document'} ends with a transition (a line of punctuation)`, fix);
-    if (ctx.empty) problem(ctx, ls[i]!.n, `the ${ctx.level ? 'section' : 'document'} starts with a transition (a line of punctuation)`, fix);
-    else if (ctx.afterTransition) problem(ctx, ls[i]!.n, 'two transitions (lines of punctuation) follow each other with nothing between them', 'remove one of them');
+    if (ls.slice(i + 1).every((l) => !l.text))
+      problem(
+        ctx,
+        ls[i]!.n,
+        `the ${ctx.level ? 'last section' : 'document'} ends with a transition (a line of punctuation)`,
+        fix,
+      );
+    if (ctx.empty)
+      problem(
+        ctx,
+        ls[i]!.n,
+        `the ${ctx.level ? 'section' : 'document'} starts with a transition (a line of punctuation)`,
+        fix,
+      );
+    else if (ctx.afterTransition)
+      problem(
+        ctx,
+        ls[i]!.n,
+        'two transitions (lines of punctuation) follow each other with nothing between them',
+        'remove one of them',
+      );
     ctx.kind = 'transition';
     return i + 1;
   }
   if (!indented(next) && PUNCTUATION_LINE.test(next.text)) {
-    problem(ctx, ls[i]!.n, 'two lines of punctuation follow each other: this is neither a title nor a transition', 'put the title text between the overline and the underline, or remove one line');
+    problem(
+      ctx,
+      ls[i]!.n,
+      'two lines of punctuation follow each other: this is neither a title nor a transition',
+      'put the title text between the overline and the underline, or remove one line',
+    );
     return i + 2;
   }
   const [title, under, before] = [strip(next.text), ls[i + 2]?.text, ctx.facts.problems.length];
-  const shape = under === undefined || !PUNCTUATION_LINE.test(under) ? 'missing' : under !== over ? 'mismatch' : width(next.text) > over.length ? 'short' : '';
+  const shape =
+    under === undefined || !PUNCTUATION_LINE.test(under)
+      ? 'missing'
+      : under !== over
+        ? 'mismatch'
+        : width(next.text) > over.length
+          ? 'short'
+          : '';
   if (shape && short) return textBlock(ls, i, ctx, top);
   if (shape === 'missing') {
-    problem(ctx, ls[i]!.n, `the title '${title}' has an overline but no matching underline`, `add the line '${over}' right below the title`);
+    problem(
+      ctx,
+      ls[i]!.n,
+      `the title '${title}' has an overline but no matching underline`,
+      `add the line '${over}' right below the title`,
+    );
     return Math.min(i + 3, ls.length);
   }
   if (shape === 'mismatch') {
-    problem(ctx, ls[i]!.n, `the overline and the underline of the title '${title}' differ ('${over}' and '${under}')`, 'make the underline an exact copy of the overline');
+    problem(
+      ctx,
+      ls[i]!.n,
+      `the overline and the underline of the title '${title}' differ ('${over}' and '${under}')`,
+      'make the underline an exact copy of the overline',
+    );
     return i + 3;
   }
   if (shape === 'short') {
-    problem(ctx, ls[i]!.n, `the overline of the title '${title}' is shorter than the title (${over.length} characters for ${width(next.text)})`,
-      `extend the overline and the underline to at least ${width(next.text)} characters`);
+    problem(
+      ctx,
+      ls[i]!.n,
+      `the overline of the title '${title}' is shorter than the title (${over.length} characters for ${width(next.text)})`,
+      `extend the overline and the underline to at least ${width(next.text)} characters`,
+    );
   }
-  section(title, over[0]! + under![0], next, ctx, before);
+  section(title, `${over[0]!}${under![0]!}`, next, ctx, before);
   return i + 3;
 }
 
@@ -332,23 +508,50 @@ function textBlock(ls: Line[], i: number, ctx: Context, top: boolean): number {
   if (next?.text && PUNCTUATION_LINE.test(next.text) && (width(title) <= next.text.length || next.text.length >= 4)) {
     const before = ctx.facts.problems.length;
     if (width(title) > next.text.length) {
-      problem(ctx, next.n, `the underline of the title '${title}' is shorter than the title (${next.text.length} characters for ${width(title)})`, `extend the underline to at least ${width(title)} characters`);
+      problem(
+        ctx,
+        next.n,
+        `the underline of the title '${title}' is shorter than the title (${next.text.length} characters for ${width(title)})`,
+        `extend the underline to at least ${width(title)} characters`,
+      );
     }
     if (top) section(title, next.text[0]!, ls[i]!, ctx, before);
-    else problem(ctx, ls[i]!.n, `the title '${title}' is inside an indented block (quote, list item or directive), where titles are not allowed`, 'remove the indentation so the title starts at the left margin, or make it **bold** text');
+    else
+      problem(
+        ctx,
+        ls[i]!.n,
+        `the title '${title}' is inside an indented block (quote, list item or directive), where titles are not allowed`,
+        'remove the indentation so the title starts at the left margin, or make it **bold** text',
+      );
     return i + 2;
   }
   let j = i + 1;
   for (; ls[j]?.text; j++) {
     if (!indented(ls[j])) continue;
-    problem(ctx, ls[j]!.n, 'this line is indented more than the paragraph above it, without a blank line in between', 'remove the extra indentation, or put a blank line before it to make it a quote or literal block');
+    problem(
+      ctx,
+      ls[j]!.n,
+      'this line is indented more than the paragraph above it, without a blank line in between',
+      'remove the extra indentation, or put a blank line before it to make it a quote or literal block',
+    );
     break;
   }
   const lines = ls.slice(i, j);
   const data = rstrip(joined(lines));
   const literal = /(?<!\\)(?:\\\\)*::$/.test(data);
-  const text = !literal ? data : data === '::' ? '' : ' \n'.includes(data.at(-3)!) ? rstrip(data.slice(0, -3)) : data.slice(0, -1);
-  if (text) scanInline(text, lines.map((l) => l.n), ctx.facts);
+  const text = !literal
+    ? data
+    : data === '::'
+      ? ''
+      : ' \n'.includes(data.at(-3)!)
+        ? rstrip(data.slice(0, -3))
+        : data.slice(0, -1);
+  if (text)
+    scanInline(
+      text,
+      lines.map((l) => l.n),
+      ctx.facts,
+    );
   return literal ? literalBlock(ls, j, ctx, lines.at(-1)!.n) : j;
 }
 
@@ -361,19 +564,31 @@ function literalBlock(ls: Line[], j: number, ctx: Context, at: number): number {
   }
   let k = block.end;
   if (j >= ls.length || !/^[!-/:-@[-`{-~]/.test(ls[k]?.text ?? '')) {
-    problem(ctx, at, "the paragraph ends with '::', which announces a literal block, but no indented block follows", "indent the block under it after a blank line, or end the paragraph with a single ':'");
+    problem(
+      ctx,
+      at,
+      "the paragraph ends with '::', which announces a literal block, but no indented block follows",
+      "indent the block under it after a blank line, or end the paragraph with a single ':'",
+    );
     return k;
   }
   const quote = ls[k]!.text[0]!;
   while (ls[k]?.text.startsWith(quote)) k++;
-  if (ls[k]?.text) problem(ctx, ls[k]!.n, `this line ends a quoted literal block (lines starting with '${quote}') without a blank line`, 'insert a blank line before it');
+  if (ls[k]?.text)
+    problem(
+      ctx,
+      ls[k]!.n,
+      `this line ends a quoted literal block (lines starting with '${quote}') without a blank line`,
+      'insert a blank line before it',
+    );
   return k;
 }
 
 function definitionList(ls: Line[], i: number, ctx: Context): number {
   return list(ls, i, ctx, 'definition list', (k) => {
     const term = ls[k]?.text;
-    if (term === undefined || (k !== i && (SPECIAL.some((p) => p.test(term)) || !indented(ls[k + 1])))) return undefined;
+    if (term === undefined || (k !== i && (SPECIAL.some((p) => p.test(term)) || !indented(ls[k + 1]))))
+      return undefined;
     scanInline(term, [ls[k]!.n], ctx.facts);
     const definition = indentedBlock(ls, k + 1);
     body(definition.lines, ctx, false);
@@ -385,10 +600,15 @@ function definitionList(ls: Line[], i: number, ctx: Context): number {
 function section(title: string, style: string, line: Line, ctx: Context, since: number): void {
   const known = ctx.styles.indexOf(style);
   const level = known < 0 ? ctx.styles.length + 1 : known + 1;
-  const show = (s: string): string => (s.length === 1 ? `'${s}' underline` : `'${s[0]}' overline with '${s[1]}' underline`);
+  const show = (s: string): string =>
+    s.length === 1 ? `'${s}' underline` : `'${s[0]}' overline with '${s[1]}' underline`;
   if (level > ctx.level + 1) {
-    problem(ctx, line.n, `the title '${title}' skips a level: its ${show(style)} makes it a level-${level} title right under a level-${ctx.level} one`,
-      `use the style of level ${ctx.level + 1} or above (${ctx.styles.map((s, k) => `${show(s)} for level ${k + 1}`).join(', ')})`);
+    problem(
+      ctx,
+      line.n,
+      `the title '${title}' skips a level: its ${show(style)} makes it a level-${level} title right under a level-${ctx.level} one`,
+      `use the style of level ${ctx.level + 1} or above (${ctx.styles.map((s, k) => `${show(s)} for level ${k + 1}`).join(', ')})`,
+    );
     return;
   }
   if (known < 0) ctx.styles.push(style);

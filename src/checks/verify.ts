@@ -34,29 +34,47 @@ export function verifyDist({ dist, metadata, member, members }: VerifiableDist):
   if (contentType === '' || contentType === 'text/x-rst') {
     const description = metadata.body !== '' ? metadata.body : (getField(metadata, 'Description') ?? '');
     for (const problem of checkRst(description)) {
-      add('Description', `reStructuredText, line ${problem.line}: ${problem.message}`, `${problem.fix.replace(/\.?$/, '.')} PyPI refuses a description it cannot render.${contentType === '' ? ' If the README is Markdown, set its content type (pyproject.toml: readme = "README.md").' : ''}`);
+      add(
+        'Description',
+        `reStructuredText, line ${problem.line}: ${problem.message}`,
+        `${problem.fix.replace(/\.?$/, '.')} PyPI refuses a description it cannot render.${contentType === '' ? ' If the README is Markdown, set its content type (pyproject.toml: readme = "README.md").' : ''}`,
+      );
     }
   }
 
   if (dist.kind === 'wheel' && dist.platform) {
     for (const tag of dist.platform.split('.')) {
       if (isAcceptedPlatformTag(tag)) continue;
-      add('platform tag', `the wheel's platform tag '${tag}' is not one PyPI accepts${tag.startsWith('linux_') ? ' (a plain linux tag says nothing about the C library; PyPI takes manylinux and musllinux wheels)' : ''}.`,
-        tag.startsWith('linux_') ? 'Repair the wheel with auditwheel (`auditwheel repair`) or build it with cibuildwheel, which produce manylinux/musllinux wheels.' : 'Build the wheel for a platform PyPI supports, or do not upload this file.');
+      add(
+        'platform tag',
+        `the wheel's platform tag '${tag}' is not one PyPI accepts${tag.startsWith('linux_') ? ' (a plain linux tag says nothing about the C library; PyPI takes manylinux and musllinux wheels)' : ''}.`,
+        tag.startsWith('linux_')
+          ? 'Repair the wheel with auditwheel (`auditwheel repair`) or build it with cibuildwheel, which produce manylinux/musllinux wheels.'
+          : 'Build the wheel for a platform PyPI supports, or do not upload this file.',
+      );
     }
   }
 
   for (const licenseFile of getFields(metadata, 'License-File')) {
     const expected = licenseFilePath(dist, metadata, member, licenseFile);
     if (expected && !members.includes(expected)) {
-      add('License-File', `License-File ${licenseFile} is not in the archive (expected at ${expected}).`, 'Rebuild with a backend that copies license files into the distribution (PEP 639), or fix license-files in pyproject.toml.');
+      add(
+        'License-File',
+        `License-File ${licenseFile} is not in the archive (expected at ${expected}).`,
+        'Rebuild with a backend that copies license files into the distribution (PEP 639), or fix license-files in pyproject.toml.',
+      );
     }
   }
   return problems;
 }
 
 /** PEP 639: wheels carry license files under .dist-info/licenses/; sdists at the path, in the top folder. */
-function licenseFilePath(dist: DistFile, metadata: CoreMetadata, member: string, licenseFile: string): string | undefined {
+function licenseFilePath(
+  dist: DistFile,
+  metadata: CoreMetadata,
+  member: string,
+  licenseFile: string,
+): string | undefined {
   const metadataVersion = getField(metadata, 'Metadata-Version') ?? '';
   // Before 2.4 setuptools wrote License-File with another meaning; twine and we do not send it.
   if (!/^2\.([4-9]|\d\d)$/.test(metadataVersion)) return undefined;
@@ -71,7 +89,10 @@ export function problemsMarkdown(problems: DistProblem[]): string {
     '',
     '| File | Field | Problem | How to fix |',
     '| --- | --- | --- | --- |',
-    ...problems.map((p) => `| ${markdownCell(p.file)} | ${markdownCell(p.field)} | ${p.severity === 'warning' ? '⚠️ ' : ''}${markdownCell(p.message)} | ${markdownCell(p.fix)} |`),
+    ...problems.map(
+      (p) =>
+        `| ${markdownCell(p.file)} | ${markdownCell(p.field)} | ${p.severity === 'warning' ? '⚠️ ' : ''}${markdownCell(p.message)} | ${markdownCell(p.fix)} |`,
+    ),
     '',
   ].join('\n');
 }

@@ -8,7 +8,15 @@ export class PublishError extends Error {
   /** Markdown for the job summary, when a table says more than the message (claims, problems). */
   readonly details: string | undefined;
 
-  constructor(message: string, options: { hint?: string | undefined; file?: string | undefined; details?: string | undefined; cause?: unknown } = {}) {
+  constructor(
+    message: string,
+    options: {
+      hint?: string | undefined;
+      file?: string | undefined;
+      details?: string | undefined;
+      cause?: unknown;
+    } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = 'PublishError';
     this.hint = options.hint;

@@ -18,15 +18,19 @@ const MAX_METADATA_BYTES = 16 * 1024 * 1024;
 /** Reads a dist's core metadata without unpacking the archive. */
 export async function readDistMetadata(dist: DistFile): Promise<DistMetadata> {
   try {
-    const { member, bytes, members } = dist.kind === 'wheel' ? await readWheelMetadata(dist) : await readSdistPkgInfo(dist);
+    const { member, bytes, members } =
+      dist.kind === 'wheel' ? await readWheelMetadata(dist) : await readSdistPkgInfo(dist);
     return { member, members, metadata: parseCoreMetadata(decodeUtf8(bytes, dist, member)) };
   } catch (error) {
     if (error instanceof PublishError) throw error;
     if (error instanceof ZipFormatError || error instanceof TarFormatError) {
-      throw new PublishError(`${dist.filename} is not a valid ${dist.kind === 'wheel' ? 'wheel (zip archive)' : 'sdist (.tar.gz archive)'}: ${error.message}.`, {
-        file: dist.filename,
-        hint: 'The file is damaged or was not written by a build tool. Rebuild it (`python -m build`) and make sure it is copied whole (for example by actions/upload-artifact and actions/download-artifact).',
-      });
+      throw new PublishError(
+        `${dist.filename} is not a valid ${dist.kind === 'wheel' ? 'wheel (zip archive)' : 'sdist (.tar.gz archive)'}: ${error.message}.`,
+        {
+          file: dist.filename,
+          hint: 'The file is damaged or was not written by a build tool. Rebuild it (`python -m build`) and make sure it is copied whole (for example by actions/upload-artifact and actions/download-artifact).',
+        },
+      );
     }
     if (error instanceof MetadataError) {
       throw new PublishError(`${dist.filename}: its metadata cannot be parsed: ${error.message}.`, {
@@ -63,13 +67,17 @@ async function readWheelMetadata(dist: DistFile): Promise<{ member: string; byte
     });
     const dir = matching[0] ?? (distInfoDirs.size === 1 ? [...distInfoDirs][0] : undefined);
     if (!dir) {
-      const found = distInfoDirs.size ? ` It has ${[...distInfoDirs].join(', ')}.` : ' It has no .dist-info directory at all.';
+      const found = distInfoDirs.size
+        ? ` It has ${[...distInfoDirs].join(', ')}.`
+        : ' It has no .dist-info directory at all.';
       throw new PublishError(`${dist.filename} has no ${dist.name}-${dist.version}.dist-info directory.${found}`, {
         file: dist.filename,
         hint: 'A wheel must carry {name}-{version}.dist-info/ with METADATA, WHEEL and RECORD. Rebuild it with `python -m build --wheel`.',
       });
     }
-    const missing = ['METADATA', 'WHEEL', 'RECORD'].filter((file) => !zip.entries.some((e) => e.name === `${dir}/${file}`));
+    const missing = ['METADATA', 'WHEEL', 'RECORD'].filter(
+      (file) => !zip.entries.some((e) => e.name === `${dir}/${file}`),
+    );
     if (missing.length) {
       throw new PublishError(`${dist.filename} has no ${missing.map((f) => `${dir}/${f}`).join(', ')}.`, {
         file: dist.filename,
@@ -88,11 +96,16 @@ async function readSdistPkgInfo(dist: DistFile): Promise<{ member: string; bytes
   const listing = await listSdist(dist.path);
   const tops = [...listing.topLevel];
   if (tops.length !== 1) {
-    const found = tops.length ? `${tops.length} top-level entries (${tops.slice(0, 5).join(', ')}${tops.length > 5 ? ', …' : ''})` : 'no entries at all';
-    throw new PublishError(`${dist.filename} has ${found}; an sdist must hold exactly one top-level directory, ${dist.name}-${dist.version}/.`, {
-      file: dist.filename,
-      hint: 'Build the sdist with `python -m build --sdist` instead of packing it by hand.',
-    });
+    const found = tops.length
+      ? `${tops.length} top-level entries (${tops.slice(0, 5).join(', ')}${tops.length > 5 ? ', …' : ''})`
+      : 'no entries at all';
+    throw new PublishError(
+      `${dist.filename} has ${found}; an sdist must hold exactly one top-level directory, ${dist.name}-${dist.version}/.`,
+      {
+        file: dist.filename,
+        hint: 'Build the sdist with `python -m build --sdist` instead of packing it by hand.',
+      },
+    );
   }
   const top = tops[0]!;
   const bytes = listing.pkgInfo.get(top);

@@ -24,11 +24,17 @@ export interface DistFile extends DistFilename {
 }
 
 /** Files PyPI refuses outright, with the reason to tell the user. */
-const REFUSED_FORMATS: Array<[suffix: string, reason: string]> = [
-  ['.zip', 'PyPI accepts sdists only as .tar.gz (PEP 625); a .zip sdist is refused. Build the sdist with `python -m build --sdist`, which writes .tar.gz.'],
+const REFUSED_FORMATS: [suffix: string, reason: string][] = [
+  [
+    '.zip',
+    'PyPI accepts sdists only as .tar.gz (PEP 625); a .zip sdist is refused. Build the sdist with `python -m build --sdist`, which writes .tar.gz.',
+  ],
   ['.tar.bz2', 'PyPI accepts sdists only as .tar.gz (PEP 625). Build the sdist with `python -m build --sdist`.'],
   ['.tar.xz', 'PyPI accepts sdists only as .tar.gz (PEP 625). Build the sdist with `python -m build --sdist`.'],
-  ['.tgz', 'PyPI accepts sdists only with the .tar.gz suffix (PEP 625). Build the sdist with `python -m build --sdist`.'],
+  [
+    '.tgz',
+    'PyPI accepts sdists only with the .tar.gz suffix (PEP 625). Build the sdist with `python -m build --sdist`.',
+  ],
   ['.egg', 'PyPI no longer accepts eggs (since August 2023). Build a wheel instead: `python -m build --wheel`.'],
   ['.exe', 'PyPI no longer accepts bdist_wininst installers. Build a wheel instead: `python -m build --wheel`.'],
   ['.msi', 'PyPI no longer accepts bdist_msi installers. Build a wheel instead: `python -m build --wheel`.'],
@@ -48,21 +54,27 @@ function parseWheelFilename(filename: string): DistFilename {
     new PublishError(`${filename} is not a valid wheel filename: ${why}.`, {
       file: filename,
       hint: 'A wheel is named {name}-{version}(-{build})?-{python}-{abi}-{platform}.whl (PEP 427); keep the name your build tool gave it.',
-      });
-  if (parts.length !== 5 && parts.length !== 6) throw invalid(`it has ${parts.length} dash-separated parts instead of 5 or 6`);
+    });
+  if (parts.length !== 5 && parts.length !== 6)
+    throw invalid(`it has ${parts.length} dash-separated parts instead of 5 or 6`);
   const [name, version, ...tags] = parts as [string, string, ...string[]];
   const [python, , platform] = tags.slice(-3) as [string, string, string];
-  if (!/^[A-Za-z0-9](?:[A-Za-z0-9._]*[A-Za-z0-9])?$/.test(name)) throw invalid(`the name part '${name}' has characters other than letters, digits, '.' and '_'`);
+  if (!/^[A-Za-z0-9](?:[A-Za-z0-9._]*[A-Za-z0-9])?$/.test(name))
+    throw invalid(`the name part '${name}' has characters other than letters, digits, '.' and '_'`);
   if (!normalizeVersion(version)) throw invalid(`'${version}' is not a PEP 440 version`);
   // PEP 427 / PEP 503, enforced by Warehouse: the name part is the normalized name with '_' for '-'.
   if (name !== normalizedFilenamePart(name)) {
     const fixed = [normalizedFilenamePart(name), ...parts.slice(1)].join('-');
-    throw new PublishError(`${filename} does not have a normalized project name: PyPI requires '${normalizedFilenamePart(name)}', not '${name}' (${fixed}.whl).`, {
-      file: filename,
-      hint: 'Rebuild the wheel with a current build backend and wheel tool (for example `python -m build --wheel` with setuptools >= 75.8 or hatchling >= 1.22), which name it correctly.',
-    });
+    throw new PublishError(
+      `${filename} does not have a normalized project name: PyPI requires '${normalizedFilenamePart(name)}', not '${name}' (${fixed}.whl).`,
+      {
+        file: filename,
+        hint: 'Rebuild the wheel with a current build backend and wheel tool (for example `python -m build --wheel` with setuptools >= 75.8 or hatchling >= 1.22), which name it correctly.',
+      },
+    );
   }
-  if (parts.length === 6 && !/^\d/.test(parts[2]!)) throw invalid(`the build tag '${parts[2]}' must start with a digit`);
+  if (parts.length === 6 && !/^\d/.test(parts[2]!))
+    throw invalid(`the build tag '${parts[2]}' must start with a digit`);
   if (tags.some((tag) => !tag)) throw invalid('a tag is empty');
   return { filename, kind: 'wheel', name, version, pyversion: python, platform };
 }
@@ -80,13 +92,10 @@ function parseSdistFilename(filename: string): DistFilename {
   }
   const expected = `${normalizedFilenamePart(name)}-${normalizeVersion(version)}.tar.gz`;
   if (filename !== expected) {
-    throw new PublishError(
-      `${filename} does not have a normalized name: PyPI requires ${expected} (PEP 625).`,
-      {
-        file: filename,
-        hint: 'Rebuild the sdist with a current build backend (setuptools >= 69.3, hatchling >= 1.22, flit-core >= 3.10), which names it correctly.',
-      },
-    );
+    throw new PublishError(`${filename} does not have a normalized name: PyPI requires ${expected} (PEP 625).`, {
+      file: filename,
+      hint: 'Rebuild the sdist with a current build backend (setuptools >= 69.3, hatchling >= 1.22, flit-core >= 3.10), which names it correctly.',
+    });
   }
   return { filename, kind: 'sdist', name, version, pyversion: 'source' };
 }
@@ -119,7 +128,9 @@ export async function discoverDists(dir: string): Promise<Discovery> {
         hint: "Set 'packages-dir' to the directory that holds your .whl and .tar.gz files.",
       });
     }
-    throw new PublishError(`The packages directory '${dir}' could not be read: ${(error as Error).message}`, { cause: error });
+    throw new PublishError(`The packages directory '${dir}' could not be read: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 
   const dists: DistFile[] = [];
@@ -131,7 +142,12 @@ export async function discoverDists(dir: string): Promise<Discovery> {
     const refused = REFUSED_FORMATS.find(([suffix]) => filename.toLowerCase().endsWith(suffix));
     const looksLikeDist = filename.endsWith('.whl') || filename.endsWith('.tar.gz');
     if (refused && !looksLikeDist) {
-      problems.push(new PublishError(`${filename} cannot be uploaded: ${refused[1]}`, { file: filename, hint: `Remove ${path}, or build the format PyPI accepts.` }));
+      problems.push(
+        new PublishError(`${filename} cannot be uploaded: ${refused[1]}`, {
+          file: filename,
+          hint: `Remove ${path}, or build the format PyPI accepts.`,
+        }),
+      );
       continue;
     }
     if (!looksLikeDist) {

@@ -5,13 +5,13 @@ import { normalizedFilenamePart } from './dists.js';
 
 /** Core metadata (METADATA / PKG-INFO) as written: headers in order, names as spelled, and the body. */
 export interface CoreMetadata {
-  headers: Array<[name: string, value: string]>;
+  headers: [name: string, value: string][];
   body: string;
 }
 
 /** Parses the RFC 822 form of core metadata, unfolding continuation lines the way Python's email parser does. */
 export function parseCoreMetadata(text: string): CoreMetadata {
-  const headers: Array<[string, string]> = [];
+  const headers: [string, string][] = [];
   const lines = text.split(/\r?\n/);
   let index = 0;
   for (; index < lines.length; index++) {
@@ -23,7 +23,9 @@ export function parseCoreMetadata(text: string): CoreMetadata {
     }
     const colon = line.indexOf(':');
     if (colon <= 0) {
-      throw new MetadataError(`line ${index + 1} is neither a 'Name: value' header nor a continuation: '${line.slice(0, 80)}'`);
+      throw new MetadataError(
+        `line ${index + 1} is neither a 'Name: value' header nor a continuation: '${line.slice(0, 80)}'`,
+      );
     }
     headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).replace(/^[ \t]+/, '')]);
   }
@@ -56,13 +58,27 @@ export const ACCEPTED_METADATA_VERSIONS = ['1.0', '1.1', '1.2', '2.1', '2.2', '2
 
 /** The Metadata-Version that introduced each field (core metadata specifications, PEPs 314, 345, 566, 643, 639, 794). */
 const FIELD_INTRODUCED: Record<string, string> = {
-  'supported-platform': '1.1', classifier: '1.1', 'download-url': '1.1', requires: '1.1', provides: '1.1', obsoletes: '1.1',
-  maintainer: '1.2', 'maintainer-email': '1.2', 'requires-dist': '1.2', 'provides-dist': '1.2', 'obsoletes-dist': '1.2',
-  'requires-python': '1.2', 'requires-external': '1.2', 'project-url': '1.2',
-  'description-content-type': '2.1', 'provides-extra': '2.1',
+  'supported-platform': '1.1',
+  classifier: '1.1',
+  'download-url': '1.1',
+  requires: '1.1',
+  provides: '1.1',
+  obsoletes: '1.1',
+  maintainer: '1.2',
+  'maintainer-email': '1.2',
+  'requires-dist': '1.2',
+  'provides-dist': '1.2',
+  'obsoletes-dist': '1.2',
+  'requires-python': '1.2',
+  'requires-external': '1.2',
+  'project-url': '1.2',
+  'description-content-type': '2.1',
+  'provides-extra': '2.1',
   dynamic: '2.2',
-  'license-expression': '2.4', 'license-file': '2.4',
-  'import-name': '2.5', 'import-namespace': '2.5',
+  'license-expression': '2.4',
+  'license-file': '2.4',
+  'import-name': '2.5',
+  'import-namespace': '2.5',
 };
 
 function compareVersions(a: string, b: string): number {
@@ -94,8 +110,10 @@ export function checkMetadata(metadata: CoreMetadata, source: MetadataSource): P
   const name = getField(metadata, 'Name');
   const version = getField(metadata, 'Version');
   if (!metadataVersion) problem('the Metadata-Version field is missing.', rebuild);
-  if (!name) problem('the Name field is missing.', `Set the project name in pyproject.toml ([project] name) and rebuild.`);
-  if (!version) problem('the Version field is missing.', `Set the version in pyproject.toml ([project] version) and rebuild.`);
+  if (!name)
+    problem('the Name field is missing.', `Set the project name in pyproject.toml ([project] name) and rebuild.`);
+  if (!version)
+    problem('the Version field is missing.', `Set the version in pyproject.toml ([project] version) and rebuild.`);
 
   if (metadataVersion && !ACCEPTED_METADATA_VERSIONS.includes(metadataVersion)) {
     problem(
@@ -133,7 +151,10 @@ export function checkMetadata(metadata: CoreMetadata, source: MetadataSource): P
   if (version) {
     const normalized = normalizeVersion(version);
     if (!normalized) {
-      problem(`Version '${version}' is not a valid PEP 440 version.`, 'Use a version such as 1.2.3, 1.2.3rc1 or 1.2.3.post1, then rebuild.');
+      problem(
+        `Version '${version}' is not a valid PEP 440 version.`,
+        'Use a version such as 1.2.3, 1.2.3rc1 or 1.2.3.post1, then rebuild.',
+      );
     } else if (dist.kind === 'wheel' ? !sameVersion(dist.version, version) : dist.version !== normalized) {
       problem(
         `the filename says version ${dist.version} but the metadata says ${version}.`,
@@ -198,7 +219,13 @@ export function metadataFormFields(metadata: CoreMetadata): FormField[] {
     } else if (lower === 'keywords') {
       if (sent.has('keywords')) continue;
       sent.add('keywords');
-      fields.push(['keywords', value.split(',').map((k) => k.trim()).join(', ')]);
+      fields.push([
+        'keywords',
+        value
+          .split(',')
+          .map((k) => k.trim())
+          .join(', '),
+      ]);
     } else if (lower === 'project-url') {
       const comma = value.indexOf(',');
       const label = comma < 0 ? value : value.slice(0, comma);
@@ -207,7 +234,7 @@ export function metadataFormFields(metadata: CoreMetadata): FormField[] {
     } else if (lower === 'license-file' && compareVersions(metadataVersion, '2.4') < 0) {
       continue;
     } else if (MULTIPLE_FIELDS[lower]) {
-      fields.push([MULTIPLE_FIELDS[lower]!, value]);
+      fields.push([MULTIPLE_FIELDS[lower], value]);
     }
   }
   const description = metadata.body !== '' ? metadata.body : getField(metadata, 'Description');

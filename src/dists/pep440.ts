@@ -9,7 +9,14 @@ const VERSION_PATTERN = new RegExp(
 );
 
 const PRE_RELEASE_SPELLINGS: Record<string, string> = {
-  alpha: 'a', a: 'a', beta: 'b', b: 'b', c: 'rc', pre: 'rc', preview: 'rc', rc: 'rc',
+  alpha: 'a',
+  a: 'a',
+  beta: 'b',
+  b: 'b',
+  c: 'rc',
+  pre: 'rc',
+  preview: 'rc',
+  rc: 'rc',
 };
 
 /** The canonical spelling of a PEP 440 version (as `str(packaging.version.Version(v))`), or undefined. */
@@ -24,13 +31,19 @@ export function normalizeVersion(version: string): string | undefined {
   if (g.pre) result += `${PRE_RELEASE_SPELLINGS[g.preL!.toLowerCase()]}${int(g.preN)}`;
   if (g.post) result += `.post${int(g.postN1 ?? g.postN2)}`;
   if (g.dev) result += `.dev${int(g.devN)}`;
-  if (g.local) result += `+${g.local.toLowerCase().split(/[-_.]/).map((part) => (/^\d+$/.test(part) ? int(part) : part)).join('.')}`;
+  if (g.local)
+    result += `+${g.local
+      .toLowerCase()
+      .split(/[-_.]/)
+      .map((part) => (/^\d+$/.test(part) ? int(part) : part))
+      .join('.')}`;
   return result;
 }
 
 /** PEP 440 equality (`Version('1.0') == Version('1.0.0')`): trailing zeros of the release do not count. */
 export function sameVersion(a: string, b: string): boolean {
-  const stripZeros = (version: string): string => version.replace(/^((?:\d+!)?\d+(?:\.\d+)*?)(?:\.0+)*(?=$|[^.\d])/, '$1');
+  const stripZeros = (version: string): string =>
+    version.replace(/^((?:\d+!)?\d+(?:\.\d+)*?)(?:\.0+)*(?=$|[^.\d])/, '$1');
   const left = normalizeVersion(a);
   const right = normalizeVersion(b);
   return left !== undefined && right !== undefined && stripZeros(left) === stripZeros(right);

@@ -49,10 +49,22 @@ export async function listSdist(path: string): Promise<SdistListing> {
       if (size > MAX_EXTENDED_HEADER) throw new TarFormatError(`an extended header of ${size} bytes is too large`);
       state = { kind: 'data', remaining: size, padding, capture: [], onDone };
     };
-    if (type === 'L') return collect((data) => (longName = cString(data)));
-    if (type === 'x') return collect((data) => (paxPath = parsePax(data).get('path') ?? paxPath));
-    if (type === 'g') return collect((data) => (globalPaxPath = parsePax(data).get('path') ?? globalPaxPath));
-    if (type === 'K') return collect(() => undefined);
+    if (type === 'L') {
+      collect((data) => (longName = cString(data)));
+      return;
+    }
+    if (type === 'x') {
+      collect((data) => (paxPath = parsePax(data).get('path') ?? paxPath));
+      return;
+    }
+    if (type === 'g') {
+      collect((data) => (globalPaxPath = parsePax(data).get('path') ?? globalPaxPath));
+      return;
+    }
+    if (type === 'K') {
+      collect(() => undefined);
+      return;
+    }
 
     const magic = header.toString('latin1', 257, 262);
     const prefix = magic === 'ustar' ? cString(header.subarray(345, 500)) : '';
@@ -61,7 +73,10 @@ export async function listSdist(path: string): Promise<SdistListing> {
     longName = undefined;
     paxPath = undefined;
 
-    const segments = name.replace(/^(\.\/)+/, '').split('/').filter((s) => s !== '' && s !== '.');
+    const segments = name
+      .replace(/^(\.\/)+/, '')
+      .split('/')
+      .filter((s) => s !== '' && s !== '.');
     if (segments.length > 0) {
       listing.topLevel.add(segments[0]!);
       listing.names.push(segments.join('/'));
@@ -81,6 +96,8 @@ export async function listSdist(path: string): Promise<SdistListing> {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
       let at = 0;
+      // handleHeader sets `ended`, which TypeScript's narrowing cannot see either.
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
       while (!ended) {
         // handleHeader changes `state`, which TypeScript's narrowing cannot see.
         const current = state as TarState;
@@ -107,6 +124,7 @@ export async function listSdist(path: string): Promise<SdistListing> {
         state = { kind: 'header' };
       }
       pending = pending.subarray(at);
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
       if (ended) break;
     }
   } catch (error) {
@@ -115,7 +133,9 @@ export async function listSdist(path: string): Promise<SdistListing> {
   } finally {
     stream.destroy();
   }
-  if (!ended && (state as TarState).kind === 'data') throw new TarFormatError('the archive ends in the middle of a member (truncated file?)');
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
+  if (!ended && (state as TarState).kind === 'data')
+    throw new TarFormatError('the archive ends in the middle of a member (truncated file?)');
   return listing;
 }
 

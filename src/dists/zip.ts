@@ -42,9 +42,11 @@ export class ZipReader {
   }
 
   async read(entry: ZipEntry, maxBytes: number): Promise<Buffer> {
-    if (entry.uncompressedSize > maxBytes) throw new ZipFormatError(`${entry.name} is ${entry.uncompressedSize} bytes, over the ${maxBytes}-byte limit`);
+    if (entry.uncompressedSize > maxBytes)
+      throw new ZipFormatError(`${entry.name} is ${entry.uncompressedSize} bytes, over the ${maxBytes}-byte limit`);
     const header = await readAt(this.handle, entry.localHeaderOffset, 30);
-    if (header.readUInt32LE(0) !== LOCAL_HEADER_SIGNATURE) throw new ZipFormatError(`the local header of ${entry.name} is missing`);
+    if (header.readUInt32LE(0) !== LOCAL_HEADER_SIGNATURE)
+      throw new ZipFormatError(`the local header of ${entry.name} is missing`);
     const dataStart = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
     const raw = await readAt(this.handle, dataStart, entry.compressedSize);
     if (entry.method === 0) return raw;
@@ -55,7 +57,9 @@ export class ZipReader {
         throw new ZipFormatError(`${entry.name} could not be decompressed: ${(error as Error).message}`);
       }
     }
-    throw new ZipFormatError(`${entry.name} uses compression method ${entry.method}; PyPI accepts only stored (0) and deflate (8)`);
+    throw new ZipFormatError(
+      `${entry.name} uses compression method ${entry.method}; PyPI accepts only stored (0) and deflate (8)`,
+    );
   }
 
   close(): Promise<void> {
@@ -83,7 +87,8 @@ async function readCentralDirectory(handle: FileHandle): Promise<ZipEntry[]> {
       break;
     }
   }
-  if (eocd < 0) throw new ZipFormatError('no end-of-central-directory record: this is not a zip archive, or it is truncated');
+  if (eocd < 0)
+    throw new ZipFormatError('no end-of-central-directory record: this is not a zip archive, or it is truncated');
 
   let count = tail.readUInt16LE(eocd + 10);
   let directorySize = tail.readUInt32LE(eocd + 12);
@@ -94,7 +99,8 @@ async function readCentralDirectory(handle: FileHandle): Promise<ZipEntry[]> {
     // Python's zipfile writes exactly 65,535 entries without ZIP64 records; only a locator means ZIP64.
     if (locator?.readUInt32LE(0) === ZIP64_LOCATOR_SIGNATURE) {
       const record = await readAt(handle, Number(locator.readBigUInt64LE(8)), 56);
-      if (record.readUInt32LE(0) !== ZIP64_EOCD_SIGNATURE) throw new ZipFormatError('the ZIP64 end-of-central-directory record is missing');
+      if (record.readUInt32LE(0) !== ZIP64_EOCD_SIGNATURE)
+        throw new ZipFormatError('the ZIP64 end-of-central-directory record is missing');
       count = Number(record.readBigUInt64LE(32));
       directorySize = Number(record.readBigUInt64LE(40));
       directoryOffset = Number(record.readBigUInt64LE(48));
@@ -102,7 +108,8 @@ async function readCentralDirectory(handle: FileHandle): Promise<ZipEntry[]> {
       throw new ZipFormatError('the ZIP64 locator is missing');
     }
   }
-  if (directoryOffset + directorySize > size) throw new ZipFormatError('the central directory lies past the end of the file (truncated?)');
+  if (directoryOffset + directorySize > size)
+    throw new ZipFormatError('the central directory lies past the end of the file (truncated?)');
 
   const directory = await readAt(handle, directoryOffset, directorySize);
   const entries: ZipEntry[] = [];
@@ -131,7 +138,7 @@ async function readCentralDirectory(handle: FileHandle): Promise<ZipEntry[]> {
 
 /** ZIP64 extra field (id 1): 64-bit values for those 32-bit fields that hold 0xFFFFFFFF, in this order. */
 function applyZip64Extra(entry: ZipEntry, extra: Buffer): void {
-  for (let at = 0; at + 4 <= extra.length; ) {
+  for (let at = 0; at + 4 <= extra.length;) {
     const id = extra.readUInt16LE(at);
     const length = extra.readUInt16LE(at + 2);
     if (id === 0x0001) {

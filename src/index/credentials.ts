@@ -18,14 +18,19 @@ export interface CredentialSource {
 
 export function fixedCredentials(user: string, password: string): CredentialSource {
   const credentials: Credentials = { user, password, trustedPublishing: false };
-  return { trustedPublishing: false, current: async () => credentials, renew: async () => false };
+  return { trustedPublishing: false, current: () => Promise.resolve(credentials), renew: () => Promise.resolve(false) };
 }
 
 /**
  * PyPI's minted tokens last 15 minutes. A new one is minted before a file's upload starts when
  * less than `marginMs` is left, so that a long multi-file run never sends an expired token.
  */
-export function mintedCredentials(mint: () => Promise<UploadToken>, log: (message: string) => void, marginMs: number, now: () => number = Date.now): CredentialSource {
+export function mintedCredentials(
+  mint: () => Promise<UploadToken>,
+  log: (message: string) => void,
+  marginMs: number,
+  now: () => number = Date.now,
+): CredentialSource {
   let token: UploadToken | undefined;
   const fresh = async (): Promise<void> => {
     token = await mint();

@@ -53,7 +53,11 @@ function dispatcherFor(url: URL, idleTimeoutMs: number): Dispatcher {
   if (!dispatcher) {
     // undici refreshes headersTimeout while the body is being written, so it is an idle timeout on
     // the upload, not a total one: a large file on a slow link is not cut off.
-    const options = { connect: { timeout: CONNECT_TIMEOUT_MS }, headersTimeout: idleTimeoutMs, bodyTimeout: idleTimeoutMs };
+    const options = {
+      connect: { timeout: CONNECT_TIMEOUT_MS },
+      headersTimeout: idleTimeoutMs,
+      bodyTimeout: idleTimeoutMs,
+    };
     dispatcher = direct ? new Agent(options) : new EnvHttpProxyAgent(options);
     dispatchers.set(key, dispatcher);
   }
@@ -125,7 +129,7 @@ export function serverMessage(response: Pick<HttpResponse, 'status' | 'body'>): 
     const code = typeof record.code === 'string' ? /^\d{3} (.+)$/s.exec(record.code)?.[1] : undefined;
     if (code && code !== STATUS_CODES[response.status]) return code;
     for (const key of ['message', 'detail', 'error']) {
-      if (typeof record[key] === 'string' && record[key]) return record[key] as string;
+      if (typeof record[key] === 'string' && record[key]) return record[key];
     }
   }
   const text = response.body

@@ -22,7 +22,9 @@ export interface FilePart {
  */
 export function multipartBody(fields: FormField[], file: FilePart, boundary = newBoundary(fields)): MultipartBody {
   const head = Buffer.concat([
-    ...fields.map(([name, value]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${quote(name)}"\r\n\r\n${value}\r\n`, 'utf8')),
+    ...fields.map(([name, value]) =>
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${quote(name)}"\r\n\r\n${value}\r\n`, 'utf8'),
+    ),
     Buffer.from(
       `--${boundary}\r\nContent-Disposition: form-data; name="${quote(file.field)}"; filename="${quote(file.filename)}"\r\n` +
         'Content-Type: application/octet-stream\r\n\r\n',
@@ -40,7 +42,10 @@ export function multipartBody(fields: FormField[], file: FilePart, boundary = ne
         sent += chunk.length;
         yield chunk;
       }
-      if (sent !== file.size) throw new Error(`${file.filename} changed size while it was being uploaded (${file.size} bytes expected, ${sent} read)`);
+      if (sent !== file.size)
+        throw new Error(
+          `${file.filename} changed size while it was being uploaded (${file.size} bytes expected, ${sent} read)`,
+        );
       yield tail;
     },
   };

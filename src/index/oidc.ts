@@ -24,7 +24,6 @@ export interface UploadToken {
   claims: Record<string, unknown>;
 }
 
-
 const PERMISSIONS_SNIPPET = ['permissions:', '  id-token: write  # needed for trusted publishing'].join('\n');
 
 export interface ExchangeOptions {
@@ -42,13 +41,21 @@ export interface ExchangeOptions {
  * retried on network errors and 5xx; a retried exchange asks the runner for a new ID token,
  * because the index accepts each token's `jti` only once.
  */
-export async function mintUploadToken(indexUrl: URL, runner: RunnerOidc, options: ExchangeOptions): Promise<UploadToken> {
+export async function mintUploadToken(
+  indexUrl: URL,
+  runner: RunnerOidc,
+  options: ExchangeOptions,
+): Promise<UploadToken> {
   const { requestUrl, requestToken } = checkRunner(runner);
   options.mask(requestToken);
   const { retry, log } = options;
-  const audience = await withRetries('Asking the index for its OIDC audience', retry, log, () => fetchAudience(indexUrl));
+  const audience = await withRetries('Asking the index for its OIDC audience', retry, log, () =>
+    fetchAudience(indexUrl),
+  );
   return withRetries('Exchanging the OIDC token for an upload token', retry, log, async () => {
-    const idToken = await withRetries("Requesting an OIDC token from GitHub's runner", retry, log, () => requestIdToken(requestUrl, requestToken, audience, options.mask));
+    const idToken = await withRetries("Requesting an OIDC token from GitHub's runner", retry, log, () =>
+      requestIdToken(requestUrl, requestToken, audience, options.mask),
+    );
     const reusable = reusableWorkflowWarning(decodeClaims(idToken));
     if (reusable) options.warn(reusable);
     return exchangeIdToken(indexUrl, idToken, options);
@@ -72,12 +79,17 @@ function checkRunner(runner: RunnerOidc): { requestUrl: URL; requestToken: strin
   try {
     requestUrl = new URL(runner.requestUrl);
   } catch {
-    throw new PublishError(`ACTIONS_ID_TOKEN_REQUEST_URL is not a URL.`, { hint: 'This variable is set by the runner; do not set it yourself.' });
+    throw new PublishError(`ACTIONS_ID_TOKEN_REQUEST_URL is not a URL.`, {
+      hint: 'This variable is set by the runner; do not set it yourself.',
+    });
   }
   if (!credentialsAllowed(requestUrl)) {
-    throw new PublishError(`ACTIONS_ID_TOKEN_REQUEST_URL is plain http:// to another machine; the runner's token will not be sent over it.`, {
-      hint: 'This variable is set by the runner; do not override it.',
-    });
+    throw new PublishError(
+      `ACTIONS_ID_TOKEN_REQUEST_URL is plain http:// to another machine; the runner's token will not be sent over it.`,
+      {
+        hint: 'This variable is set by the runner; do not override it.',
+      },
+    );
   }
   return { requestUrl, requestToken: runner.requestToken };
 }
@@ -88,23 +100,33 @@ export function oidcEndpoint(indexUrl: URL, path: 'audience' | 'mint-token'): UR
 
 export async function fetchAudience(indexUrl: URL): Promise<string> {
   const url = oidcEndpoint(indexUrl, 'audience');
-  const response = await sendRetryable(url, { headers: { accept: 'application/json' } }, 'asking for the OIDC audience');
+  const response = await sendRetryable(
+    url,
+    { headers: { accept: 'application/json' } },
+    'asking for the OIDC audience',
+  );
   if (response.status === 200) {
     const audience = (parseJson(response.body) as { audience?: unknown } | undefined)?.audience;
     if (typeof audience === 'string' && audience) return audience;
     throw new PublishError(`${url.href} answered 200 without an "audience" in JSON.`, {
-      hint: 'This index does not speak PyPI\'s trusted-publishing protocol; pass an API token as \'password\' instead.',
+      hint: "This index does not speak PyPI's trusted-publishing protocol; pass an API token as 'password' instead.",
     });
   }
   if (response.status === 403) {
-    throw new PublishError(`${indexUrl.host} has trusted publishing turned off (${url.href} answered ${statusLine(403)}: ${serverMessage(response)}).`, {
-      hint: "The index's administrators have disabled it, perhaps for a while; try again later, or pass an API token as 'password'.",
-    });
+    throw new PublishError(
+      `${indexUrl.host} has trusted publishing turned off (${url.href} answered ${statusLine(403)}: ${serverMessage(response)}).`,
+      {
+        hint: "The index's administrators have disabled it, perhaps for a while; try again later, or pass an API token as 'password'.",
+      },
+    );
   }
   if (response.status === 404) {
-    throw new PublishError(`${indexUrl.host} does not support trusted publishing (${url.href} answered ${statusLine(404)}).`, {
-      hint: "Check 'repository-url' (PyPI: https://upload.pypi.org/legacy/, TestPyPI: https://test.pypi.org/legacy/). For another index, create an API token there and pass it as 'password' from a secret.",
-    });
+    throw new PublishError(
+      `${indexUrl.host} does not support trusted publishing (${url.href} answered ${statusLine(404)}).`,
+      {
+        hint: "Check 'repository-url' (PyPI: https://upload.pypi.org/legacy/, TestPyPI: https://test.pypi.org/legacy/). For another index, create an API token there and pass it as 'password' from a secret.",
+      },
+    );
   }
   throw unexpected('asking for the OIDC audience', url, response);
 }
@@ -112,28 +134,56 @@ export async function fetchAudience(indexUrl: URL): Promise<string> {
 async function requestIdToken(requestUrl: URL, requestToken: string, audience: string, mask: Mask): Promise<string> {
   const url = new URL(requestUrl.href);
   url.searchParams.set('audience', audience);
-  const response = await sendRetryable(url, { headers: { authorization: `bearer ${requestToken}`, accept: 'application/json' } }, "requesting an OIDC token from GitHub's runner", 'A fault on GitHub\'s side: re-run the job; see https://www.githubstatus.com.');
+  const response = await sendRetryable(
+    url,
+    { headers: { authorization: `bearer ${requestToken}`, accept: 'application/json' } },
+    "requesting an OIDC token from GitHub's runner",
+    "A fault on GitHub's side: re-run the job; see https://www.githubstatus.com.",
+  );
   const value = (parseJson(response.body) as { value?: unknown } | undefined)?.value;
   if (typeof value === 'string' && value) mask(value);
   if (response.status !== 200 || typeof value !== 'string' || !value) {
-    throw new PublishError(`GitHub's OIDC token endpoint answered ${statusLine(response.status)} without a token: ${serverMessage(response)}.`, {
-      hint: `Check that the job has:\n${PERMISSIONS_SNIPPET}\nIf it does, this is a fault on GitHub's side; re-run the job.`,
-    });
+    throw new PublishError(
+      `GitHub's OIDC token endpoint answered ${statusLine(response.status)} without a token: ${serverMessage(response)}.`,
+      {
+        hint: `Check that the job has:\n${PERMISSIONS_SNIPPET}\nIf it does, this is a fault on GitHub's side; re-run the job.`,
+      },
+    );
   }
   return value;
 }
 
-async function exchangeIdToken(indexUrl: URL, idToken: string, { mask, projects }: ExchangeOptions): Promise<UploadToken> {
+async function exchangeIdToken(
+  indexUrl: URL,
+  idToken: string,
+  { mask, projects }: ExchangeOptions,
+): Promise<UploadToken> {
   const url = oidcEndpoint(indexUrl, 'mint-token');
-  const request = { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ token: idToken }) } as const;
+  const request = {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ token: idToken }),
+  } as const;
   const response = await sendRetryable(url, request, 'exchanging the OIDC token for an upload token');
-  const json = parseJson(response.body) as { token?: unknown; expires?: unknown; message?: unknown; errors?: unknown } | undefined;
+  const json = parseJson(response.body) as
+    { token?: unknown; expires?: unknown; message?: unknown; errors?: unknown } | undefined;
   if (typeof json?.token === 'string' && json.token) mask(json.token);
   if (response.status === 200 && typeof json?.token === 'string' && json.token) {
-    return { token: json.token, expires: typeof json.expires === 'number' ? json.expires : undefined, claims: publisherClaims(decodeClaims(idToken)) };
+    return {
+      token: json.token,
+      expires: typeof json.expires === 'number' ? json.expires : undefined,
+      claims: publisherClaims(decodeClaims(idToken)),
+    };
   }
   if (response.status === 422 || (json && Array.isArray(json.errors))) {
-    const refusal = describeMintRefusal({ url, status: response.status, answer: json, claims: decodeClaims(idToken), indexUrl, projects });
+    const refusal = describeMintRefusal({
+      url,
+      status: response.status,
+      answer: json,
+      claims: decodeClaims(idToken),
+      indexUrl,
+      projects,
+    });
     throw new PublishError(refusal.text, {
       hint: 'Make the trusted publisher registered on the index match the values above exactly (owner, repository, workflow file name, environment), or register a pending publisher for a new project.',
       details: refusal.markdown,
@@ -143,7 +193,9 @@ async function exchangeIdToken(indexUrl: URL, idToken: string, { mask, projects 
 }
 
 function publisherClaims(claims: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(PUBLISHER_CLAIMS.filter((claim) => claims[claim] !== undefined).map((claim) => [claim, claims[claim]]));
+  return Object.fromEntries(
+    PUBLISHER_CLAIMS.filter((claim) => claims[claim] !== undefined).map((claim) => [claim, claims[claim]]),
+  );
 }
 
 /** The JWT's payload, decoded without verification: only for showing the claims, never the token. */
@@ -155,19 +207,39 @@ export function decodeClaims(jwt: string): Record<string, unknown> {
 }
 
 /** One request; network errors and retryable statuses become RetryableFailures for withRetries. */
-async function sendRetryable(url: URL, init: Parameters<typeof send>[1], doing: string, hint?: string): Promise<HttpResponse> {
+async function sendRetryable(
+  url: URL,
+  init: Parameters<typeof send>[1],
+  doing: string,
+  hint?: string,
+): Promise<HttpResponse> {
   let response: HttpResponse;
   try {
     response = await send(url, init);
   } catch (error) {
-    retryOnTransport(error, (transport) => new PublishError(`Could not complete ${doing}: ${transport.message}.`, { hint: 'Check the network (and HTTPS_PROXY on a self-hosted runner); if it is fine, the service may be down: re-run the job later.' }));
+    retryOnTransport(
+      error,
+      (transport) =>
+        new PublishError(`Could not complete ${doing}: ${transport.message}.`, {
+          hint: 'Check the network (and HTTPS_PROXY on a self-hosted runner); if it is fine, the service may be down: re-run the job later.',
+        }),
+    );
   }
-  return retryOnStatus(response, `${statusLine(response.status)}: ${serverMessage(response)}`, unexpected(doing, url, response, hint));
+  return retryOnStatus(
+    response,
+    `${statusLine(response.status)}: ${serverMessage(response)}`,
+    unexpected(doing, url, response, hint),
+  );
 }
 
-function unexpected(doing: string, url: URL, response: HttpResponse, hint = "Check 'repository-url'; if it is right, see the index's status page."): PublishError {
+function unexpected(
+  doing: string,
+  url: URL,
+  response: HttpResponse,
+  hint = "Check 'repository-url'; if it is right, see the index's status page.",
+): PublishError {
   const json = parseJson(response.body) !== undefined;
-  const retry = response.status >= 500 ? ' This is a fault on the index\'s side; re-run the job in a few minutes.' : '';
+  const retry = response.status >= 500 ? " This is a fault on the index's side; re-run the job in a few minutes." : '';
   return new PublishError(
     `Unexpected answer while ${doing}: ${url.href} answered ${statusLine(response.status)}${json ? '' : ' (not JSON)'}: ${serverMessage(response)}.${retry}`,
     { hint },

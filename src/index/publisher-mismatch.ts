@@ -5,7 +5,15 @@ import { markdownCell } from '../common/markdown.js';
 
 /** The claims PyPI matches a GitHub trusted publisher on; safe to show, unlike the token itself. */
 export const PUBLISHER_CLAIMS = [
-  'sub', 'repository', 'repository_owner', 'repository_owner_id', 'workflow_ref', 'job_workflow_ref', 'ref', 'environment', 'event_name',
+  'sub',
+  'repository',
+  'repository_owner',
+  'repository_owner_id',
+  'workflow_ref',
+  'job_workflow_ref',
+  'ref',
+  'environment',
+  'event_name',
 ] as const;
 
 export interface PublisherFormValues {
@@ -21,7 +29,7 @@ export interface PublisherFormValues {
  * called file, not the caller's.
  */
 export function publisherFormValues(claims: Record<string, unknown>): PublisherFormValues {
-  const text = (key: string): string => (typeof claims[key] === 'string' ? (claims[key] as string) : '');
+  const text = (key: string): string => (typeof claims[key] === 'string' ? claims[key] : '');
   const repository = text('repository');
   const workflowPath = (text('job_workflow_ref') || text('workflow_ref')).split('@')[0] ?? '';
   return {
@@ -33,12 +41,25 @@ export function publisherFormValues(claims: Record<string, unknown>): PublisherF
 }
 
 /** Links to the index's publisher settings, prefilled, for each project and for a pending publisher. */
-export function publisherFormLinks(indexUrl: URL, projects: string[], form: PublisherFormValues): Array<[label: string, url: string]> {
+export function publisherFormLinks(
+  indexUrl: URL,
+  projects: string[],
+  form: PublisherFormValues,
+): [label: string, url: string][] {
   const site = warehouseSite(indexUrl);
   if (!site) return [];
-  const query = new URLSearchParams({ provider: 'github', owner: form.owner, repository: form.repository, workflow_filename: form.workflow, environment: form.environment });
+  const query = new URLSearchParams({
+    provider: 'github',
+    owner: form.owner,
+    repository: form.repository,
+    workflow_filename: form.workflow,
+    environment: form.environment,
+  });
   return [
-    ...projects.map((project): [string, string] => [`Existing project ${project}`, `${site}/manage/project/${project}/settings/publishing/?${query}`]),
+    ...projects.map((project): [string, string] => [
+      `Existing project ${project}`,
+      `${site}/manage/project/${project}/settings/publishing/?${query}`,
+    ]),
     ['New project (pending publisher)', `${site}/manage/account/publishing/`],
   ];
 }
@@ -55,15 +76,22 @@ export interface MintRefusal {
 /** Everything needed to fix a refused exchange: each error explained, the claims, the form values. */
 export function describeMintRefusal(refusal: MintRefusal): { text: string; markdown: string } {
   const { url, status, answer, claims, indexUrl, projects } = refusal;
-  const errors = (Array.isArray(answer?.errors) ? (answer.errors as Array<{ code?: unknown; description?: unknown }>) : []).map((e) => ({
-    code: String(e.code ?? 'error'),
-    description: String(e.description ?? ''),
+  const errors = (
+    Array.isArray(answer?.errors) ? (answer.errors as { code?: unknown; description?: unknown }[]) : []
+  ).map((e) => ({
+    code: typeof e.code === 'string' ? e.code : 'error',
+    description: typeof e.description === 'string' ? e.description : '',
   }));
   const form = publisherFormValues(claims);
   const links = publisherFormLinks(indexUrl, projects, form);
   const reusable = reusableWorkflowWarning(claims);
-  const claimValue = (claim: string): string => (claims[claim] === undefined ? '(not set)' : String(claims[claim]));
-  const formRows: Array<[string, string]> = [
+  const claimValue = (claim: string): string =>
+    claims[claim] === undefined
+      ? '(not set)'
+      : typeof claims[claim] === 'string'
+        ? claims[claim]
+        : JSON.stringify(claims[claim]);
+  const formRows: [string, string][] = [
     ['Owner', form.owner],
     ['Repository name', form.repository],
     ['Workflow name', form.workflow],
@@ -87,10 +115,13 @@ export function describeMintRefusal(refusal: MintRefusal): { text: string; markd
   const markdown = [
     '#### Trusted publisher mismatch',
     '',
-    ...errors.map((e) => `- \`${e.code}\`: ${markdownCell(e.description)}${explainMintError(e.code) ? ` — ${explainMintError(e.code)}` : ''}`),
+    ...errors.map(
+      (e) =>
+        `- \`${e.code}\`: ${markdownCell(e.description)}${explainMintError(e.code) ? ` — ${explainMintError(e.code)}` : ''}`,
+    ),
     ...(reusable ? ['', `> ${reusable}`] : []),
     '',
-    '| Claim in this job\'s token | Value |',
+    "| Claim in this job's token | Value |",
     '| --- | --- |',
     ...PUBLISHER_CLAIMS.map((claim) => `| \`${claim}\` | ${markdownCell(claimValue(claim))} |`),
     '',

@@ -11,7 +11,12 @@ export interface RetryPolicy {
 }
 
 /** Five attempts over at most ten minutes: enough for a PyPI hiccup, short of hiding an outage. */
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { attempts: 5, baseDelayMs: 2_000, maxDelayMs: 60_000, totalMs: 10 * 60_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  attempts: 5,
+  baseDelayMs: 2_000,
+  maxDelayMs: 60_000,
+  totalMs: 10 * 60_000,
+};
 
 /** A failure worth another attempt. `final` is what the user sees if no attempt is left. */
 export class RetryableFailure extends Error {
@@ -56,7 +61,8 @@ export function retryAfterMs(header: string | string[] | undefined, now = Date.n
 
 /** Throws a RetryableFailure for answers worth another attempt; returns the response otherwise. */
 export function retryOnStatus(response: HttpResponse, reason: string, final: PublishError): HttpResponse {
-  if (isRetryableStatus(response.status)) throw new RetryableFailure(reason, final, retryAfterMs(response.headers['retry-after']));
+  if (isRetryableStatus(response.status))
+    throw new RetryableFailure(reason, final, retryAfterMs(response.headers['retry-after']));
   return response;
 }
 
@@ -73,7 +79,13 @@ const sleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * Runs `attempt` until it returns, throws something other than a RetryableFailure, or the policy
  * runs out; each retry is logged with its reason and delay.
  */
-export async function withRetries<T>(what: string, policy: RetryPolicy, log: (message: string) => void, attempt: (n: number) => Promise<T>, wait: Sleep = sleep): Promise<T> {
+export async function withRetries<T>(
+  what: string,
+  policy: RetryPolicy,
+  log: (message: string) => void,
+  attempt: (n: number) => Promise<T>,
+  wait: Sleep = sleep,
+): Promise<T> {
   const started = Date.now();
   for (let n = 1; ; n++) {
     try {
@@ -83,10 +95,19 @@ export async function withRetries<T>(what: string, policy: RetryPolicy, log: (me
       const delay = Math.max(error.retryAfterMs ?? 0, backoffDelayMs(n, policy));
       const elapsed = Date.now() - started;
       if (n >= policy.attempts || elapsed + delay > policy.totalMs) {
-        const why = n >= policy.attempts ? `after ${n} attempt${n === 1 ? '' : 's'}` : `after ${n} attempt${n === 1 ? '' : 's'}; the next would start past the ${Math.round(policy.totalMs / 1000)} s limit`;
-        throw new PublishError(`${error.final.message} (gave up ${why})`, { hint: error.final.hint, file: error.final.file, cause: error.final });
+        const why =
+          n >= policy.attempts
+            ? `after ${n} attempt${n === 1 ? '' : 's'}`
+            : `after ${n} attempt${n === 1 ? '' : 's'}; the next would start past the ${Math.round(policy.totalMs / 1000)} s limit`;
+        throw new PublishError(`${error.final.message} (gave up ${why})`, {
+          hint: error.final.hint,
+          file: error.final.file,
+          cause: error.final,
+        });
       }
-      log(`${what}: attempt ${n} of ${policy.attempts} failed (${error.message}); retrying in ${(delay / 1000).toFixed(1)} s.`);
+      log(
+        `${what}: attempt ${n} of ${policy.attempts} failed (${error.message}); retrying in ${(delay / 1000).toFixed(1)} s.`,
+      );
       await wait(delay);
     }
   }

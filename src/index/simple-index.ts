@@ -18,8 +18,15 @@ export function simpleIndexFor(uploadUrl: URL, checkUrl: URL | undefined): URL |
 }
 
 /** The sha256 of every file the index lists for a project, by filename; empty if it has no such project. */
-export async function listedDigests(simpleUrl: URL, project: string, authorization: string | undefined): Promise<Map<string, string | undefined>> {
-  const url = new URL(`${normalizeName(project)}/`, simpleUrl.href.endsWith('/') ? simpleUrl : new URL(`${simpleUrl.href}/`));
+export async function listedDigests(
+  simpleUrl: URL,
+  project: string,
+  authorization: string | undefined,
+): Promise<Map<string, string | undefined>> {
+  const url = new URL(
+    `${normalizeName(project)}/`,
+    simpleUrl.href.endsWith('/') ? simpleUrl : new URL(`${simpleUrl.href}/`),
+  );
   const headers: Record<string, string> = { accept: `${SIMPLE_JSON}, text/html;q=0.1` };
   // Credentials only to the upload URL's own origin (a private index), never to a public mirror.
   if (authorization && credentialsAllowed(url)) headers.authorization = authorization;
@@ -29,10 +36,14 @@ export async function listedDigests(simpleUrl: URL, project: string, authorizati
   } catch (error) {
     retryOnTransport(error, (transport) => lookupFailed(url, transport.message));
   }
-  retryOnStatus(response, `${statusLine(response.status)}: ${serverMessage(response)}`, lookupFailed(url, `${statusLine(response.status)}: ${serverMessage(response)}`));
+  retryOnStatus(
+    response,
+    `${statusLine(response.status)}: ${serverMessage(response)}`,
+    lookupFailed(url, `${statusLine(response.status)}: ${serverMessage(response)}`),
+  );
   if (response.status === 404) return new Map();
   if (response.status !== 200) throw lookupFailed(url, `${statusLine(response.status)}: ${serverMessage(response)}`);
-  const contentType = String(response.headers['content-type'] ?? '');
+  const contentType = response.headers['content-type'] ?? '';
   return contentType.includes('json') ? parseSimpleJson(response.body) : parseSimpleHtml(response.body);
 }
 
@@ -46,7 +57,7 @@ export function parseSimpleJson(body: string): Map<string, string | undefined> {
   const files = new Map<string, string | undefined>();
   const parsed = parseJson(body) as { files?: unknown } | null | undefined;
   if (!parsed || typeof parsed !== 'object' || !Array.isArray(parsed.files)) return files;
-  for (const file of parsed.files as Array<{ filename?: unknown; hashes?: { sha256?: unknown } } | null>) {
+  for (const file of parsed.files as ({ filename?: unknown; hashes?: { sha256?: unknown } } | null)[]) {
     if (!file || typeof file !== 'object' || typeof file.filename !== 'string') continue;
     const sha256 = file.hashes && typeof file.hashes === 'object' ? file.hashes.sha256 : undefined;
     files.set(file.filename, typeof sha256 === 'string' ? sha256.toLowerCase() : undefined);
@@ -71,7 +82,10 @@ const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quo
 /** One pass, so that `&amp;lt;` stays `&lt;`. */
 function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
-    if (name[0] === '#') return String.fromCodePoint(name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10));
+    if (name.startsWith('#'))
+      return String.fromCodePoint(
+        name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10),
+      );
     return NAMED_ENTITIES[name.toLowerCase()] ?? entity;
   });
 }

@@ -69,7 +69,13 @@ export async function publishDist(context: UploadContext, prepared: PreparedDist
   const { dist, digests } = prepared;
   if (context.skipExisting) {
     const stored = await storedCopy(context, prepared);
-    if (stored.kind === 'same') return { result: 'skipped', note: 'the index has this file with the same sha256', milliseconds: Date.now() - started, attempts: 0 };
+    if (stored.kind === 'same')
+      return {
+        result: 'skipped',
+        note: 'the index has this file with the same sha256',
+        milliseconds: Date.now() - started,
+        attempts: 0,
+      };
     if (stored.kind === 'different') throw differentContent(context.url, dist, digests.sha256, stored.sha256);
   }
 
@@ -78,13 +84,28 @@ export async function publishDist(context: UploadContext, prepared: PreparedDist
   return withRetries(`Uploading ${dist.filename}`, context.retry, context.log, async (attempt) => {
     const credentials = await context.credentials.current();
     const response = await post(context, prepared, form, credentials);
-    const done = (result: UploadResult, note?: string): UploadOutcome => ({ result, status: response.status, milliseconds: Date.now() - started, attempts: attempt, ...(note ? { note } : {}) });
+    const done = (result: UploadResult, note?: string): UploadOutcome => ({
+      result,
+      status: response.status,
+      milliseconds: Date.now() - started,
+      attempts: attempt,
+      ...(note ? { note } : {}),
+    });
     const refused = uploadRefused(context.url, credentials, prepared, response);
     if (response.status >= 200 && response.status < 300) return done('uploaded');
     if (isRetryableStatus(response.status)) {
-      throw new RetryableFailure(`${statusLine(response.status)}: ${serverMessage(response)}`, refused, retryAfterMs(response.headers['retry-after']));
+      throw new RetryableFailure(
+        `${statusLine(response.status)}: ${serverMessage(response)}`,
+        refused,
+        retryAfterMs(response.headers['retry-after']),
+      );
     }
-    if (response.status === 403 && /expired/i.test(serverMessage(response)) && context.credentials.trustedPublishing && !renewed) {
+    if (
+      response.status === 403 &&
+      /expired/i.test(serverMessage(response)) &&
+      context.credentials.trustedPublishing &&
+      !renewed
+    ) {
       renewed = true;
       await context.credentials.renew();
       throw new RetryableFailure('the index said the upload token had expired; minted a new one', refused, 0);
@@ -93,7 +114,8 @@ export async function publishDist(context: UploadContext, prepared: PreparedDist
 
     const copy = await storedCopy(context, prepared);
     // A CDN-cached listing may not show a file stored seconds ago.
-    const stored = copy.kind === 'absent' ? { kind: 'unknown' as const, reason: 'the simple API does not list it yet' } : copy;
+    const stored =
+      copy.kind === 'absent' ? { kind: 'unknown' as const, reason: 'the simple API does not list it yet' } : copy;
     if (stored.kind === 'same') {
       return attempt > 1
         ? done('uploaded', 'an earlier attempt stored it (its answer was lost); the index has the same sha256')
@@ -101,35 +123,53 @@ export async function publishDist(context: UploadContext, prepared: PreparedDist
     }
     if (stored.kind === 'different') throw differentContent(context.url, dist, digests.sha256, stored.sha256);
     if (context.skipExisting) {
-      context.warn(`${dist.filename}: the index says it has this file, but its content could not be compared (${stored.reason}); skipping it without knowing that it is identical.`);
+      context.warn(
+        `${dist.filename}: the index says it has this file, but its content could not be compared (${stored.reason}); skipping it without knowing that it is identical.`,
+      );
       return done('skipped', 'the index says it has this file (content not compared)');
     }
     if (attempt > 1) {
-      throw new PublishError(`${context.url.host} says it already has ${dist.filename}, after an earlier attempt was cut off: that attempt probably stored it, but the content could not be compared (${stored.reason}).`, {
-        file: dist.filename,
-        hint: "Check the file on the index against this run's sha256 (print-hash: true); set 'check-url' to the index's simple API so that this is checked automatically.",
-      });
+      throw new PublishError(
+        `${context.url.host} says it already has ${dist.filename}, after an earlier attempt was cut off: that attempt probably stored it, but the content could not be compared (${stored.reason}).`,
+        {
+          file: dist.filename,
+          hint: "Check the file on the index against this run's sha256 (print-hash: true); set 'check-url' to the index's simple API so that this is checked automatically.",
+        },
+      );
     }
     throw refused;
   });
 }
 
-async function post(context: UploadContext, prepared: PreparedDist, form: FormField[], credentials: Credentials): Promise<HttpResponse> {
+async function post(
+  context: UploadContext,
+  prepared: PreparedDist,
+  form: FormField[],
+  credentials: Credentials,
+): Promise<HttpResponse> {
   const { dist } = prepared;
   const body = multipartBody(form, { field: 'content', filename: dist.filename, path: dist.path, size: dist.size });
   try {
     return await send(context.url, {
       method: 'POST',
-      headers: { 'content-type': body.contentType, 'content-length': String(body.length), authorization: basicAuthorization(credentials), accept: 'application/json' },
+      headers: {
+        'content-type': body.contentType,
+        'content-length': String(body.length),
+        authorization: basicAuthorization(credentials),
+        accept: 'application/json',
+      },
       body: () => body.open(),
       idleTimeoutMs: context.idleTimeoutMs,
     });
   } catch (error) {
     const reason = (error as Error).message;
-    throw new RetryableFailure(reason, new PublishError(`Uploading ${dist.filename} failed: ${reason}.`, {
-      file: dist.filename,
-      hint: 'The connection to the index kept failing; re-run the job with skip-existing: true, which skips files already stored (after comparing their sha256).',
-    }));
+    throw new RetryableFailure(
+      reason,
+      new PublishError(`Uploading ${dist.filename} failed: ${reason}.`, {
+        file: dist.filename,
+        hint: 'The connection to the index kept failing; re-run the job with skip-existing: true, which skips files already stored (after comparing their sha256).',
+      }),
+    );
   }
 }
 
@@ -137,7 +177,8 @@ function basicAuthorization({ user, password }: Credentials): string {
   return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 }
 
-type StoredCopy = { kind: 'absent' } | { kind: 'same' } | { kind: 'different'; sha256: string } | { kind: 'unknown'; reason: string };
+type StoredCopy =
+  { kind: 'absent' } | { kind: 'same' } | { kind: 'different'; sha256: string } | { kind: 'unknown'; reason: string };
 
 /** What the index's simple API says about this filename, compared with our sha256. */
 async function storedCopy(context: UploadContext, prepared: PreparedDist): Promise<StoredCopy> {
@@ -146,7 +187,12 @@ async function storedCopy(context: UploadContext, prepared: PreparedDist): Promi
   const sameOrigin = context.simpleIndex.origin === context.url.origin;
   try {
     const credentials = sameOrigin ? basicAuthorization(await context.credentials.current()) : undefined;
-    const listing = await withRetries(`Looking up ${prepared.dist.filename} on the index`, context.retry, context.log, () => listedDigests(context.simpleIndex!, project, credentials));
+    const listing = await withRetries(
+      `Looking up ${prepared.dist.filename} on the index`,
+      context.retry,
+      context.log,
+      () => listedDigests(context.simpleIndex!, project, credentials),
+    );
     if (!listing.has(prepared.dist.filename)) return { kind: 'absent' };
     const sha256 = listing.get(prepared.dist.filename);
     if (!sha256) return { kind: 'unknown', reason: 'the index lists the file without a sha256' };
@@ -171,10 +217,19 @@ function differentContent(url: URL, dist: DistFile, ours: string, theirs: string
 /** How indexes say the file is there already: pypiserver 409, Warehouse 400 "File already exists". */
 export function isAlreadyExists(response: Pick<HttpResponse, 'status' | 'body'>): boolean {
   const message = serverMessage(response).toLowerCase();
-  return response.status === 409 || (response.status === 400 && message.includes('already exist')) || (response.status === 403 && message.includes('overwrite artifact'));
+  return (
+    response.status === 409 ||
+    (response.status === 400 && message.includes('already exist')) ||
+    (response.status === 403 && message.includes('overwrite artifact'))
+  );
 }
 
-function uploadRefused(url: URL, credentials: Credentials, prepared: PreparedDist, response: HttpResponse): PublishError {
+function uploadRefused(
+  url: URL,
+  credentials: Credentials,
+  prepared: PreparedDist,
+  response: HttpResponse,
+): PublishError {
   const { dist } = prepared;
   const message = serverMessage(response);
   const lower = message.toLowerCase();
@@ -192,22 +247,30 @@ function uploadRefused(url: URL, credentials: Credentials, prepared: PreparedDis
   } else if (isAlreadyExists(response)) {
     hint = `A file with this name is already on the index, and files are immutable there. Bump the version and rebuild, or set 'skip-existing: true' to leave files already there alone (set 'check-url' too, for an index other than PyPI, so that their content is compared).`;
   } else if (status === 413 || lower.includes('too large')) {
-    hint = "PyPI's limit is 100 MiB per file and 10 GiB per project, unless raised for the project; ask for more at https://github.com/pypi/support, or make the file smaller.";
+    hint =
+      "PyPI's limit is 100 MiB per file and 10 GiB per project, unless raised for the project; ask for more at https://github.com/pypi/support, or make the file smaller.";
   } else if (status === 301 || status === 302 || status === 303 || status === 307 || status === 308) {
     const location = response.headers.location;
-    hint = `The index redirects uploads${location ? ` to ${String(location)}` : ''}, on another host or as a GET, which is not followed (credentials would go with it); set 'repository-url' to the upload URL itself (for PyPI https://upload.pypi.org/legacy/).`;
+    hint = `The index redirects uploads${location ? ` to ${location}` : ''}, on another host or as a GET, which is not followed (credentials would go with it); set 'repository-url' to the upload URL itself (for PyPI https://upload.pypi.org/legacy/).`;
   } else if (status === 405) {
-    hint = "This URL does not take uploads: you may be using the simple-index or project URL instead of the upload URL (PyPI: https://upload.pypi.org/legacy/, TestPyPI: https://test.pypi.org/legacy/).";
+    hint =
+      'This URL does not take uploads: you may be using the simple-index or project URL instead of the upload URL (PyPI: https://upload.pypi.org/legacy/, TestPyPI: https://test.pypi.org/legacy/).';
   } else if (status === 410) {
-    hint = "This upload URL is no longer in service; use https://upload.pypi.org/legacy/ (or https://test.pypi.org/legacy/).";
+    hint =
+      'This upload URL is no longer in service; use https://upload.pypi.org/legacy/ (or https://test.pypi.org/legacy/).';
   } else if (status === 404) {
     hint = `There is no upload endpoint at ${url.href}; check 'repository-url'.`;
   } else if (status === 429) {
     hint = 'The index kept rate-limiting uploads; wait a few minutes and re-run with skip-existing: true.';
   } else if (status >= 500) {
-    hint = 'The index kept failing; re-run the job later with skip-existing: true (files already stored are then skipped after comparing their sha256).';
+    hint =
+      'The index kept failing; re-run the job later with skip-existing: true (files already stored are then skipped after comparing their sha256).';
   } else {
-    hint = 'The index refused the file\'s metadata or name: fix what the message names (in pyproject.toml, usually) and rebuild.';
+    hint =
+      "The index refused the file's metadata or name: fix what the message names (in pyproject.toml, usually) and rebuild.";
   }
-  return new PublishError(`${url.host} refused ${dist.filename}: ${statusLine(status)}: ${message}`, { file: dist.filename, hint });
+  return new PublishError(`${url.host} refused ${dist.filename}: ${statusLine(status)}: ${message}`, {
+    file: dist.filename,
+    hint,
+  });
 }

@@ -103,7 +103,9 @@ export function parseRepositoryUrl(raw: string): URL {
   if (!credentialsAllowed(url)) {
     throw new PublishError(
       `The input 'repository-url' is ${url.href}: plain http:// to another machine would send your credentials unencrypted.`,
-      { hint: `Use https://${url.host}${url.pathname}. Plain http:// is allowed only for this machine (localhost, 127.0.0.1, ::1).` },
+      {
+        hint: `Use https://${url.host}${url.pathname}. Plain http:// is allowed only for this machine (localhost, 127.0.0.1, ::1).`,
+      },
     );
   }
   return url;
@@ -132,7 +134,9 @@ export function parseCheckUrl(raw: string): URL | undefined {
     });
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new PublishError(`The input 'check-url' uses '${url.protocol}'; give an https:// URL.`, { hint: 'For example https://my-index.example/simple/.' });
+    throw new PublishError(`The input 'check-url' uses '${url.protocol}'; give an https:// URL.`, {
+      hint: 'For example https://my-index.example/simple/.',
+    });
   }
   return url;
 }

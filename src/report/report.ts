@@ -63,7 +63,9 @@ export function summaryMarkdown(indexUrl: URL, reports: FileReport[], failure?: 
     lines.push('| File | Size | SHA-256 | Result |', '| --- | ---: | --- | --- |');
     for (const report of reports) {
       const file = report.url && report.result !== 'failed' ? `[${report.filename}](${report.url})` : report.filename;
-      lines.push(`| ${markdownCell(file)} | ${formatSize(report.size)} | \`${report.sha256}\` | ${RESULT_LABEL[report.result]} |`);
+      lines.push(
+        `| ${markdownCell(file)} | ${formatSize(report.size)} | \`${report.sha256}\` | ${RESULT_LABEL[report.result]} |`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;

@@ -18,12 +18,25 @@ afterEach(async () => {
   await index?.close();
 });
 
-async function publish(written: Record<string, string | Buffer>, inputs: Record<string, string> = {}, runner?: { requestUrl?: string; requestToken?: string; eventName?: string }): Promise<RecordedRun> {
-  index = await startLocalIndex({ publisher: { repository: 'octo-org/sampleproject', repositoryOwnerId: '1234567', workflow: 'release.yml', projects: ['sampleproject', 'demo'] } });
+async function publish(
+  written: Record<string, string | Buffer>,
+  inputs: Record<string, string> = {},
+  runner?: { requestUrl?: string; requestToken?: string; eventName?: string },
+): Promise<RecordedRun> {
+  index = await startLocalIndex({
+    publisher: {
+      repository: 'octo-org/sampleproject',
+      repositoryOwnerId: '1234567',
+      workflow: 'release.yml',
+      projects: ['sampleproject', 'demo'],
+    },
+  });
   const dir = await packagesDir([goodWheel], written);
   const result = await runInProcess(
     { 'repository-url': index.uploadUrl, 'packages-dir': dir, ...inputs },
-    runner ? { requestUrl: runner.requestUrl, requestToken: runner.requestToken, eventName: runner.eventName } : { requestUrl: index.github.requestUrl, requestToken: index.github.requestToken },
+    runner
+      ? { requestUrl: runner.requestUrl, requestToken: runner.requestToken, eventName: runner.eventName }
+      : { requestUrl: index.github.requestUrl, requestToken: index.github.requestToken },
   );
   return result;
 }
@@ -35,12 +48,16 @@ function expectNothingUploaded(result: RecordedRun): PublishError {
   return result.error as PublishError;
 }
 
-const metadata = (fields: Record<string, string>) => metadataText({ 'Metadata-Version': '2.1', Name: 'demo', Version: '1.0', Summary: 's', ...fields });
+const metadata = (fields: Record<string, string>) =>
+  metadataText({ 'Metadata-Version': '2.1', Name: 'demo', Version: '1.0', Summary: 's', ...fields });
 
 describe('bad packages-dir', () => {
   it('missing directory', async () => {
     index = await startLocalIndex();
-    const result = await runInProcess({ 'repository-url': index.uploadUrl, 'packages-dir': '/nonexistent/dist' }, { requestUrl: undefined, requestToken: undefined });
+    const result = await runInProcess(
+      { 'repository-url': index.uploadUrl, 'packages-dir': '/nonexistent/dist' },
+      { requestUrl: undefined, requestToken: undefined },
+    );
     const error = expectNothingUploaded(result);
     expect(error.message).toBe("The packages directory '/nonexistent/dist' does not exist.");
     expect(error.hint).toContain('python -m build');
@@ -49,22 +66,38 @@ describe('bad packages-dir', () => {
   it('empty directory', async () => {
     index = await startLocalIndex();
     const dir = await packagesDir([]);
-    const error = expectNothingUploaded(await runInProcess({ 'repository-url': index.uploadUrl, 'packages-dir': dir }, { requestUrl: undefined, requestToken: undefined }));
+    const error = expectNothingUploaded(
+      await runInProcess(
+        { 'repository-url': index.uploadUrl, 'packages-dir': dir },
+        { requestUrl: undefined, requestToken: undefined },
+      ),
+    );
     expect(error.message).toBe(`No distributions (.whl or .tar.gz) were found in '${dir}'. It is empty.`);
   });
 
   it('only files that are not distributions', async () => {
     index = await startLocalIndex();
     const dir = await packagesDir([], { 'README.md': '#', 'checksums.txt': '' });
-    const error = expectNothingUploaded(await runInProcess({ 'repository-url': index.uploadUrl, 'packages-dir': dir }, { requestUrl: undefined, requestToken: undefined }));
-    expect(error.message).toBe(`No distributions (.whl or .tar.gz) were found in '${dir}'. It holds only 'README.md', 'checksums.txt'.`);
+    const error = expectNothingUploaded(
+      await runInProcess(
+        { 'repository-url': index.uploadUrl, 'packages-dir': dir },
+        { requestUrl: undefined, requestToken: undefined },
+      ),
+    );
+    expect(error.message).toBe(
+      `No distributions (.whl or .tar.gz) were found in '${dir}'. It holds only 'README.md', 'checksums.txt'.`,
+    );
   });
 });
 
 describe('broken distributions', () => {
   it('corrupt zip', async () => {
-    const error = expectNothingUploaded(await publish({ 'demo-1.0-py3-none-any.whl': Buffer.from('PK\x03\x04 this is not really a zip') }));
-    expect(error.message).toContain('demo-1.0-py3-none-any.whl is not a valid wheel (zip archive): no end-of-central-directory record');
+    const error = expectNothingUploaded(
+      await publish({ 'demo-1.0-py3-none-any.whl': Buffer.from('PK\x03\x04 this is not really a zip') }),
+    );
+    expect(error.message).toContain(
+      'demo-1.0-py3-none-any.whl is not a valid wheel (zip archive): no end-of-central-directory record',
+    );
     expect(error.hint).toContain('Rebuild it');
   });
 
@@ -89,29 +122,41 @@ describe('broken distributions', () => {
       { name: 'other-1.0/PKG-INFO', data: metadata({}) },
     ]);
     const error = expectNothingUploaded(await publish({ 'demo-1.0.tar.gz': sdist }));
-    expect(error.message).toContain('demo-1.0.tar.gz has 2 top-level entries (demo-1.0, other-1.0); an sdist must hold exactly one top-level directory');
+    expect(error.message).toContain(
+      'demo-1.0.tar.gz has 2 top-level entries (demo-1.0, other-1.0); an sdist must hold exactly one top-level directory',
+    );
   });
 
   it('filename and metadata disagree on the name', async () => {
-    const error = expectNothingUploaded(await publish({ 'demo-1.0-py3-none-any.whl': makeWheel('demo', '1.0', metadata({ Name: 'something-else' })) }));
-    expect(error.message).toContain("demo-1.0-py3-none-any.whl (demo-1.0.dist-info/METADATA): the filename says the project is 'demo' but the metadata says 'something-else'.");
+    const error = expectNothingUploaded(
+      await publish({ 'demo-1.0-py3-none-any.whl': makeWheel('demo', '1.0', metadata({ Name: 'something-else' })) }),
+    );
+    expect(error.message).toContain(
+      "demo-1.0-py3-none-any.whl (demo-1.0.dist-info/METADATA): the filename says the project is 'demo' but the metadata says 'something-else'.",
+    );
   });
 
   it('filename and metadata disagree on the version', async () => {
     const sdist = makeTarGz([{ name: 'demo-1.0/PKG-INFO', data: metadata({ Version: '1.1' }) }]);
     const error = expectNothingUploaded(await publish({ 'demo-1.0.tar.gz': sdist }));
-    expect(error.message).toContain('demo-1.0.tar.gz (demo-1.0/PKG-INFO): the filename says version 1.0 but the metadata says 1.1.');
+    expect(error.message).toContain(
+      'demo-1.0.tar.gz (demo-1.0/PKG-INFO): the filename says version 1.0 but the metadata says 1.1.',
+    );
   });
 
   it('sdist name not normalized (PEP 625)', async () => {
     const sdist = makeTarGz([{ name: 'Demo.Project-1.0/PKG-INFO', data: metadata({ Name: 'Demo.Project' }) }]);
     const error = expectNothingUploaded(await publish({ 'Demo.Project-1.0.tar.gz': sdist }));
-    expect(error.message).toContain('Demo.Project-1.0.tar.gz does not have a normalized name: PyPI requires demo_project-1.0.tar.gz (PEP 625).');
+    expect(error.message).toContain(
+      'Demo.Project-1.0.tar.gz does not have a normalized name: PyPI requires demo_project-1.0.tar.gz (PEP 625).',
+    );
     expect(error.hint).toContain('setuptools >= 69.3');
   });
 
   it('.zip sdist', async () => {
-    const error = expectNothingUploaded(await publish({ 'demo-1.0.zip': makeZip([{ name: 'demo-1.0/PKG-INFO', data: metadata({}) }]) }));
+    const error = expectNothingUploaded(
+      await publish({ 'demo-1.0.zip': makeZip([{ name: 'demo-1.0/PKG-INFO', data: metadata({}) }]) }),
+    );
     expect(error.message).toContain('demo-1.0.zip cannot be uploaded: PyPI accepts sdists only as .tar.gz (PEP 625)');
   });
 
@@ -119,14 +164,26 @@ describe('broken distributions', () => {
     ['2.0', 'Metadata-Version 2.0 was never standardised'],
     ['3.0', 'Upgrade or configure your build backend'],
   ])('unsupported Metadata-Version %s', async (version, hint) => {
-    const error = expectNothingUploaded(await publish({ 'demo-1.0-py3-none-any.whl': makeWheel('demo', '1.0', metadata({ 'Metadata-Version': version })) }));
-    expect(error.message).toContain(`Metadata-Version ${version} is not one PyPI accepts (1.0, 1.1, 1.2, 2.1, 2.2, 2.3, 2.4, 2.5).`);
+    const error = expectNothingUploaded(
+      await publish({
+        'demo-1.0-py3-none-any.whl': makeWheel('demo', '1.0', metadata({ 'Metadata-Version': version })),
+      }),
+    );
+    expect(error.message).toContain(
+      `Metadata-Version ${version} is not one PyPI accepts (1.0, 1.1, 1.2, 2.1, 2.2, 2.3, 2.4, 2.5).`,
+    );
     expect(error.hint).toContain(hint);
   });
 
   it('a field newer than the declared Metadata-Version', async () => {
-    const error = expectNothingUploaded(await publish({ 'demo-1.0-py3-none-any.whl': makeWheel('demo', '1.0', metadata({ 'License-Expression': 'MIT' })) }));
-    expect(error.message).toContain('the field License-Expression was introduced in Metadata-Version 2.4, but the file declares 2.1; PyPI refuses it.');
+    const error = expectNothingUploaded(
+      await publish({
+        'demo-1.0-py3-none-any.whl': makeWheel('demo', '1.0', metadata({ 'License-Expression': 'MIT' })),
+      }),
+    );
+    expect(error.message).toContain(
+      'the field License-Expression was introduced in Metadata-Version 2.4, but the file declares 2.1; PyPI refuses it.',
+    );
   });
 
   it('reports every broken file at once', async () => {
@@ -138,7 +195,9 @@ describe('broken distributions', () => {
     );
     expect(error.message).toMatch(/^Nothing was uploaded: 2 problems were found before the upload\./);
     expect(error.message).toContain('    How to fix: Rebuild the distribution so that both agree');
-    expect(error.message).toContain('demo-1.0-py3-none-any.whl (demo-1.0.dist-info/METADATA): the filename says version 1.0 but the metadata says 2.0.');
+    expect(error.message).toContain(
+      'demo-1.0-py3-none-any.whl (demo-1.0.dist-info/METADATA): the filename says version 1.0 but the metadata says 2.0.',
+    );
     expect(error.message).toContain('demo-1.0.tar.gz has no demo-1.0/PKG-INFO');
   });
 });
@@ -147,7 +206,10 @@ describe('bad repository-url', () => {
   it.each([
     ['not a url', "The input 'repository-url' is 'not a url', which is not a URL."],
     ['ftp://example.com/legacy/', "The input 'repository-url' uses 'ftp:', but an index is reached over HTTPS."],
-    ['http://upload.example.com/legacy/', "The input 'repository-url' is http://upload.example.com/legacy/: plain http:// to another machine would send your credentials unencrypted."],
+    [
+      'http://upload.example.com/legacy/',
+      "The input 'repository-url' is http://upload.example.com/legacy/: plain http:// to another machine would send your credentials unencrypted.",
+    ],
   ])('%s', async (url, message) => {
     const error = expectNothingUploaded(await publish({}, { 'repository-url': url }));
     expect(error.message).toBe(message);
@@ -172,7 +234,12 @@ describe('trusted publishing refused', () => {
   it('audience answers 403: trusted publishing turned off', async () => {
     index = await startLocalIndex({ trustedPublishing: 'disabled' });
     const dir = await packagesDir([goodWheel]);
-    const error = expectNothingUploaded(await runInProcess({ 'repository-url': index.uploadUrl, 'packages-dir': dir }, { requestUrl: index.github.requestUrl, requestToken: index.github.requestToken }));
+    const error = expectNothingUploaded(
+      await runInProcess(
+        { 'repository-url': index.uploadUrl, 'packages-dir': dir },
+        { requestUrl: index.github.requestUrl, requestToken: index.github.requestToken },
+      ),
+    );
     expect(error.message).toContain('has trusted publishing turned off');
     expect(error.message).toContain('Trusted publishing functionality not enabled');
   });
@@ -180,23 +247,38 @@ describe('trusted publishing refused', () => {
   it('audience answers 404: trusted publishing not supported', async () => {
     index = await startLocalIndex({ trustedPublishing: 'absent' });
     const dir = await packagesDir([goodWheel]);
-    const error = expectNothingUploaded(await runInProcess({ 'repository-url': index.uploadUrl, 'packages-dir': dir }, { requestUrl: index.github.requestUrl, requestToken: index.github.requestToken }));
+    const error = expectNothingUploaded(
+      await runInProcess(
+        { 'repository-url': index.uploadUrl, 'packages-dir': dir },
+        { requestUrl: index.github.requestUrl, requestToken: index.github.requestToken },
+      ),
+    );
     expect(error.message).toContain('does not support trusted publishing');
     expect(error.hint).toContain("pass it as 'password'");
   });
 
   it('mint-token answers 422: every error, the claims, and the form values; never the JWT', async () => {
     index = await startLocalIndex({
-      publisher: { repository: 'octo-org/other-repo', repositoryOwnerId: '1234567', workflow: 'publish.yml', projects: ['sampleproject'] },
+      publisher: {
+        repository: 'octo-org/other-repo',
+        repositoryOwnerId: '1234567',
+        workflow: 'publish.yml',
+        projects: ['sampleproject'],
+      },
       claims: { environment: 'release' },
     });
     const dir = await packagesDir([goodWheel]);
-    const result = await runInProcess({ 'repository-url': index.uploadUrl, 'packages-dir': dir }, { requestUrl: index.github.requestUrl, requestToken: index.github.requestToken });
+    const result = await runInProcess(
+      { 'repository-url': index.uploadUrl, 'packages-dir': dir },
+      { requestUrl: index.github.requestUrl, requestToken: index.github.requestToken },
+    );
     const error = expectNothingUploaded(result);
-    expect(error.message).toContain('refused to exchange this job\'s OIDC token for an upload token');
+    expect(error.message).toContain("refused to exchange this job's OIDC token for an upload token");
     expect(error.message).toMatch(/ {2}invalid-publisher: .+/);
     expect(error.message).toContain('  repository: octo-org/sampleproject');
-    expect(error.message).toContain('  job_workflow_ref: octo-org/sampleproject/.github/workflows/release.yml@refs/tags/v1.0.0');
+    expect(error.message).toContain(
+      '  job_workflow_ref: octo-org/sampleproject/.github/workflows/release.yml@refs/tags/v1.0.0',
+    );
     expect(error.message).toContain('  environment: release');
     expect(error.message).toContain('  Workflow name: release.yml');
     expect(error.message).toContain('  Environment name: release');
@@ -215,9 +297,17 @@ describe('trusted publishing refused', () => {
     });
     const dir = await packagesDir([goodWheel]);
     const fast = { retry: { baseDelayMs: 10, maxDelayMs: 50, totalMs: 5_000 } };
-    const error = expectNothingUploaded(await runInProcess({ 'repository-url': index.uploadUrl, 'packages-dir': dir }, { requestUrl: index.github.requestUrl, requestToken: index.github.requestToken }, fast));
+    const error = expectNothingUploaded(
+      await runInProcess(
+        { 'repository-url': index.uploadUrl, 'packages-dir': dir },
+        { requestUrl: index.github.requestUrl, requestToken: index.github.requestToken },
+        fast,
+      ),
+    );
     expect(error.message).toContain('Unexpected answer while exchanging the OIDC token for an upload token');
-    expect(error.message).toContain('answered 502 Bad Gateway (not JSON): 502 Bad Gateway. This is a fault on the index\'s side; re-run the job in a few minutes. (gave up after 5 attempts)');
+    expect(error.message).toContain(
+      "answered 502 Bad Gateway (not JSON): 502 Bad Gateway. This is a fault on the index's side; re-run the job in a few minutes. (gave up after 5 attempts)",
+    );
     // Each attempt asked GitHub for a fresh token.
     expect(index.requests.filter((r) => r.path.startsWith('/github/token'))).toHaveLength(5);
     expect(error.message).toContain('re-run the job in a few minutes');

@@ -12,7 +12,7 @@ import { ensureNode20, node24Binary } from '../support/node-runtimes.ts';
 import { fixtureDists, packagesDir } from '../support/packages-dir.ts';
 import { ROOT } from '../support/python-env.ts';
 
-const runtimes: Array<[string, () => Promise<string>]> = [
+const runtimes: [string, () => Promise<string>][] = [
   ['24', async () => node24Binary()],
   ['20', ensureNode20],
 ];
@@ -30,23 +30,34 @@ describe.each(runtimes)('dist/index.js on Node %s', (major, binary) => {
   });
 
   it('publishes with trusted publishing and writes outputs and the job summary', async () => {
-    index = await startLocalIndex({ publisher: { repository: 'octo-org/sampleproject', repositoryOwnerId: '1234567', workflow: 'release.yml', projects: ['sampleproject'] } });
-    const dists = await fixtureDists('sampleproject');
-    const run = await runBundle(await binary(), { 'repository-url': index.uploadUrl, 'packages-dir': await packagesDir(dists), 'print-hash': 'true' }, {
-      ACTIONS_ID_TOKEN_REQUEST_URL: index.github.requestUrl,
-      ACTIONS_ID_TOKEN_REQUEST_TOKEN: index.github.requestToken,
+    index = await startLocalIndex({
+      publisher: {
+        repository: 'octo-org/sampleproject',
+        repositoryOwnerId: '1234567',
+        workflow: 'release.yml',
+        projects: ['sampleproject'],
+      },
     });
+    const dists = await fixtureDists('sampleproject');
+    const run = await runBundle(
+      await binary(),
+      { 'repository-url': index.uploadUrl, 'packages-dir': await packagesDir(dists), 'print-hash': 'true' },
+      {
+        ACTIONS_ID_TOKEN_REQUEST_URL: index.github.requestUrl,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: index.github.requestToken,
+      },
+    );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     // Every token is masked through the runner's add-mask command before it could appear anywhere.
     const masks = [...run.stdout.matchAll(/^::add-mask::(.+)$/gm)].map((m) => m[1]);
     expect(masks).toContain(index.github.requestToken);
-    expect(masks.some((m) => m!.startsWith('pypi-'))).toBe(true);
+    expect(masks.some((m) => m.startsWith('pypi-'))).toBe(true);
     const unmaskedLines = run.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::'));
     for (const mask of masks) expect(unmaskedLines.join('\n')).not.toContain(mask);
 
     expect([...index.files.keys()].sort()).toEqual(dists.map((d) => basename(d)).sort());
-    expect(JSON.parse(run.outputs.uploaded!)).toHaveLength(2);
+    expect(JSON.parse(run.outputs.uploaded)).toHaveLength(2);
     expect(run.outputs.skipped).toBe('[]');
     expect(run.summary).toContain(`### Publishing to ${new URL(index.uploadUrl).host}`);
     expect(run.stdout).toMatch(/sha256: {6}[0-9a-f]{64}/);
@@ -55,14 +66,20 @@ describe.each(runtimes)('dist/index.js on Node %s', (major, binary) => {
   it('fails with an ::error:: line and exit code 1', async () => {
     const run = await runBundle(await binary(), { 'packages-dir': join(tmpdir(), 'surely-missing-dir') }, {});
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain(`::error::The packages directory '${join(tmpdir(), 'surely-missing-dir')}' does not exist.`);
+    expect(run.stdout).toContain(
+      `::error::The packages directory '${join(tmpdir(), 'surely-missing-dir')}' does not exist.`,
+    );
   });
 });
 
 describe('dist/ is current', () => {
   it('rebuilding from src/ gives the committed dist/ byte for byte', async () => {
     const out = await mkdtemp(join(tmpdir(), 'ncc-'));
-    await promisify(execFile)(join(ROOT, 'node_modules/.bin/ncc'), ['build', 'src/index.ts', '-o', out, '--license', 'licenses.txt', '--target', 'es2022'], { cwd: ROOT, maxBuffer: 64 << 20 });
+    await promisify(execFile)(
+      join(ROOT, 'node_modules/.bin/ncc'),
+      ['build', 'src/index.ts', '-o', out, '--license', 'licenses.txt', '--target', 'es2022'],
+      { cwd: ROOT, maxBuffer: 64 << 20 },
+    );
     const built = (await readdir(out)).sort();
     expect((await readdir(join(ROOT, 'dist'))).sort()).toEqual(built);
     for (const file of built) {

@@ -22,29 +22,64 @@ const noOidc = { requestUrl: undefined, requestToken: undefined };
 
 describe('pypiserver (password mode)', () => {
   it('stores every file byte-identical', async () => {
-    const result = await runInProcess({ 'repository-url': server.url, 'packages-dir': await packagesDir(dists), user: server.user, password: server.password }, noOidc);
+    const result = await runInProcess(
+      {
+        'repository-url': server.url,
+        'packages-dir': await packagesDir(dists),
+        user: server.user,
+        password: server.password,
+      },
+      noOidc,
+    );
     expect(result.error).toBeUndefined();
     expect((await readdir(server.packagesDir)).sort()).toEqual(dists.map((d) => basename(d)).sort());
-    for (const path of dists) expect((await readFile(join(server.packagesDir, basename(path)))).equals(await readFile(path))).toBe(true);
-    expect(JSON.parse(result.outputs.uploaded!)).toHaveLength(dists.length);
+    for (const path of dists)
+      expect((await readFile(join(server.packagesDir, basename(path)))).equals(await readFile(path))).toBe(true);
+    expect(JSON.parse(result.outputs.uploaded)).toHaveLength(dists.length);
     expect(result.secrets).toEqual([server.password]);
   });
 
   it('a second upload is refused with 409 and a fix; skip-existing skips it', async () => {
     const dir = await packagesDir(dists.filter((d) => d.includes('sampleproject')));
-    const refused = await runInProcess({ 'repository-url': server.url, 'packages-dir': dir, user: server.user, password: server.password }, noOidc);
-    expect(refused.error?.message).toMatch(/^127\.0\.0\.1:\d+ refused sampleproject-1\.0\.0-py3-none-any\.whl: 409 Conflict: /);
+    const refused = await runInProcess(
+      { 'repository-url': server.url, 'packages-dir': dir, user: server.user, password: server.password },
+      noOidc,
+    );
+    expect(refused.error?.message).toMatch(
+      /^127\.0\.0\.1:\d+ refused sampleproject-1\.0\.0-py3-none-any\.whl: 409 Conflict: /,
+    );
     expect((refused.error as { hint?: string }).hint).toContain('skip-existing');
 
-    const skipped = await runInProcess({ 'repository-url': server.url, 'packages-dir': dir, user: server.user, password: server.password, 'skip-existing': 'true' }, noOidc);
+    const skipped = await runInProcess(
+      {
+        'repository-url': server.url,
+        'packages-dir': dir,
+        user: server.user,
+        password: server.password,
+        'skip-existing': 'true',
+      },
+      noOidc,
+    );
     expect(skipped.error).toBeUndefined();
-    expect(JSON.parse(skipped.outputs.skipped!).map((s: { filename: string }) => s.filename).sort()).toEqual(dists.filter((d) => d.includes('sampleproject')).map((d) => basename(d)).sort());
-    expect(JSON.parse(skipped.outputs.uploaded!)).toEqual([]);
+    expect(
+      JSON.parse(skipped.outputs.skipped)
+        .map((s: { filename: string }) => s.filename)
+        .sort(),
+    ).toEqual(
+      dists
+        .filter((d) => d.includes('sampleproject'))
+        .map((d) => basename(d))
+        .sort(),
+    );
+    expect(JSON.parse(skipped.outputs.uploaded)).toEqual([]);
   });
 
   it('a wrong password is refused with a hint about the credentials', async () => {
     const dir = await packagesDir(dists.filter((d) => d.includes('legacy')));
-    const result = await runInProcess({ 'repository-url': server.url, 'packages-dir': dir, user: server.user, password: 'wrong' }, noOidc);
+    const result = await runInProcess(
+      { 'repository-url': server.url, 'packages-dir': dir, user: server.user, password: 'wrong' },
+      noOidc,
+    );
     expect(result.error?.message).toMatch(/refused legacy_meta_project-2\.1\.0rc1-py3-none-any\.whl: 40[13] /);
     expect((result.error as { hint?: string }).hint).toContain("Check the API token in 'password'");
   });
@@ -53,18 +88,47 @@ describe('pypiserver (password mode)', () => {
 describe('pypiserver with check-url: existing files compared by sha256 on its simple index', () => {
   it('an identical file is skipped, and says why', async () => {
     const dir = await packagesDir(dists.filter((d) => d.includes('setuptools')));
-    const result = await runInProcess({ 'repository-url': server.url, 'packages-dir': dir, user: server.user, password: server.password, 'skip-existing': 'true', 'check-url': `${server.url}simple/` }, noOidc);
+    const result = await runInProcess(
+      {
+        'repository-url': server.url,
+        'packages-dir': dir,
+        user: server.user,
+        password: server.password,
+        'skip-existing': 'true',
+        'check-url': `${server.url}simple/`,
+      },
+      noOidc,
+    );
     expect(result.error).toBeUndefined();
     expect(result.log.filter((l) => l.endsWith('the index has this file with the same sha256.'))).toHaveLength(2);
   });
 
   it('different content under a stored name is an error naming both sha256s, not a skip', async () => {
     const { makeTarGz, metadataText } = await import('../support/archives.ts');
-    const impostor = makeTarGz([{ name: 'legacy_meta_project-2.1.0rc1/PKG-INFO', data: metadataText({ 'Metadata-Version': '2.2', Name: 'Legacy.Meta_Project', Version: '2.1.0rc1' }) }]);
+    const impostor = makeTarGz([
+      {
+        name: 'legacy_meta_project-2.1.0rc1/PKG-INFO',
+        data: metadataText({ 'Metadata-Version': '2.2', Name: 'Legacy.Meta_Project', Version: '2.1.0rc1' }),
+      },
+    ]);
     const dir = await packagesDir([], { 'legacy_meta_project-2.1.0rc1.tar.gz': impostor });
-    const result = await runInProcess({ 'repository-url': server.url, 'packages-dir': dir, user: server.user, password: server.password, 'skip-existing': 'true', 'check-url': `${server.url}simple/` }, noOidc);
-    expect(result.error?.message).toMatch(/already has legacy_meta_project-2\.1\.0rc1\.tar\.gz with different content: the index's sha256 is [0-9a-f]{64}, this file's is [0-9a-f]{64}\.$/);
+    const result = await runInProcess(
+      {
+        'repository-url': server.url,
+        'packages-dir': dir,
+        user: server.user,
+        password: server.password,
+        'skip-existing': 'true',
+        'check-url': `${server.url}simple/`,
+      },
+      noOidc,
+    );
+    expect(result.error?.message).toMatch(
+      /already has legacy_meta_project-2\.1\.0rc1\.tar\.gz with different content: the index's sha256 is [0-9a-f]{64}, this file's is [0-9a-f]{64}\.$/,
+    );
     const stored = await readFile(join(server.packagesDir, 'legacy_meta_project-2.1.0rc1.tar.gz'));
-    expect(stored.equals(await readFile(dists.find((d) => d.endsWith('legacy_meta_project-2.1.0rc1.tar.gz'))!))).toBe(true);
+    expect(stored.equals(await readFile(dists.find((d) => d.endsWith('legacy_meta_project-2.1.0rc1.tar.gz'))!))).toBe(
+      true,
+    );
   });
 });

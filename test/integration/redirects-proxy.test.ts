@@ -24,16 +24,27 @@ afterEach(async () => {
 });
 
 async function listen(server: Server): Promise<number> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  await new Promise<void>((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      resolve();
+    }),
+  );
   return (server.address() as AddressInfo).port;
 }
 
 describe('redirects', () => {
   it('follows 308 from /legacy to /legacy/ on the same origin, with the body sent again', async () => {
     const idx = (index = await startLocalIndex({ apiTokens: [TOKEN] }));
-    const result = await runInProcess({ 'repository-url': `${idx.origin}/legacy`, 'packages-dir': await packagesDir([wheel]), password: TOKEN }, noOidc, FAST);
+    const result = await runInProcess(
+      { 'repository-url': `${idx.origin}/legacy`, 'packages-dir': await packagesDir([wheel]), password: TOKEN },
+      noOidc,
+      FAST,
+    );
     expect(result.error).toBeUndefined();
-    expect(idx.requests.filter((r) => r.method === 'POST').map((r) => [r.path, r.status])).toEqual([['/legacy', 308], ['/legacy/', 200]]);
+    expect(idx.requests.filter((r) => r.method === 'POST').map((r) => [r.path, r.status])).toEqual([
+      ['/legacy', 308],
+      ['/legacy/', 200],
+    ]);
     expect(idx.files.size).toBe(1);
   });
 
@@ -50,9 +61,21 @@ describe('redirects', () => {
     });
     const port = await listen(redirector);
     try {
-      const result = await runInProcess({ 'repository-url': `http://127.0.0.1:${port}/legacy/`, 'packages-dir': await packagesDir([wheel]), password: TOKEN }, noOidc, FAST);
-      expect(result.error?.message).toMatch(/^127\.0\.0\.1:\d+ refused sampleproject-1\.0\.0-py3-none-any\.whl: 308 Permanent Redirect/);
-      expect((result.error as { hint?: string }).hint).toContain(`redirects uploads to ${elsewhere.href}, on another host or as a GET, which is not followed`);
+      const result = await runInProcess(
+        {
+          'repository-url': `http://127.0.0.1:${port}/legacy/`,
+          'packages-dir': await packagesDir([wheel]),
+          password: TOKEN,
+        },
+        noOidc,
+        FAST,
+      );
+      expect(result.error?.message).toMatch(
+        /^127\.0\.0\.1:\d+ refused sampleproject-1\.0\.0-py3-none-any\.whl: 308 Permanent Redirect/,
+      );
+      expect((result.error as { hint?: string }).hint).toContain(
+        `redirects uploads to ${elsewhere.href}, on another host or as a GET, which is not followed`,
+      );
       expect(idx.requests).toHaveLength(0);
     } finally {
       await new Promise((r) => redirector.close(r));
@@ -61,7 +84,11 @@ describe('redirects', () => {
 });
 
 describe('proxies', () => {
-  const saved = { HTTPS_PROXY: process.env.HTTPS_PROXY, HTTP_PROXY: process.env.HTTP_PROXY, NO_PROXY: process.env.NO_PROXY };
+  const saved = {
+    HTTPS_PROXY: process.env.HTTPS_PROXY,
+    HTTP_PROXY: process.env.HTTP_PROXY,
+    NO_PROXY: process.env.NO_PROXY,
+  };
   const connects: string[] = [];
   let proxy: Server;
 
@@ -89,15 +116,30 @@ describe('proxies', () => {
   });
 
   it('goes through HTTPS_PROXY to reach another host', async () => {
-    const result = await runInProcess({ 'repository-url': 'https://upload.example.test/legacy/', 'packages-dir': await packagesDir([wheel]), password: TOKEN, retries: '0' }, noOidc, FAST);
+    const result = await runInProcess(
+      {
+        'repository-url': 'https://upload.example.test/legacy/',
+        'packages-dir': await packagesDir([wheel]),
+        password: TOKEN,
+        retries: '0',
+      },
+      noOidc,
+      FAST,
+    );
     expect(connects).toEqual(['upload.example.test:443']);
-    expect(result.error?.message).toContain('Uploading sampleproject-1.0.0-py3-none-any.whl failed: could not reach https://upload.example.test/legacy/');
+    expect(result.error?.message).toContain(
+      'Uploading sampleproject-1.0.0-py3-none-any.whl failed: could not reach https://upload.example.test/legacy/',
+    );
   });
 
   it('reaches this machine directly, whatever the proxy variables say', async () => {
     const before = connects.length;
     const idx = (index = await startLocalIndex({ apiTokens: [TOKEN] }));
-    const result = await runInProcess({ 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir([wheel]), password: TOKEN }, noOidc, FAST);
+    const result = await runInProcess(
+      { 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir([wheel]), password: TOKEN },
+      noOidc,
+      FAST,
+    );
     expect(result.error).toBeUndefined();
     expect(idx.files.size).toBe(1);
     expect(connects.length).toBe(before);

@@ -27,7 +27,12 @@ afterEach(async () => {
 
 async function startIndex(options: Parameters<typeof startLocalIndex>[0] = {}): Promise<LocalIndex> {
   index = await startLocalIndex({
-    publisher: { repository: 'octo-org/sampleproject', repositoryOwnerId: '1234567', workflow: 'release.yml', projects: ALL_PROJECT_NAMES },
+    publisher: {
+      repository: 'octo-org/sampleproject',
+      repositoryOwnerId: '1234567',
+      workflow: 'release.yml',
+      projects: ALL_PROJECT_NAMES,
+    },
     ...options,
   });
   return index;
@@ -67,14 +72,14 @@ describe('trusted publishing end to end', () => {
     for (const secret of result.secrets) expect(everything).not.toContain(secret);
 
     expect(result.log.some((l) => l.startsWith('notice:') && l.includes('notes.txt'))).toBe(true);
-    const uploaded = JSON.parse(result.outputs.uploaded!) as Array<{ filename: string; size: number; sha256: string }>;
+    const uploaded = JSON.parse(result.outputs.uploaded) as { filename: string; size: number; sha256: string }[];
     expect(uploaded.map((u) => u.filename).sort()).toEqual(dists.map((d) => basename(d)).sort());
     for (const entry of uploaded) {
       const bytes = idx.files.get(entry.filename)!.bytes;
       expect(entry.size).toBe(bytes.length);
       expect(entry.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
     }
-    expect(JSON.parse(result.outputs.skipped!)).toEqual([]);
+    expect(JSON.parse(result.outputs.skipped)).toEqual([]);
     expect(result.summary).toContain('| File | Size | SHA-256 | Result |');
     expect(result.summary.match(/✅ uploaded/g)).toHaveLength(dists.length);
   });
@@ -82,12 +87,17 @@ describe('trusted publishing end to end', () => {
   it('sends the User-Agent, Basic auth with __token__, and asks for JSON errors', async () => {
     const idx = await startIndex();
     const wheel = dists.find((d) => d.includes('sampleproject') && d.endsWith('.whl'))!;
-    const result = await runInProcess({ 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir([wheel]) }, runnerOf(idx));
+    const result = await runInProcess(
+      { 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir([wheel]) },
+      runnerOf(idx),
+    );
     expect(result.error).toBeUndefined();
     const upload = idx.requests.find((r) => r.method === 'POST' && r.path === '/legacy/')!;
     expect(upload.headers['user-agent']).toMatch(/^pypi-oidc-publish\/\d+\.\d+\.\d+ node\/\d+/);
     expect(upload.headers.accept).toBe('application/json');
-    const [user, token] = Buffer.from(String(upload.headers.authorization).replace(/^Basic /, ''), 'base64').toString().split(':');
+    const [user, token] = Buffer.from(String(upload.headers.authorization).replace(/^Basic /, ''), 'base64')
+      .toString()
+      .split(':');
     expect(user).toBe('__token__');
     expect(result.secrets).toContain(token);
   });
@@ -104,12 +114,25 @@ describe('trusted publishing end to end', () => {
     expect(fields.find(([name]) => name === 'author_email')![1]).toBe('Zoë Ünicode <zoe@example.org>');
   });
 
-  it('prints both digests with print-hash, matching Python\'s hashlib', async () => {
+  it("prints both digests with print-hash, matching Python's hashlib", async () => {
     const idx = await startIndex();
     const sdist = dists.find((d) => d.includes('meta23') && d.endsWith('.tar.gz'))!;
-    const result = await runInProcess({ 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir([sdist]), 'print-hash': 'true' }, runnerOf(idx));
+    const result = await runInProcess(
+      { 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir([sdist]), 'print-hash': 'true' },
+      runnerOf(idx),
+    );
     expect(result.error).toBeUndefined();
-    const python = execFileSync(venvBin('python'), ['-c', 'import hashlib,sys; d=open(sys.argv[1],"rb").read(); print(hashlib.sha256(d).hexdigest(), hashlib.blake2b(d, digest_size=32).hexdigest())', sdist], { encoding: 'utf8' }).trim().split(' ');
+    const python = execFileSync(
+      venvBin('python'),
+      [
+        '-c',
+        'import hashlib,sys; d=open(sys.argv[1],"rb").read(); print(hashlib.sha256(d).hexdigest(), hashlib.blake2b(d, digest_size=32).hexdigest())',
+        sdist,
+      ],
+      { encoding: 'utf8' },
+    )
+      .trim()
+      .split(' ');
     const line = result.log.find((l) => l.includes('blake2_256'))!;
     expect(line).toContain(`sha256:      ${python[0]}`);
     expect(line).toContain(`blake2_256:  ${python[1]}`);
@@ -118,7 +141,10 @@ describe('trusted publishing end to end', () => {
   it('with verbose, logs the claims exchanged, the fields sent and each answer, but no secret', async () => {
     const idx = await startIndex();
     const wheel = dists.find((d) => d.includes('sampleproject') && d.endsWith('.whl'))!;
-    const result = await runInProcess({ 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir([wheel]), verbose: 'true' }, runnerOf(idx));
+    const result = await runInProcess(
+      { 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir([wheel]), verbose: 'true' },
+      runnerOf(idx),
+    );
     expect(result.error).toBeUndefined();
     const log = result.log.join('\n');
     expect(log).toContain('repository=octo-org/sampleproject');
@@ -131,7 +157,11 @@ describe('trusted publishing end to end', () => {
   it('with password, uploads with the API token and never asks GitHub for a token', async () => {
     const idx = await startIndex({ apiTokens: ['pypi-api-token-for-tests'] });
     const result = await runInProcess(
-      { 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir(dists), password: 'pypi-api-token-for-tests' },
+      {
+        'repository-url': idx.uploadUrl,
+        'packages-dir': await packagesDir(dists),
+        password: 'pypi-api-token-for-tests',
+      },
       { requestUrl: undefined, requestToken: undefined },
     );
     expect(result.error).toBeUndefined();
@@ -145,28 +175,55 @@ describe('files the index already has', () => {
   it('an identical re-upload is answered 200 and reported as uploaded', async () => {
     const idx = await startIndex();
     const dir = await packagesDir(dists.filter((d) => d.includes('meta23')));
-    expect((await runInProcess({ 'repository-url': idx.uploadUrl, 'packages-dir': dir }, runnerOf(idx))).error).toBeUndefined();
+    expect(
+      (await runInProcess({ 'repository-url': idx.uploadUrl, 'packages-dir': dir }, runnerOf(idx))).error,
+    ).toBeUndefined();
     const again = await runInProcess({ 'repository-url': idx.uploadUrl, 'packages-dir': dir }, runnerOf(idx));
     expect(again.error).toBeUndefined();
     expect(idx.uploads.filter((u) => u.status === 200)).toHaveLength(4);
   });
 
-  it('different content under an existing name fails with the index\'s message and a fix, or is skipped with skip-existing', async () => {
+  it("different content under an existing name fails with the index's message and a fix, or is skipped with skip-existing", async () => {
     const idx = await startIndex();
     const { makeWheel, metadataText } = await import('../support/archives.ts');
     const name = 'meta23-0.3.0.post1-py3-none-any.whl';
-    const first = makeWheel('meta23', '0.3.0.post1', metadataText({ 'Metadata-Version': '2.1', Name: 'meta23', Version: '0.3.0.post1', Summary: 'one' }));
-    const second = makeWheel('meta23', '0.3.0.post1', metadataText({ 'Metadata-Version': '2.1', Name: 'meta23', Version: '0.3.0.post1', Summary: 'two' }));
-    expect((await runInProcess({ 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir([], { [name]: first }) }, runnerOf(idx))).error).toBeUndefined();
+    const first = makeWheel(
+      'meta23',
+      '0.3.0.post1',
+      metadataText({ 'Metadata-Version': '2.1', Name: 'meta23', Version: '0.3.0.post1', Summary: 'one' }),
+    );
+    const second = makeWheel(
+      'meta23',
+      '0.3.0.post1',
+      metadataText({ 'Metadata-Version': '2.1', Name: 'meta23', Version: '0.3.0.post1', Summary: 'two' }),
+    );
+    expect(
+      (
+        await runInProcess(
+          { 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir([], { [name]: first }) },
+          runnerOf(idx),
+        )
+      ).error,
+    ).toBeUndefined();
 
-    const refused = await runInProcess({ 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir([], { [name]: second }) }, runnerOf(idx));
+    const refused = await runInProcess(
+      { 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir([], { [name]: second }) },
+      runnerOf(idx),
+    );
     expect(refused.error?.message).toContain(`refused ${name}: 400 Bad Request: File already exists`);
     expect((refused.error as { hint?: string }).hint).toMatch(/Bump the version.*skip-existing/);
     expect(refused.summary).toContain('❌ failed');
 
-    const skipped = await runInProcess({ 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir([], { [name]: second }), 'skip-existing': 'true' }, runnerOf(idx));
+    const skipped = await runInProcess(
+      {
+        'repository-url': idx.uploadUrl,
+        'packages-dir': await packagesDir([], { [name]: second }),
+        'skip-existing': 'true',
+      },
+      runnerOf(idx),
+    );
     expect(skipped.error).toBeUndefined();
-    expect(JSON.parse(skipped.outputs.skipped!)[0].filename).toBe(name);
+    expect(JSON.parse(skipped.outputs.skipped)[0].filename).toBe(name);
     expect(idx.files.get(name)!.bytes.equals(first)).toBe(true);
   });
 });

@@ -16,7 +16,7 @@ const PROJECTS = ['sampleproject', 'legacy-meta', 'meta23', 'setuptools-rst'];
  * Known differences: twine's field order comes from a Python frozenset (arbitrary), so fields are
  * compared by name with each name's values in order. twine sends nothing else that we do not.
  */
-function byName(fields: Array<[string, string]>): Record<string, string[]> {
+function byName(fields: [string, string][]): Record<string, string[]> {
   const grouped: Record<string, string[]> = {};
   for (const [name, value] of fields) (grouped[name] ??= []).push(value);
   return Object.fromEntries(Object.entries(grouped).sort(([a], [b]) => a.localeCompare(b)));
@@ -30,10 +30,28 @@ let viaAction: LocalIndex;
 beforeAll(async () => {
   viaTwine = await startLocalIndex({ apiTokens: [TOKEN] });
   viaAction = await startLocalIndex({ apiTokens: [TOKEN] });
-  await promisify(execFile)(venvBin('twine'), ['upload', '--non-interactive', '--disable-progress-bar', '--repository-url', viaTwine.uploadUrl, '-u', '__token__', '-p', TOKEN, ...dists], {
-    env: { ...process.env, TWINE_USERNAME: undefined, TWINE_PASSWORD: undefined, NO_COLOR: '1' },
-  });
-  const result = await runInProcess({ 'repository-url': viaAction.uploadUrl, 'packages-dir': await packagesDir(dists), password: TOKEN }, { requestUrl: undefined, requestToken: undefined });
+  await promisify(execFile)(
+    venvBin('twine'),
+    [
+      'upload',
+      '--non-interactive',
+      '--disable-progress-bar',
+      '--repository-url',
+      viaTwine.uploadUrl,
+      '-u',
+      '__token__',
+      '-p',
+      TOKEN,
+      ...dists,
+    ],
+    {
+      env: { ...process.env, TWINE_USERNAME: undefined, TWINE_PASSWORD: undefined, NO_COLOR: '1' },
+    },
+  );
+  const result = await runInProcess(
+    { 'repository-url': viaAction.uploadUrl, 'packages-dir': await packagesDir(dists), password: TOKEN },
+    { requestUrl: undefined, requestToken: undefined },
+  );
   if (result.error) throw result.error;
 }, 120_000);
 
@@ -54,6 +72,18 @@ describe('the upload form equals what twine sends', () => {
     const ours = byName(viaAction.files.get(filename)!.fields);
     expect(ours).toEqual(theirs);
     // Sanity: the comparison is over a real form, not two empty ones.
-    expect(Object.keys(ours)).toEqual(expect.arrayContaining(['name', 'version', 'metadata_version', 'sha256_digest', 'blake2_256_digest', 'pyversion', 'filetype', ':action', 'protocol_version']));
+    expect(Object.keys(ours)).toEqual(
+      expect.arrayContaining([
+        'name',
+        'version',
+        'metadata_version',
+        'sha256_digest',
+        'blake2_256_digest',
+        'pyversion',
+        'filetype',
+        ':action',
+        'protocol_version',
+      ]),
+    );
   });
 });

@@ -14,7 +14,11 @@ export interface RecordedRun {
   reports?: FileReport[];
 }
 
-export async function runInProcess(inputs: Record<string, string>, runner: RunnerOidc, tuning?: Partial<Tuning>): Promise<RecordedRun> {
+export async function runInProcess(
+  inputs: Record<string, string>,
+  runner: RunnerOidc,
+  tuning?: Partial<Tuning>,
+): Promise<RecordedRun> {
   const recorded: RecordedRun = { log: [], secrets: [], outputs: {}, summary: '' };
   const io: ActionIO = {
     info: (m) => recorded.log.push(`info: ${m}`),
@@ -26,7 +30,12 @@ export async function runInProcess(inputs: Record<string, string>, runner: Runne
     writeSummary: async (markdown) => void (recorded.summary += markdown),
   };
   try {
-    const parsed = parseInputs((name) => inputs[name] ?? '', io.warning);
+    const parsed = parseInputs(
+      (name) => inputs[name] ?? '',
+      (message) => {
+        io.warning(message);
+      },
+    );
     recorded.reports = await run(parsed, { io, runner, ...(tuning ? { tuning } : {}) });
   } catch (error) {
     recorded.error = error as Error;

@@ -10,7 +10,7 @@ const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
 
 export function crc32(data: Buffer): number {
   let crc = 0xffffffff;
-  for (const byte of data) crc = CRC_TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
+  for (const byte of data) crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }
 
@@ -87,16 +87,25 @@ export function makeTarGz(members: ArchiveMember[]): Buffer {
 
 /** Minimal core metadata text. */
 export function metadataText(fields: Record<string, string>, body = ''): string {
-  return `${Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n${body}`;
+  return `${Object.entries(fields)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('\n')}\n\n${body}`;
 }
 
 /** A small but complete wheel: METADATA, WHEEL, RECORD and one module. */
-export function makeWheel(name: string, version: string, metadata = metadataText({ 'Metadata-Version': '2.1', Name: name, Version: version, Summary: 'test' })): Buffer {
+export function makeWheel(
+  name: string,
+  version: string,
+  metadata = metadataText({ 'Metadata-Version': '2.1', Name: name, Version: version, Summary: 'test' }),
+): Buffer {
   const distInfo = `${name.replace(/[-_.]+/g, '_')}-${version}.dist-info`;
   return makeZip([
     { name: `${name.replace(/[-_.]+/g, '_')}/__init__.py`, data: '' },
     { name: `${distInfo}/METADATA`, data: metadata },
-    { name: `${distInfo}/WHEEL`, data: 'Wheel-Version: 1.0\nGenerator: tests\nRoot-Is-Purelib: true\nTag: py3-none-any\n' },
+    {
+      name: `${distInfo}/WHEEL`,
+      data: 'Wheel-Version: 1.0\nGenerator: tests\nRoot-Is-Purelib: true\nTag: py3-none-any\n',
+    },
     { name: `${distInfo}/RECORD`, data: '' },
   ]);
 }

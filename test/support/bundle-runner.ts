@@ -16,22 +16,45 @@ export interface BundleRun {
 }
 
 /** Runs dist/index.js the way the runner does: inputs as INPUT_<NAME>, outputs and summary via files. */
-export async function runBundle(node: string, inputs: Record<string, string>, env: Record<string, string | undefined>): Promise<BundleRun> {
+export async function runBundle(
+  node: string,
+  inputs: Record<string, string>,
+  env: Record<string, string | undefined>,
+): Promise<BundleRun> {
   const dir = await mkdtemp(join(tmpdir(), 'bundle-run-'));
   const outputFile = join(dir, 'output');
   const summaryFile = join(dir, 'summary');
   await writeFile(outputFile, '');
   await writeFile(summaryFile, '');
-  const inputEnv = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.replace(/ /g, '_').toUpperCase()}`, v]));
-  const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('INPUT_') && !k.startsWith('ACTIONS_') && !k.startsWith('GITHUB_')));
+  const inputEnv = Object.fromEntries(
+    Object.entries(inputs).map(([k, v]) => [`INPUT_${k.replace(/ /g, '_').toUpperCase()}`, v]),
+  );
+  const baseEnv = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) => !k.startsWith('INPUT_') && !k.startsWith('ACTIONS_') && !k.startsWith('GITHUB_'),
+    ),
+  );
   const started = Date.now();
   const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(node, [join(ROOT, 'dist/index.js')], { env: { ...baseEnv, ...inputEnv, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, ...env }, maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
+    execFile(
+      node,
+      [join(ROOT, 'dist/index.js')],
+      {
+        env: { ...baseEnv, ...inputEnv, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, ...env },
+        maxBuffer: 16 << 20,
+      },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+      },
+    );
   });
   const milliseconds = Date.now() - started;
-  return { ...result, outputs: parseOutputFile(await readFile(outputFile, 'utf8')), summary: await readFile(summaryFile, 'utf8'), milliseconds };
+  return {
+    ...result,
+    outputs: parseOutputFile(await readFile(outputFile, 'utf8')),
+    summary: await readFile(summaryFile, 'utf8'),
+    milliseconds,
+  };
 }
 
 /** GITHUB_OUTPUT's format: `name<<DELIMITER`, the value's lines, `DELIMITER`. */
@@ -39,11 +62,11 @@ function parseOutputFile(text: string): Record<string, string> {
   const outputs: Record<string, string> = {};
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
-    const match = /^([^<]+)<<(.+)$/.exec(lines[i]!);
+    const match = /^([^<]+)<<(.+)$/.exec(lines[i]);
     if (!match) continue;
     const value: string[] = [];
-    for (i++; i < lines.length && lines[i] !== match[2]; i++) value.push(lines[i]!);
-    outputs[match[1]!] = value.join('\n');
+    for (i++; i < lines.length && lines[i] !== match[2]; i++) value.push(lines[i]);
+    outputs[match[1]] = value.join('\n');
   }
   return outputs;
 }

@@ -19,7 +19,8 @@ function decodeSegment(segment: string, what: string): Record<string, unknown> {
   } catch {
     throw new JwtError(`malformed JWT: the ${what} is not JSON`);
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new JwtError(`malformed JWT: the ${what} is not a JSON object`);
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw new JwtError(`malformed JWT: the ${what} is not a JSON object`);
   return value as Record<string, unknown>;
 }
 
@@ -31,7 +32,10 @@ function split(token: string): [string, string, string] {
 
 /** A key id derived from the public key, the way JWKS key ids usually are: stable per key. */
 export function keyId(publicKey: KeyObject): string {
-  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('base64url').slice(0, 16);
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('base64url')
+    .slice(0, 16);
 }
 
 /** Signs `payload` with RS256; the header is {alg, typ, kid?} as GitHub's tokens have it. */
@@ -58,6 +62,7 @@ export function verifyJwt(token: string, publicKey: KeyObject): { header: JwtHea
   const payload = decodeSegment(payloadSegment, 'payload');
   if (!/^[A-Za-z0-9_-]+$/.test(signatureSegment)) throw new JwtError('malformed JWT: the signature is not base64url');
   const signingInput = Buffer.from(`${headerSegment}.${payloadSegment}`, 'ascii');
-  if (!verify('RSA-SHA256', signingInput, publicKey, Buffer.from(signatureSegment, 'base64url'))) throw new JwtError('bad signature');
+  if (!verify('RSA-SHA256', signingInput, publicKey, Buffer.from(signatureSegment, 'base64url')))
+    throw new JwtError('bad signature');
   return { header, payload };
 }

@@ -4,10 +4,25 @@ import type { AddressInfo } from 'node:net';
 import { keyId } from './jwt.ts';
 import { parseMultipart, type MultipartPart } from './multipart-parser.ts';
 import {
-  DEFAULT_PUBLISHER, checkMintRequest, issueGithubIdToken, mintToken, type ClaimOverrides, type MintError, type MintedToken, type OidcKeys, type TrustedPublisher,
+  DEFAULT_PUBLISHER,
+  checkMintRequest,
+  issueGithubIdToken,
+  mintToken,
+  type ClaimOverrides,
+  type MintError,
+  type MintedToken,
+  type OidcKeys,
+  type TrustedPublisher,
 } from './warehouse-oidc.ts';
 import { handleUpload, textFields, type StoredFile, type UploadState } from './warehouse-upload.ts';
-import { acceptsJson, errorAnswer, escapeHtml, normalizeName, statusMessageFor, type JsonErrorStyle } from './warehouse-rules.ts';
+import {
+  acceptsJson,
+  errorAnswer,
+  escapeHtml,
+  normalizeName,
+  statusMessageFor,
+  type JsonErrorStyle,
+} from './warehouse-rules.ts';
 
 export type { StoredFile } from './warehouse-upload.ts';
 export type { TrustedPublisher } from './warehouse-oidc.ts';
@@ -51,7 +66,7 @@ export interface RequestRecord {
 
 export interface UploadRecord {
   filename?: string;
-  fields: Array<[string, string]>;
+  fields: [string, string][];
   contentLength?: string;
   transferEncoding?: string;
   status: number;
@@ -95,10 +110,10 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
   const requestToken = randomBytes(24).toString('base64url');
   const usedJtis = new Set<string>();
   const overrides = new Map<OverrideRoute, OverrideHandler[]>();
-  const faults: Array<{ fault: Fault; route: OverrideRoute }> = [];
+  const faults: { fault: Fault; route: OverrideRoute }[] = [];
   const takeFault = (route: OverrideRoute | undefined, kinds: Fault[]): Fault | undefined => {
     const index = faults.findIndex((f) => f.route === route && kinds.includes(f.fault));
-    return index < 0 ? undefined : faults.splice(index, 1)[0]!.fault;
+    return index < 0 ? undefined : faults.splice(index, 1)[0].fault;
   };
   const mintedTokens = new Map<string, MintedToken>();
   const state: UploadState = {
@@ -106,16 +121,25 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
     maxFileSize: options.maxFileSize ?? 100 * 1024 * 1024,
     apiTokens: new Set(options.apiTokens ?? []),
     mintedTokens,
-    projects: new Map([...publisher.projects, ...(options.existingProjects ?? [])].map((name) => [normalizeName(name), name])),
+    projects: new Map(
+      [...publisher.projects, ...(options.existingProjects ?? [])].map((name) => [normalizeName(name), name]),
+    ),
     files: new Map(),
   };
   const requests: RequestRecord[] = [];
   const uploads: UploadRecord[] = [];
   const mints: MintRecord[] = [];
   const headListeners = new WeakMap<ServerResponse, (status: number, message: string) => void>();
-  const issueIdToken = (extra: ClaimOverrides = {}, aud = audience): string => issueGithubIdToken(keys, aud, options.claims ?? {}, extra);
+  const issueIdToken = (extra: ClaimOverrides = {}, aud = audience): string =>
+    issueGithubIdToken(keys, aud, options.claims ?? {}, extra);
 
-  function send(req: IncomingMessage, res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
+  function send(
+    req: IncomingMessage,
+    res: ServerResponse,
+    status: number,
+    message: string,
+    headers: Record<string, string> = {},
+  ): void {
     const answer = errorAnswer(status, message, acceptsJson(req.headers.accept), jsonStyle);
     res.writeHead(status, statusMessageFor(message), { 'content-type': answer.contentType, ...headers });
     res.end(answer.body);
@@ -126,24 +150,45 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
     res.end(JSON.stringify(value));
   }
 
-  async function overridden(route: OverrideRoute, req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<boolean> {
+  async function overridden(
+    route: OverrideRoute,
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: Buffer,
+  ): Promise<boolean> {
     for (const handler of overrides.get(route) ?? []) if (await handler(req, res, body)) return true;
     return false;
   }
 
   function githubToken(req: IncomingMessage, res: ServerResponse, url: URL): void {
     const [scheme, token] = (req.headers.authorization ?? '').split(' ');
-    if (scheme?.toLowerCase() !== 'bearer' || token !== requestToken) return json(res, 401, { message: 'Bad credentials' });
+    if (scheme?.toLowerCase() !== 'bearer' || token !== requestToken) {
+      json(res, 401, { message: 'Bad credentials' });
+      return;
+    }
     // Without an audience GitHub uses the repository owner's URL.
-    const owner = String((options.claims ?? {}).repository_owner ?? 'octo-org');
+    const owner = typeof options.claims?.repository_owner === 'string' ? options.claims.repository_owner : 'octo-org';
     json(res, 200, { value: issueIdToken({}, url.searchParams.get('audience') ?? `https://github.com/${owner}`) });
   }
 
   function mint(res: ServerResponse, body: Buffer): void {
-    const outcome = checkMintRequest(body, { keys, audience, enabled: trustedPublishing === 'enabled', publisher, usedJtis, workflowClaim: options.workflowClaim ?? 'job_workflow_ref' });
+    const outcome = checkMintRequest(body, {
+      keys,
+      audience,
+      enabled: trustedPublishing === 'enabled',
+      publisher,
+      usedJtis,
+      workflowClaim: options.workflowClaim ?? 'job_workflow_ref',
+    });
     if (!outcome.ok) {
-      mints.push({ status: 422, error: outcome.error, reason: outcome.reason, ...(outcome.claims ? { claims: outcome.claims } : {}) });
-      return json(res, 422, { message: 'Token request failed', errors: [outcome.error] });
+      mints.push({
+        status: 422,
+        error: outcome.error,
+        reason: outcome.reason,
+        ...(outcome.claims ? { claims: outcome.claims } : {}),
+      });
+      json(res, 422, { message: 'Token request failed', errors: [outcome.error] });
+      return;
     }
     const lifetime = options.tokenLifetimeSeconds ?? 900;
     const { token, minted } = mintToken(publisher, lifetime);
@@ -172,13 +217,18 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
       record.message = message;
     });
     if (await overridden('upload', req, res, body)) return;
-    if (!parts) return send(req, res, 400, `Malformed multipart/form-data body: ${parseError}`);
+    if (!parts) {
+      send(req, res, 400, `Malformed multipart/form-data body: ${parseError}`);
+      return;
+    }
     const action = url.searchParams.get(':action') ?? record.fields.find(([name]) => name === ':action')?.[1];
     if (action !== 'file_upload') {
       // Warehouse routes /legacy/ by :action; anything else falls through to its upload landing page, with 200.
       res.writeHead(200, { 'content-type': 'text/html; charset=UTF-8' });
       record.message = 'no :action=file_upload: Warehouse shows its landing page, nothing stored';
-      return void res.end('<!DOCTYPE html><html><head><title>Warehouse · The Python Package Index</title></head><body><h1>Upload endpoint</h1></body></html>');
+      return void res.end(
+        '<!DOCTYPE html><html><head><title>Warehouse · The Python Package Index</title></head><body><h1>Upload endpoint</h1></body></html>',
+      );
     }
     const result = handleUpload(req.headers, parts, state);
     if (result.status === 200 && takeFault('upload', ['store-then-drop'])) {
@@ -194,23 +244,52 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
       res.writeHead(301, { location: `/simple/${project}/` });
       return void res.end();
     }
-    const files = [...state.files.entries()].filter(([, file]) => file.project === project).sort(([a], [b]) => a.localeCompare(b));
-    if (!files.length && !state.projects.has(project)) return send(req, res, 404, 'Not Found');
+    const files = [...state.files.entries()]
+      .filter(([, file]) => file.project === project)
+      .sort(([a], [b]) => a.localeCompare(b));
+    if (!files.length && !state.projects.has(project)) {
+      send(req, res, 404, 'Not Found');
+      return;
+    }
     if ((req.headers.accept ?? '').includes(SIMPLE_JSON)) {
       res.writeHead(200, { 'content-type': SIMPLE_JSON });
-      return void res.end(JSON.stringify({
-        meta: { 'api-version': '1.1' },
-        name: project,
-        versions: [...new Set(files.map(([, file]) => file.version))],
-        files: files.map(([filename, file]) => ({
-          filename, url: `/files/${encodeURIComponent(filename)}`, hashes: { sha256: file.sha256 }, size: file.bytes.length, yanked: false, 'upload-time': file.uploadedAt.toISOString(),
-        })),
-      }));
+      return void res.end(
+        JSON.stringify({
+          meta: { 'api-version': '1.1' },
+          name: project,
+          versions: [...new Set(files.map(([, file]) => file.version))],
+          files: files.map(([filename, file]) => ({
+            filename,
+            url: `/files/${encodeURIComponent(filename)}`,
+            hashes: { sha256: file.sha256 },
+            size: file.bytes.length,
+            yanked: false,
+            'upload-time': file.uploadedAt.toISOString(),
+          })),
+        }),
+      );
     }
-    const links = files.map(([filename, file]) => `    <a href="/files/${encodeURIComponent(filename)}#sha256=${file.sha256}">${escapeHtml(filename)}</a><br />`);
+    const links = files.map(
+      ([filename, file]) =>
+        `    <a href="/files/${encodeURIComponent(filename)}#sha256=${file.sha256}">${escapeHtml(filename)}</a><br />`,
+    );
     res.writeHead(200, { 'content-type': 'text/html; charset=UTF-8' });
-    res.end(['<!DOCTYPE html>', '<html>', '  <head>', '    <meta name="pypi:repository-version" content="1.1">', `    <title>Links for ${project}</title>`, '  </head>', '  <body>',
-      `    <h1>Links for ${project}</h1>`, ...links, '  </body>', '</html>', ''].join('\n'));
+    res.end(
+      [
+        '<!DOCTYPE html>',
+        '<html>',
+        '  <head>',
+        '    <meta name="pypi:repository-version" content="1.1">',
+        `    <title>Links for ${project}</title>`,
+        '  </head>',
+        '  <body>',
+        `    <h1>Links for ${project}</h1>`,
+        ...links,
+        '  </body>',
+        '</html>',
+        '',
+      ].join('\n'),
+    );
   }
 
   async function route(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
@@ -219,25 +298,53 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
     const method = req.method ?? 'GET';
     if (path === '/github/token') {
       if (await overridden('github-token', req, res, body)) return;
-      return method === 'GET' ? githubToken(req, res, url) : json(res, 405, { message: 'Method Not Allowed' });
+      if (method === 'GET') githubToken(req, res, url);
+      else json(res, 405, { message: 'Method Not Allowed' });
+      return;
     }
     if (path === '/_/oidc/audience' || path === '/_/oidc/mint-token') {
       const isAudience = path === '/_/oidc/audience';
       if (await overridden(isAudience ? 'audience' : 'mint-token', req, res, body)) return;
       if (trustedPublishing === 'absent') {
         res.writeHead(404, { 'content-type': 'text/html; charset=UTF-8' });
-        return void res.end('<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1>The resource could not be found.</body></html>\n');
+        return void res.end(
+          '<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1>The resource could not be found.</body></html>\n',
+        );
       }
-      if (method !== (isAudience ? 'GET' : 'POST')) return send(req, res, 405, 'Method Not Allowed');
-      if (!isAudience) return mint(res, body);
-      if (trustedPublishing === 'disabled') return json(res, 403, { message: 'Trusted publishing functionality not enabled' });
-      return json(res, 200, { audience });
+      if (method !== (isAudience ? 'GET' : 'POST')) {
+        send(req, res, 405, 'Method Not Allowed');
+        return;
+      }
+      if (!isAudience) {
+        mint(res, body);
+        return;
+      }
+      if (trustedPublishing === 'disabled') {
+        json(res, 403, { message: 'Trusted publishing functionality not enabled' });
+        return;
+      }
+      json(res, 200, { audience });
+      return;
     }
     if (path === '/legacy') {
-      if (method !== 'POST') return send(req, res, 404, 'Not Found');
-      return send(req, res, 308, 'An upload was attempted to /legacy but the expected upload URL is /legacy/ (with a trailing slash)', { location: '/legacy/' });
+      if (method !== 'POST') {
+        send(req, res, 404, 'Not Found');
+        return;
+      }
+      send(
+        req,
+        res,
+        308,
+        'An upload was attempted to /legacy but the expected upload URL is /legacy/ (with a trailing slash)',
+        { location: '/legacy/' },
+      );
+      return;
     }
-    if (path === '/legacy/') return method === 'POST' ? legacyUpload(req, res, url, body) : send(req, res, 405, 'Method Not Allowed', { allow: 'POST' });
+    if (path === '/legacy/') {
+      if (method === 'POST') await legacyUpload(req, res, url, body);
+      else send(req, res, 405, 'Method Not Allowed', { allow: 'POST' });
+      return;
+    }
     const simpleMatch = /^\/simple\/([^/]+)(\/?)$/.exec(path);
     if (simpleMatch && method === 'GET') {
       if (await overridden('simple', req, res, body)) return;
@@ -245,10 +352,11 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
         res.writeHead(301, { location: `${path}/` });
         return void res.end();
       }
-      return simple(req, res, decodeURIComponent(simpleMatch[1]!));
+      simple(req, res, decodeURIComponent(simpleMatch[1]));
+      return;
     }
     const fileMatch = /^\/files\/([^/]+)$/.exec(path);
-    const stored = fileMatch && method === 'GET' ? state.files.get(decodeURIComponent(fileMatch[1]!)) : undefined;
+    const stored = fileMatch && method === 'GET' ? state.files.get(decodeURIComponent(fileMatch[1])) : undefined;
     if (stored) {
       res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(stored.bytes.length) });
       return void res.end(stored.bytes);
@@ -257,16 +365,21 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
   }
 
   const server = createServer((req, res) => {
-    const record: RequestRecord = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, status: undefined };
+    const record: RequestRecord = {
+      method: req.method ?? '',
+      path: req.url ?? '',
+      headers: req.headers,
+      status: undefined,
+    };
     requests.push(record);
     // Every answer goes through writeHead (Node's implicit headers too), so the status is known before the client sees it.
     const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
-    res.writeHead = ((...args: unknown[]) => {
+    res.writeHead = (...args: unknown[]) => {
       const result = writeHead(...args);
       record.status = res.statusCode;
       headListeners.get(res)?.(res.statusCode, res.statusMessage);
       return result;
-    }) as typeof res.writeHead;
+    };
     const early = takeFault(routeOf(req.url ?? '/'), ['drop-mid-body', 'stall']);
     if (early === 'stall') return void req.resume();
     if (early === 'drop-mid-body') return void req.once('data', () => req.socket.destroy());
@@ -281,7 +394,9 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(0, '127.0.0.1', () => {
+      resolve();
+    });
   });
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   state.origin = origin;
@@ -313,7 +428,10 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
+        server.close((error) => {
+          if (error) reject(error);
+          else resolve();
+        });
       }),
   };
 }

@@ -18,11 +18,13 @@ const HEADER_END = Buffer.from('\r\n\r\n');
 /** The boundary parameter of a multipart/form-data Content-Type. */
 export function multipartBoundary(contentType: string): string {
   const [type, ...params] = splitParams(contentType);
-  if (type?.toLowerCase() !== 'multipart/form-data') throw new MultipartError(`Content-Type is '${contentType}', not multipart/form-data`);
+  if (type?.toLowerCase() !== 'multipart/form-data')
+    throw new MultipartError(`Content-Type is '${contentType}', not multipart/form-data`);
   const boundary = params.find(([key]) => key === 'boundary')?.[1];
   if (boundary === undefined) throw new MultipartError('Content-Type has no boundary parameter');
   // RFC 2046: 1 to 70 characters from a restricted set, not ending in a space.
-  if (!/^[0-9A-Za-z'()+_,\-./:=? ]{0,69}[0-9A-Za-z'()+_,\-./:=?]$/.test(boundary)) throw new MultipartError(`invalid boundary '${boundary}'`);
+  if (!/^[0-9A-Za-z'()+_,\-./:=? ]{0,69}[0-9A-Za-z'()+_,\-./:=?]$/.test(boundary))
+    throw new MultipartError(`invalid boundary '${boundary}'`);
   return boundary;
 }
 
@@ -44,20 +46,26 @@ export function parseMultipart(body: Buffer, contentType: string): MultipartPart
     const after = body.subarray(position, position + 2).toString('latin1');
     if (after === '--') {
       const rest = body.subarray(position + 2);
-      if (rest.length > 0 && !rest.equals(CRLF)) throw new MultipartError('unexpected bytes after the closing boundary');
+      if (rest.length > 0 && !rest.equals(CRLF))
+        throw new MultipartError('unexpected bytes after the closing boundary');
       break;
     }
-    if (after !== '\r\n') throw new MultipartError(`boundary at byte ${position - dashBoundary.length} is followed by neither CRLF nor '--'`);
+    if (after !== '\r\n')
+      throw new MultipartError(
+        `boundary at byte ${position - dashBoundary.length} is followed by neither CRLF nor '--'`,
+      );
     const headerStart = position + 2;
     const headerEnd = body.indexOf(HEADER_END, headerStart);
     const next = body.indexOf(delimiter, headerStart);
     if (next < 0) throw new MultipartError('body ends without a closing boundary');
     // A part with no headers at all starts with the blank line directly.
     const noHeaders = body.subarray(headerStart, headerStart + 2).equals(CRLF);
-    if (!noHeaders && (headerEnd < 0 || headerEnd > next)) throw new MultipartError(`part ${parts.length + 1} has no blank line after its headers`);
+    if (!noHeaders && (headerEnd < 0 || headerEnd > next))
+      throw new MultipartError(`part ${parts.length + 1} has no blank line after its headers`);
     const headerBlock = noHeaders ? '' : body.subarray(headerStart, headerEnd).toString('utf8');
     const dataStart = noHeaders ? headerStart + 2 : headerEnd + 4;
-    if (dataStart > next) throw new MultipartError(`part ${parts.length + 1}: the boundary follows the headers without a CRLF`);
+    if (dataStart > next)
+      throw new MultipartError(`part ${parts.length + 1}: the boundary follows the headers without a CRLF`);
     parts.push(makePart(parseHeaders(headerBlock, parts.length + 1), body.subarray(dataStart, next), parts.length + 1));
     position = next + delimiter.length;
   }
@@ -72,7 +80,8 @@ function parseHeaders(block: string, index: number): Record<string, string> {
     const colon = line.indexOf(':');
     if (colon <= 0) throw new MultipartError(`part ${index}: header line without a name: '${line}'`);
     const name = line.slice(0, colon).trim().toLowerCase();
-    if (!/^[!#$%&'*+\-.^_`|~0-9a-z]+$/.test(name)) throw new MultipartError(`part ${index}: invalid header name '${name}'`);
+    if (!/^[!#$%&'*+\-.^_`|~0-9a-z]+$/.test(name))
+      throw new MultipartError(`part ${index}: invalid header name '${name}'`);
     if (name in headers) throw new MultipartError(`part ${index}: header '${name}' given twice`);
     headers[name] = line.slice(colon + 1).trim();
   }
@@ -83,7 +92,8 @@ function makePart(headers: Record<string, string>, data: Buffer, index: number):
   const disposition = headers['content-disposition'];
   if (disposition === undefined) throw new MultipartError(`part ${index} has no Content-Disposition header`);
   const [kind, ...params] = splitParams(disposition);
-  if (kind?.toLowerCase() !== 'form-data') throw new MultipartError(`part ${index}: Content-Disposition is '${kind}', not form-data`);
+  if (kind?.toLowerCase() !== 'form-data')
+    throw new MultipartError(`part ${index}: Content-Disposition is '${kind}', not form-data`);
   const seen = new Set<string>();
   for (const [key] of params) {
     if (seen.has(key)) throw new MultipartError(`part ${index}: Content-Disposition parameter '${key}' given twice`);
@@ -103,10 +113,10 @@ function makePart(headers: Record<string, string>, data: Buffer, index: number):
  * Quoted values end at the next double quote and are kept as sent: HTML's form encoding escapes
  * quotes as %22 and never uses backslash escapes, so a backslash (a Windows path) is a plain character.
  */
-function splitParams(header: string): [string | undefined, ...Array<[string, string]>] {
+function splitParams(header: string): [string | undefined, ...[string, string][]] {
   const semicolon = header.indexOf(';');
   const head = (semicolon < 0 ? header : header.slice(0, semicolon)).trim();
-  const params: Array<[string, string]> = [];
+  const params: [string, string][] = [];
   let rest = semicolon < 0 ? '' : header.slice(semicolon + 1);
   while (rest.trim()) {
     const match = /^\s*([!#$%&'*+\-.^_`|~0-9A-Za-z]+)\s*=\s*/.exec(rest);
@@ -123,7 +133,7 @@ function splitParams(header: string): [string | undefined, ...Array<[string, str
       value = token;
       rest = rest.slice(token.length);
     }
-    params.push([match[1]!.toLowerCase(), value]);
+    params.push([match[1].toLowerCase(), value]);
     const separator = /^\s*(;|$)/.exec(rest);
     if (!separator) throw new MultipartError(`unexpected text after parameter '${match[1]}' in '${header}'`);
     rest = rest.slice(separator[0].length);

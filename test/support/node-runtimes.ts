@@ -16,7 +16,9 @@ function platformPackage(major: number): string {
 
 export function nodeBinary(prefix: string): string {
   const name = platformPackage(0).replace(/@0$/, '');
-  return process.platform === 'win32' ? join(prefix, 'node_modules', name, 'bin', 'node.exe') : join(prefix, 'node_modules', name, 'bin', 'node');
+  return process.platform === 'win32'
+    ? join(prefix, 'node_modules', name, 'bin', 'node.exe')
+    : join(prefix, 'node_modules', name, 'bin', 'node');
 }
 
 /** Path to a Node 20 binary, installing it into .cache/node20 on first use. */
@@ -26,7 +28,11 @@ export async function ensureNode20(): Promise<string> {
   if (existsSync(binary)) return binary;
   await mkdir(prefix, { recursive: true });
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  await run(npm, ['install', '--prefix', prefix, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', platformPackage(20)], { cwd: ROOT, maxBuffer: 16 << 20 });
+  await run(
+    npm,
+    ['install', '--prefix', prefix, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', platformPackage(20)],
+    { cwd: ROOT, maxBuffer: 16 << 20 },
+  );
   if (!existsSync(binary)) throw new Error(`npm installed ${platformPackage(20)} but ${binary} is missing`);
   return binary;
 }

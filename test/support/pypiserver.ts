@@ -20,7 +20,9 @@ async function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
+      server.close(() => {
+        resolve(port);
+      });
     });
     server.on('error', reject);
   });
@@ -35,10 +37,17 @@ export async function startPypiServer(): Promise<PypiServer> {
   await promisify(execFile)(venvBin('python'), [
     '-c',
     'import os, sys; from passlib.apache import HtpasswdFile; os.makedirs(sys.argv[2]); h = HtpasswdFile(sys.argv[1], new=True); h.set_password(sys.argv[3], sys.argv[4]); h.save()',
-    htpasswd, packagesDir, user, password,
+    htpasswd,
+    packagesDir,
+    user,
+    password,
   ]);
   const port = await freePort();
-  const child: ChildProcess = spawn(venvBin('pypi-server'), ['run', '-i', '127.0.0.1', '-p', String(port), '-a', 'update', '-P', htpasswd, '--disable-fallback', packagesDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(
+    venvBin('pypi-server'),
+    ['run', '-i', '127.0.0.1', '-p', String(port), '-a', 'update', '-P', htpasswd, '--disable-fallback', packagesDir],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let output = '';
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
@@ -64,8 +73,13 @@ export async function startPypiServer(): Promise<PypiServer> {
     password,
     close: () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
+        if (child.exitCode !== null) {
+          resolve();
+          return;
+        }
+        child.once('exit', () => {
+          resolve();
+        });
         child.kill();
       }),
   };

@@ -33,7 +33,7 @@ async function systemPython(): Promise<string> {
 }
 
 /** Creates .venv and installs test/python/requirements.txt when it changed since the last install. */
-export async function ensurePythonEnv(log: (message: string) => void = () => {}): Promise<void> {
+export async function ensurePythonEnv(log: (message: string) => void = () => undefined): Promise<void> {
   const requirements = await readFile(REQUIREMENTS);
   const stamp = join(VENV, '.requirements-sha256');
   const wanted = createHash('sha256').update(requirements).digest('hex');
@@ -43,17 +43,26 @@ export async function ensurePythonEnv(log: (message: string) => void = () => {})
     await run(await systemPython(), ['-m', 'venv', VENV]);
   }
   log('Installing build, hatchling, setuptools, twine and pypiserver into .venv …');
-  await run(venvBin('python'), ['-m', 'pip', 'install', '--disable-pip-version-check', '-q', '-r', REQUIREMENTS], { maxBuffer: 16 << 20 });
+  await run(venvBin('python'), ['-m', 'pip', 'install', '--disable-pip-version-check', '-q', '-r', REQUIREMENTS], {
+    maxBuffer: 16 << 20,
+  });
   await writeFile(stamp, wanted);
 }
 
 async function hashTree(dir: string): Promise<string> {
   const hash = createHash('sha256');
   const walk = async (current: string): Promise<void> => {
-    for (const entry of (await readdir(current, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of (await readdir(current, { withFileTypes: true })).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
       const path = join(current, entry.name);
       if (entry.isDirectory()) await walk(path);
-      else hash.update(relative(dir, path)).update('\0').update(await readFile(path)).update('\0');
+      else
+        hash
+          .update(relative(dir, path))
+          .update('\0')
+          .update(await readFile(path))
+          .update('\0');
     }
   };
   await walk(dir);
@@ -63,7 +72,11 @@ async function hashTree(dir: string): Promise<string> {
 /** Builds a fixture project's wheel and sdist with `python -m build` (cached by the project's content). */
 export async function buildFixture(project: string): Promise<string> {
   const source = join(PROJECTS, project);
-  const key = createHash('sha256').update(await hashTree(source)).update(await readFile(REQUIREMENTS)).digest('hex').slice(0, 16);
+  const key = createHash('sha256')
+    .update(await hashTree(source))
+    .update(await readFile(REQUIREMENTS))
+    .digest('hex')
+    .slice(0, 16);
   const out = join(CACHE, 'dists', `${project}-${key}`);
   if (existsSync(join(out, '.complete'))) return out;
   await rm(out, { recursive: true, force: true });

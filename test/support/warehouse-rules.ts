@@ -31,7 +31,7 @@ const VERSION_RE =
 export function parseVersion(text: string): Pep440 | undefined {
   const m = VERSION_RE.exec(text);
   if (!m) return undefined;
-  const version: Pep440 = { epoch: Number(m[1] ?? 0), release: m[2]!.split('.').map(Number) };
+  const version: Pep440 = { epoch: Number(m[1] ?? 0), release: m[2].split('.').map(Number) };
   if (m[3]) {
     const kind = m[3].toLowerCase();
     version.pre = [kind.startsWith('a') ? 'a' : kind.startsWith('b') ? 'b' : 'rc', Number(m[4] ?? 0)];
@@ -69,22 +69,54 @@ export function versionsEqual(a: string, b: string): boolean {
 }
 
 const ALLOWED_PLATFORMS = new Set([
-  'any', 'win32', 'win_arm64', 'win_amd64', 'win_ia64', 'manylinux1_x86_64', 'manylinux1_i686', 'manylinux2010_x86_64',
-  'manylinux2010_i686', 'manylinux2014_x86_64', 'manylinux2014_i686', 'manylinux2014_aarch64', 'manylinux2014_armv7l',
-  'manylinux2014_ppc64', 'manylinux2014_ppc64le', 'manylinux2014_s390x', 'linux_armv6l', 'linux_armv7l',
+  'any',
+  'win32',
+  'win_arm64',
+  'win_amd64',
+  'win_ia64',
+  'manylinux1_x86_64',
+  'manylinux1_i686',
+  'manylinux2010_x86_64',
+  'manylinux2010_i686',
+  'manylinux2014_x86_64',
+  'manylinux2014_i686',
+  'manylinux2014_aarch64',
+  'manylinux2014_armv7l',
+  'manylinux2014_ppc64',
+  'manylinux2014_ppc64le',
+  'manylinux2014_s390x',
+  'linux_armv6l',
+  'linux_armv7l',
 ]);
-const MACOS_ARCHES = new Set(['ppc', 'ppc64', 'i386', 'x86_64', 'arm64', 'intel', 'fat', 'fat3', 'fat64', 'universal', 'universal2']);
+const MACOS_ARCHES = new Set([
+  'ppc',
+  'ppc64',
+  'i386',
+  'x86_64',
+  'arm64',
+  'intel',
+  'fat',
+  'fat3',
+  'fat64',
+  'universal',
+  'universal2',
+]);
 const LINUX_ARCHES = new Set(['x86_64', 'i686', 'aarch64', 'armv7l', 'ppc64le', 's390x', 'riscv64']);
 
 /** Warehouse's platform-tag allow-list (plain linux_x86_64 is refused: it names no ABI). */
 export function validPlatformTag(tag: string): boolean {
   if (ALLOWED_PLATFORMS.has(tag)) return true;
   let m = /^macosx_(\d+)_(\d+)_(.*)$/.exec(tag);
-  if (m && MACOS_ARCHES.has(m[3]!) && (m[1] === '10' || (['11', '12', '13', '14', '15', '26'].includes(m[1]!) && m[2] === '0'))) return true;
+  if (
+    m &&
+    MACOS_ARCHES.has(m[3]) &&
+    (m[1] === '10' || (['11', '12', '13', '14', '15', '26'].includes(m[1]) && m[2] === '0'))
+  )
+    return true;
   m = /^(many|musl)linux_(\d+)_(\d+)_(.*)$/.exec(tag);
-  if (m) return LINUX_ARCHES.has(m[4]!) || (m[1] === 'many' && m[4] === 'ppc64');
-  if ((m = /^ios_\d+_\d+_(.*)_(iphoneos|iphonesimulator)$/.exec(tag))) return ['arm64', 'x86_64'].includes(m[1]!);
-  if ((m = /^android_\d+_(.*)$/.exec(tag))) return ['armeabi_v7a', 'arm64_v8a', 'x86', 'x86_64'].includes(m[1]!);
+  if (m) return LINUX_ARCHES.has(m[4]) || (m[1] === 'many' && m[4] === 'ppc64');
+  if ((m = /^ios_\d+_\d+_(.*)_(iphoneos|iphonesimulator)$/.exec(tag))) return ['arm64', 'x86_64'].includes(m[1]);
+  if ((m = /^android_\d+_(.*)$/.exec(tag))) return ['armeabi_v7a', 'arm64_v8a', 'x86', 'x86_64'].includes(m[1]);
   return /^pyemscripten_\d+_\d+_wasm32$/.test(tag);
 }
 
@@ -100,7 +132,7 @@ export function checkFilenameShape(filename: string, filetype: string): string |
   if (!m) {
     return 'Invalid file extension: Use .tar.gz, .whl or .zip extension. See https://www.python.org/dev/peps/pep-0527 and https://peps.python.org/pep-0715/ for more information';
   }
-  if (!(EXTENSIONS[filetype] ?? []).includes(m[1]!)) {
+  if (!(EXTENSIONS[filetype] ?? []).includes(m[1])) {
     return `Invalid file extension: Extension ${m[1]} is invalid for filetype ${filetype}. See https://www.python.org/dev/peps/pep-0527 for more information.`;
   }
   return undefined;
@@ -110,30 +142,45 @@ export function checkFilenameShape(filename: string, filetype: string): string |
  * The checks Warehouse makes on a distribution's name after storing is decided: PEP 625 sdist names
  * (so a .zip sdist fails here), and wheel names (PEP 427 escaping, version, platform tags).
  */
-export function checkDistFilename(filename: string, filetype: string, projectName: string, version: string): string | undefined {
+export function checkDistFilename(
+  filename: string,
+  filetype: string,
+  projectName: string,
+  version: string,
+): string | undefined {
   const normalized = normalizeName(projectName);
   const underscored = normalized.replace(/-/g, '_');
   if (filetype === 'sdist') {
-    const stem = filename.endsWith('.tar.gz') ? filename.slice(0, -7) : filename.endsWith('.zip') ? filename.slice(0, -4) : undefined;
+    const stem = filename.endsWith('.tar.gz')
+      ? filename.slice(0, -7)
+      : filename.endsWith('.zip')
+        ? filename.slice(0, -4)
+        : undefined;
     const dash = stem?.lastIndexOf('-') ?? -1;
-    if (stem === undefined || dash < 0 || !parseVersion(stem.slice(dash + 1))) return `Invalid source distribution filename: ${filename}`;
-    if (normalizeName(stem.slice(0, dash)) !== normalized) return `Start filename for ${pyRepr(projectName)} with ${pyRepr(underscored)}.`;
+    if (stem === undefined || dash < 0 || !parseVersion(stem.slice(dash + 1)))
+      return `Invalid source distribution filename: ${filename}`;
+    if (normalizeName(stem.slice(0, dash)) !== normalized)
+      return `Start filename for ${pyRepr(projectName)} with ${pyRepr(underscored)}.`;
     const expected = `${underscored}-${normalizeVersion(version)}.tar.gz`;
-    return filename === expected ? undefined : `Filename ${pyRepr(filename)} is invalid, should be ${pyRepr(expected)}.`;
+    return filename === expected
+      ? undefined
+      : `Filename ${pyRepr(filename)} is invalid, should be ${pyRepr(expected)}.`;
   }
   if (!filename.endsWith('.whl')) return undefined;
   const stem = filename.slice(0, -4);
   const dashes = stem.split('-').length - 1;
   if (dashes !== 4 && dashes !== 5) return `Invalid wheel filename (wrong number of parts): ${pyRepr(filename)}`;
   const parts = stem.split('-');
-  const [namePart, versionPart] = [parts[0]!, parts[1]!];
+  const [namePart, versionPart] = [parts[0], parts[1]];
   if (namePart.includes('__') || !/^[\w.]*$/u.test(namePart)) return `Invalid project name: ${pyRepr(filename)}`;
   if (!parseVersion(versionPart)) return `Invalid wheel filename (invalid version): ${pyRepr(filename)}`;
-  if (dashes === 5 && !/^\d/.test(parts[2]!)) return `Invalid build number: ${parts[2]} in ${pyRepr(filename)}`;
-  for (const platform of parts[parts.length - 1]!.split('.')) {
-    if (!validPlatformTag(platform)) return `Binary wheel ${pyRepr(filename)} has an unsupported platform tag ${pyRepr(platform)}.`;
+  if (dashes === 5 && !/^\d/.test(parts[2])) return `Invalid build number: ${parts[2]} in ${pyRepr(filename)}`;
+  for (const platform of parts[parts.length - 1].split('.')) {
+    if (!validPlatformTag(platform))
+      return `Binary wheel ${pyRepr(filename)} has an unsupported platform tag ${pyRepr(platform)}.`;
   }
-  if (normalizeName(namePart) !== normalized) return `Start filename for ${pyRepr(projectName)} with ${pyRepr(underscored)}.`;
+  if (normalizeName(namePart) !== normalized)
+    return `Start filename for ${pyRepr(projectName)} with ${pyRepr(underscored)}.`;
   // PEP 427 escaping: the name segment must be the normalized name with '_', in lowercase.
   if (namePart !== underscored) {
     return `Filename ${pyRepr(filename)} should contain the normalized project name ${pyRepr(underscored)}, not ${pyRepr(namePart)}.`;
@@ -177,7 +224,12 @@ export interface Answer {
  * accepts it, else a small HTML page. `pyramid` style keeps Pyramid's exact JSON message, which
  * is the explanation sentence, blank lines, then the detail; `message` style gives the detail alone.
  */
-export function errorAnswer(status: number, message: string, wantsJson: boolean, style: JsonErrorStyle = 'message'): Answer {
+export function errorAnswer(
+  status: number,
+  message: string,
+  wantsJson: boolean,
+  style: JsonErrorStyle = 'message',
+): Answer {
   const title = STATUS_CODES[status] ?? 'Error';
   const statusLine = `${status} ${message || title}`;
   const explanation = EXPLANATIONS[status] ?? '';
@@ -186,8 +238,18 @@ export function errorAnswer(status: number, message: string, wantsJson: boolean,
     return { contentType: 'application/json', body: JSON.stringify({ message: jsonMessage, code: statusLine, title }) };
   }
   const html = [
-    '<html>', ' <head>', `  <title>${escapeHtml(statusLine)}</title>`, ' </head>', ' <body>', `  <h1>${escapeHtml(statusLine)}</h1>`,
-    `  ${escapeHtml(explanation)}<br/><br/>`, escapeHtml(message), '', ' </body>', '</html>', '',
+    '<html>',
+    ' <head>',
+    `  <title>${escapeHtml(statusLine)}</title>`,
+    ' </head>',
+    ' <body>',
+    `  <h1>${escapeHtml(statusLine)}</h1>`,
+    `  ${escapeHtml(explanation)}<br/><br/>`,
+    escapeHtml(message),
+    '',
+    ' </body>',
+    '</html>',
+    '',
   ].join('\n');
   return { contentType: 'text/html; charset=UTF-8', body: html };
 }
@@ -209,5 +271,10 @@ export function acceptsJson(accept: string | undefined): boolean {
 }
 
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#x27;');
 }

@@ -4,7 +4,14 @@ import { blake2b256Hex } from './blake2b.ts';
 import type { MultipartPart } from './multipart-parser.ts';
 import type { MintedToken } from './warehouse-oidc.ts';
 import {
-  PROJECT_NAME_RE, checkDistFilename, checkFilenameShape, normalizeName, normalizeVersion, parseVersion, pyRepr, versionsEqual,
+  PROJECT_NAME_RE,
+  checkDistFilename,
+  checkFilenameShape,
+  normalizeName,
+  normalizeVersion,
+  parseVersion,
+  pyRepr,
+  versionsEqual,
 } from './warehouse-rules.ts';
 
 export interface StoredFile {
@@ -12,7 +19,7 @@ export interface StoredFile {
   sha256: string;
   blake2_256: string;
   /** The text parts of the upload, in order, repeated names kept. */
-  fields: Array<[string, string]>;
+  fields: [string, string][];
   /** PEP 503 normalized project name. */
   project: string;
   version: string;
@@ -36,11 +43,26 @@ export interface UploadResult {
 }
 
 const CORE_METADATA_URL = 'https://packaging.python.org/specifications/core-metadata';
-const LOCAL_VERSION_URL = 'https://packaging.python.org/en/latest/specifications/version-specifiers/#local-version-identifiers';
+const LOCAL_VERSION_URL =
+  'https://packaging.python.org/en/latest/specifications/version-specifiers/#local-version-identifiers';
 const ONE_MIB = 1024 * 1024;
 const SINGLE_USE_FIELDS = [
-  'metadata_version', 'name', 'version', 'summary', 'description', 'description_content_type', 'keywords', 'home_page',
-  'download_url', 'author', 'author_email', 'maintainer', 'maintainer_email', 'license', 'license_expression', 'requires_python',
+  'metadata_version',
+  'name',
+  'version',
+  'summary',
+  'description',
+  'description_content_type',
+  'keywords',
+  'home_page',
+  'download_url',
+  'author',
+  'author_email',
+  'maintainer',
+  'maintainer_email',
+  'license',
+  'license_expression',
+  'requires_python',
 ];
 
 class Refusal extends Error {
@@ -70,16 +92,21 @@ export function handleUpload(headers: IncomingHttpHeaders, parts: MultipartPart[
   }
 }
 
-export function textFields(parts: MultipartPart[]): Array<[string, string]> {
+export function textFields(parts: MultipartPart[]): [string, string][] {
   return parts.filter((part) => part.filename === undefined).map((part) => [part.name, part.data.toString('utf8')]);
 }
 
 function upload(headers: IncomingHttpHeaders, parts: MultipartPart[], state: UploadState): UploadResult {
   for (const part of parts) {
-    if (part.filename !== undefined && part.name !== 'content' && part.name !== 'gpg_signature') refuse(400, `${part.name}: Should not be a tuple.`);
+    if (part.filename !== undefined && part.name !== 'content' && part.name !== 'gpg_signature')
+      refuse(400, `${part.name}: Should not be a tuple.`);
   }
   // distutils sends "UNKNOWN" for missing values; Warehouse drops such fields before anything else.
-  const unknown = new Set(textFields(parts).filter(([, value]) => value.trim() === 'UNKNOWN').map(([name]) => name));
+  const unknown = new Set(
+    textFields(parts)
+      .filter(([, value]) => value.trim() === 'UNKNOWN')
+      .map(([name]) => name),
+  );
   const fields = textFields(parts).filter(([name]) => !unknown.has(name));
   const all = (name: string): string[] => fields.filter(([key]) => key === name).map(([, value]) => value);
   const get = (name: string): string => all(name)[0] ?? '';
@@ -96,13 +123,17 @@ function upload(headers: IncomingHttpHeaders, parts: MultipartPart[], state: Upl
   const project = normalizeName(name);
   // A user's first upload creates the project, in the request's transaction: it is kept only if the upload succeeds.
   if (!state.projects.has(project) && identity.kind === 'publisher') {
-    refuse(400, "Non-user identities cannot create new projects. This was probably caused by successfully using a pending publisher but specifying the project name incorrectly (either in the publisher or in your project's metadata). Please ensure that both match. See: https://docs.pypi.org/trusted-publishers/troubleshooting/");
+    refuse(
+      400,
+      "Non-user identities cannot create new projects. This was probably caused by successfully using a pending publisher but specifying the project name incorrectly (either in the publisher or in your project's metadata). Please ensure that both match. See: https://docs.pypi.org/trusted-publishers/troubleshooting/",
+    );
   }
   const projectName = state.projects.get(project) ?? name;
   if (identity.kind === 'publisher') {
     const now = Math.floor(Date.now() / 1000);
     if (now >= identity.token.expires) refuse(403, 'Invalid API Token: token is expired');
-    if (!identity.token.projects.has(project)) refuse(403, `Invalid API Token: project-scoped token is not valid for project: ${pyRepr(projectName)}`);
+    if (!identity.token.projects.has(project))
+      refuse(403, `Invalid API Token: project-scoped token is not valid for project: ${pyRepr(projectName)}`);
   }
 
   const filename = file.filename!;
@@ -111,7 +142,10 @@ function upload(headers: IncomingHttpHeaders, parts: MultipartPart[], state: Upl
   if (shapeProblem) refuse(400, shapeProblem);
   if (!file.contentType || file.contentType.startsWith('image/')) refuse(400, 'Invalid distribution file.');
   if (file.data.length > state.maxFileSize) {
-    refuse(400, `File too large. Limit for project ${pyRepr(name)} is ${Math.floor(state.maxFileSize / ONE_MIB)} MB. See ${state.origin}/help/#file-size-limit for more information.`);
+    refuse(
+      400,
+      `File too large. Limit for project ${pyRepr(name)} is ${Math.floor(state.maxFileSize / ONE_MIB)} MB. See ${state.origin}/help/#file-size-limit for more information.`,
+    );
   }
   const hashes: Record<string, string> = {
     md5: createHash('md5').update(file.data).digest('hex'),
@@ -120,18 +154,30 @@ function upload(headers: IncomingHttpHeaders, parts: MultipartPart[], state: Upl
   };
   for (const [digest, actual] of Object.entries(hashes)) {
     const sent = get(`${digest}_digest`).toLowerCase();
-    if (sent && !digestsEqual(sent, actual)) refuse(400, 'The digest supplied does not match a digest calculated from the uploaded file.');
+    if (sent && !digestsEqual(sent, actual))
+      refuse(400, 'The digest supplied does not match a digest calculated from the uploaded file.');
   }
 
-  const existing = [...state.files.entries()].find(([storedName, stored]) => storedName === filename || stored.blake2_256 === hashes.blake2_256);
+  const existing = [...state.files.entries()].find(
+    ([storedName, stored]) => storedName === filename || stored.blake2_256 === hashes.blake2_256,
+  );
   if (existing) {
     const [storedName, stored] = existing;
-    if (storedName === filename && stored.sha256 === hashes.sha256 && stored.blake2_256 === hashes.blake2_256) return { status: 200, message: 'OK' };
+    if (storedName === filename && stored.sha256 === hashes.sha256 && stored.blake2_256 === hashes.blake2_256)
+      return { status: 200, message: 'OK' };
     // twine's --skip-existing looks for this message's start; Warehouse keeps it stable for that reason.
-    refuse(400, `File already exists (${pyRepr(filename)}, with blake2_256 hash ${pyRepr(hashes.blake2_256!)}). See ${state.origin}/help/#file-name-reuse for more information.`);
+    refuse(
+      400,
+      `File already exists (${pyRepr(filename)}, with blake2_256 hash ${pyRepr(hashes.blake2_256)}). See ${state.origin}/help/#file-name-reuse for more information.`,
+    );
   }
   const version = get('version');
-  if (filetype === 'sdist' && [...state.files.values()].some((f) => f.project === project && f.filetype === 'sdist' && versionsEqual(f.version, version))) {
+  if (
+    filetype === 'sdist' &&
+    [...state.files.values()].some(
+      (f) => f.project === project && f.filetype === 'sdist' && versionsEqual(f.version, version),
+    )
+  ) {
     refuse(400, 'Only one sdist may be uploaded per release.');
   }
   const nameProblem = checkDistFilename(filename, filetype, name, version);
@@ -139,7 +185,14 @@ function upload(headers: IncomingHttpHeaders, parts: MultipartPart[], state: Upl
 
   state.projects.set(project, name);
   state.files.set(filename, {
-    bytes: Buffer.from(file.data), sha256: hashes.sha256!, blake2_256: hashes.blake2_256!, fields: textFields(parts), project, version, filetype, uploadedAt: new Date(),
+    bytes: Buffer.from(file.data),
+    sha256: hashes.sha256,
+    blake2_256: hashes.blake2_256,
+    fields: textFields(parts),
+    project,
+    version,
+    filetype,
+    uploadedAt: new Date(),
   });
   return { status: 200, message: 'OK' };
 }
@@ -159,7 +212,10 @@ function authenticate(authorization: string | undefined, state: UploadState): Id
     const colon = decoded.indexOf(':');
     const user = colon < 0 ? decoded : decoded.slice(0, colon);
     if (user !== '__token__') {
-      refuse(403, `Username/Password authentication is no longer supported. Migrate to API Tokens or Trusted Publishers instead. See ${state.origin}/help/#apitoken and ${state.origin}/help/#trusted-publishers`);
+      refuse(
+        403,
+        `Username/Password authentication is no longer supported. Migrate to API Tokens or Trusted Publishers instead. See ${state.origin}/help/#apitoken and ${state.origin}/help/#trusted-publishers`,
+      );
     }
     token = colon < 0 ? undefined : decoded.slice(colon + 1).trim();
   } else if (scheme.toLowerCase() === 'token' || scheme.toLowerCase() === 'bearer') {
@@ -176,24 +232,35 @@ function validateForm(get: (name: string) => string, all: (name: string) => stri
   const errors = new Map<string, string>();
   const name = get('name');
   if (!name) errors.set('name', 'This field is required.');
-  else if (!PROJECT_NAME_RE.test(name)) errors.set('name', "Start and end with a letter or numeral containing only ASCII numeric and '.', '_' and '-'.");
+  else if (!PROJECT_NAME_RE.test(name))
+    errors.set('name', "Start and end with a letter or numeral containing only ASCII numeric and '.', '_' and '-'.");
   const filetype = get('filetype');
   if (!filetype) errors.set('filetype', 'This field is required.');
   else if (filetype !== 'sdist' && filetype !== 'bdist_wheel') errors.set('filetype', 'Use a known file type.');
-  for (const [field, label] of [['sha256_digest', 'SHA256'], ['blake2_256_digest', 'BLAKE2']] as const) {
+  for (const [field, label] of [
+    ['sha256_digest', 'SHA256'],
+    ['blake2_256_digest', 'BLAKE2'],
+  ] as const) {
     const value = get(field);
-    if (value && !/^[A-F0-9]{64}$/i.test(value)) errors.set(field, `Use a valid, hex-encoded, ${label} message digest.`);
+    if (value && !/^[A-F0-9]{64}$/i.test(value))
+      errors.set(field, `Use a valid, hex-encoded, ${label} message digest.`);
   }
   if (errors.has('name')) {
     const shown = name.length > 60 ? `${name.slice(0, 30)}...${name.slice(-30)}` : name;
-    refuse(400, `${pyRepr(shown)} is an invalid value for Name. Error: ${errors.get('name')} See ${CORE_METADATA_URL} for more information.`);
+    refuse(
+      400,
+      `${pyRepr(shown)} is an invalid value for Name. Error: ${errors.get('name')} See ${CORE_METADATA_URL} for more information.`,
+    );
   }
   const first = [...errors.keys()].sort()[0];
   if (first) refuse(400, `Invalid value for ${first}. Error: ${errors.get(first)}`);
   const pyversion = get('pyversion');
-  if (filetype !== 'sdist' && !pyversion) refuse(400, 'Invalid value for pyversion. Error: Python version is required for binary distribution uploads.');
-  if (filetype === 'sdist' && pyversion && pyversion !== 'source') refuse(400, "Invalid value for pyversion. Error: Use 'source' as Python version for an sdist.");
-  if (!all('md5_digest')[0] && !get('sha256_digest') && !get('blake2_256_digest')) refuse(400, 'Error: Include at least one message digest.');
+  if (filetype !== 'sdist' && !pyversion)
+    refuse(400, 'Invalid value for pyversion. Error: Python version is required for binary distribution uploads.');
+  if (filetype === 'sdist' && pyversion && pyversion !== 'source')
+    refuse(400, "Invalid value for pyversion. Error: Use 'source' as Python version for an sdist.");
+  if (!all('md5_digest')[0] && !get('sha256_digest') && !get('blake2_256_digest'))
+    refuse(400, 'Error: Include at least one message digest.');
 }
 
 /** The part of Warehouse's metadata validation that concerns the form as such (not the file's contents). */
@@ -210,7 +277,8 @@ function validateMetadata(get: (name: string) => string, all: (name: string) => 
   if (!version) problem("'version' is a required field");
   const parsed = parseVersion(version);
   if (!parsed || /^\s|\s$/.test(version)) problem(`${pyRepr(version)} is invalid for 'version'`);
-  if (parsed!.local) problem(`The use of local versions in ${pyRepr(normalizeVersion(version)!)} is not allowed.`, LOCAL_VERSION_URL);
+  if (parsed!.local)
+    problem(`The use of local versions in ${pyRepr(normalizeVersion(version)!)} is not allowed.`, LOCAL_VERSION_URL);
   const summary = get('summary');
   if (summary.includes('\n')) problem("'summary' must be a single line");
   if (summary.length > 512) problem("'summary' field must be 512 characters or less.");

@@ -6,14 +6,26 @@ describe('fixedCredentials', () => {
   it('always gives the user and password it was made with', async () => {
     const source = fixedCredentials('alice', 's3cret');
     expect(source.trustedPublishing).toBe(false);
-    await expect(source.current()).resolves.toStrictEqual({ user: 'alice', password: 's3cret', trustedPublishing: false });
-    await expect(source.current()).resolves.toStrictEqual({ user: 'alice', password: 's3cret', trustedPublishing: false });
+    await expect(source.current()).resolves.toStrictEqual({
+      user: 'alice',
+      password: 's3cret',
+      trustedPublishing: false,
+    });
+    await expect(source.current()).resolves.toStrictEqual({
+      user: 'alice',
+      password: 's3cret',
+      trustedPublishing: false,
+    });
   });
 
   it('has nothing to renew', async () => {
     const source = fixedCredentials('__token__', 'pypi-user-token');
     await expect(source.renew()).resolves.toBe(false);
-    await expect(source.current()).resolves.toStrictEqual({ user: '__token__', password: 'pypi-user-token', trustedPublishing: false });
+    await expect(source.current()).resolves.toStrictEqual({
+      user: '__token__',
+      password: 'pypi-user-token',
+      trustedPublishing: false,
+    });
   });
 });
 
@@ -30,17 +42,26 @@ describe('mintedCredentials', () => {
   let source: CredentialSource;
 
   /** Tokens 'pypi-1', 'pypi-2', … expiring as listed (the last entry repeats). */
-  function fakeMint(expires: Array<number | undefined>) {
+  function fakeMint(expires: (number | undefined)[]) {
     let minted = 0;
     return vi.fn(async (): Promise<UploadToken> => {
       minted++;
-      return { token: `pypi-${minted}`, expires: expires[Math.min(minted, expires.length) - 1], claims: { repository: 'octo-org/widgets' } };
+      return {
+        token: `pypi-${minted}`,
+        expires: expires[Math.min(minted, expires.length) - 1],
+        claims: { repository: 'octo-org/widgets' },
+      };
     });
   }
 
-  function start(expires: Array<number | undefined>): void {
+  function start(expires: (number | undefined)[]): void {
     mint = fakeMint(expires);
-    source = mintedCredentials(mint, (message) => logs.push(message), MARGIN_MS, () => clock);
+    source = mintedCredentials(
+      mint,
+      (message) => logs.push(message),
+      MARGIN_MS,
+      () => clock,
+    );
   }
 
   function token(password: string) {
@@ -66,7 +87,7 @@ describe('mintedCredentials', () => {
     expect(logs).toEqual(['Got an upload token, valid until 2025-06-01T12:15:00.000Z.']);
   });
 
-  const reuse: Array<[description: string, afterMs: number]> = [
+  const reuse: [description: string, afterMs: number][] = [
     ['at once', 0],
     ['after a minute', 60_000],
     ['with 1 ms more than the margin left', 15 * 60_000 - MARGIN_MS - 1],
@@ -81,7 +102,7 @@ describe('mintedCredentials', () => {
     expect(logs).toHaveLength(1);
   });
 
-  const renewal: Array<[description: string, afterMs: number]> = [
+  const renewal: [description: string, afterMs: number][] = [
     ['with 1 ms less than the margin left', 15 * 60_000 - MARGIN_MS + 1],
     ['with a minute left', 14 * 60_000],
     ['after it expired', 20 * 60_000],
@@ -111,7 +132,18 @@ describe('mintedCredentials', () => {
       passwords.push((await source.current()).password);
     }
     // Renewed at minute 12 (3 min left of token 1) and minute 28 (2 min left of token 2).
-    expect(passwords).toEqual(['pypi-1', 'pypi-1', 'pypi-1', 'pypi-2', 'pypi-2', 'pypi-2', 'pypi-2', 'pypi-3', 'pypi-3', 'pypi-3']);
+    expect(passwords).toEqual([
+      'pypi-1',
+      'pypi-1',
+      'pypi-1',
+      'pypi-2',
+      'pypi-2',
+      'pypi-2',
+      'pypi-2',
+      'pypi-3',
+      'pypi-3',
+      'pypi-3',
+    ]);
     expect(mint).toHaveBeenCalledTimes(3);
   });
 
@@ -120,7 +152,10 @@ describe('mintedCredentials', () => {
     await source.current();
     await expect(source.renew()).resolves.toBe(true);
     expect(mint).toHaveBeenCalledTimes(2);
-    expect(logs).toEqual(['Got an upload token, valid until 2025-06-01T12:15:00.000Z.', 'Got an upload token, valid until 2025-06-01T12:16:00.000Z.']);
+    expect(logs).toEqual([
+      'Got an upload token, valid until 2025-06-01T12:15:00.000Z.',
+      'Got an upload token, valid until 2025-06-01T12:16:00.000Z.',
+    ]);
     await expect(source.current()).resolves.toStrictEqual(token('pypi-2'));
     expect(mint).toHaveBeenCalledTimes(2);
   });
@@ -155,7 +190,12 @@ describe('mintedCredentials', () => {
       if (calls === 1) throw new Error('mint failed');
       return { token: `pypi-${calls}`, expires: FIRST_EXPIRES, claims: {} };
     });
-    const flaky = mintedCredentials(failingOnce, (message) => logs.push(message), MARGIN_MS, () => clock);
+    const flaky = mintedCredentials(
+      failingOnce,
+      (message) => logs.push(message),
+      MARGIN_MS,
+      () => clock,
+    );
     await expect(flaky.current()).rejects.toThrow('mint failed');
     expect(logs).toEqual([]);
     await expect(flaky.current()).resolves.toStrictEqual(token('pypi-2'));

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { eventRefusal, explainMintError, passwordModeAdvice, pinningWarning, reusableWorkflowWarning } from '../../src/index/diagnostics.js';
+import {
+  eventRefusal,
+  explainMintError,
+  passwordModeAdvice,
+  pinningWarning,
+  reusableWorkflowWarning,
+} from '../../src/index/diagnostics.js';
 import { PublishError } from '../../src/common/errors.js';
 
 describe('pinningWarning', () => {
@@ -11,7 +17,11 @@ describe('pinningWarning', () => {
     ['', false],
     [undefined, false],
   ])('GITHUB_ACTION_REF %j warns: %s', (ref, warns) => {
-    const warning = pinningWarning({ eventName: 'push', actionRef: ref, actionRepository: 'octo-org/pypi-oidc-publish' });
+    const warning = pinningWarning({
+      eventName: 'push',
+      actionRef: ref,
+      actionRepository: 'octo-org/pypi-oidc-publish',
+    });
     expect(warning !== undefined).toBe(warns);
     if (warning) expect(warning).toContain(`uses: octo-org/pypi-oidc-publish@<40-character commit SHA> # ${ref}`);
   });
@@ -19,12 +29,21 @@ describe('pinningWarning', () => {
 
 describe('eventRefusal', () => {
   it('refuses pull_request_target with trusted publishing', () => {
-    const error = eventRefusal({ eventName: 'pull_request_target', actionRef: undefined, actionRepository: undefined }, true);
+    const error = eventRefusal(
+      { eventName: 'pull_request_target', actionRef: undefined, actionRepository: undefined },
+      true,
+    );
     expect(error).toBeInstanceOf(PublishError);
     expect(error!.message).toContain("'pull_request_target', and PyPI refuses trusted-publishing tokens from it");
   });
-  it.each([['push', true], ['release', true], ['pull_request_target', false]])('lets %s through (trusted publishing: %s)', (event, trusted) => {
-    expect(eventRefusal({ eventName: event, actionRef: undefined, actionRepository: undefined }, trusted)).toBeUndefined();
+  it.each([
+    ['push', true],
+    ['release', true],
+    ['pull_request_target', false],
+  ])('lets %s through (trusted publishing: %s)', (event, trusted) => {
+    expect(
+      eventRefusal({ eventName: event, actionRef: undefined, actionRepository: undefined }, trusted),
+    ).toBeUndefined();
   });
 });
 
@@ -42,11 +61,16 @@ describe('passwordModeAdvice', () => {
   });
   it('refuses a plain user name on PyPI and TestPyPI', () => {
     for (const url of ['https://upload.pypi.org/legacy/', 'https://test.pypi.org/legacy/']) {
-      expect(() => passwordModeAdvice(new URL(url), 'alice', 'secret')).toThrow(/no longer accepts a user name and password for uploads \('user' is 'alice'\)/);
+      expect(() => passwordModeAdvice(new URL(url), 'alice', 'secret')).toThrow(
+        /no longer accepts a user name and password for uploads \('user' is 'alice'\)/,
+      );
     }
   });
   it('says nothing for another index with a user name', () => {
-    expect(passwordModeAdvice(new URL('https://pypi.internal.example/'), 'alice', 'secret')).toEqual({ notices: [], warnings: [] });
+    expect(passwordModeAdvice(new URL('https://pypi.internal.example/'), 'alice', 'secret')).toEqual({
+      notices: [],
+      warnings: [],
+    });
   });
 });
 
@@ -69,14 +93,22 @@ describe('explainMintError', () => {
 describe('reusableWorkflowWarning', () => {
   const base = { repository: 'octo-org/app', workflow_ref: 'octo-org/app/.github/workflows/release.yml@refs/tags/v1' };
   it('is silent when the job runs in the caller workflow', () => {
-    expect(reusableWorkflowWarning({ ...base, job_workflow_ref: 'octo-org/app/.github/workflows/release.yml@refs/tags/v1' })).toBeUndefined();
+    expect(
+      reusableWorkflowWarning({ ...base, job_workflow_ref: 'octo-org/app/.github/workflows/release.yml@refs/tags/v1' }),
+    ).toBeUndefined();
   });
   it('names the reusable workflow file to register when it lives in the same repository', () => {
-    const warning = reusableWorkflowWarning({ ...base, job_workflow_ref: 'octo-org/app/.github/workflows/publish.yml@refs/tags/v1' });
+    const warning = reusableWorkflowWarning({
+      ...base,
+      job_workflow_ref: 'octo-org/app/.github/workflows/publish.yml@refs/tags/v1',
+    });
     expect(warning).toContain("register 'publish.yml' as the workflow name.");
   });
   it('says PyPI cannot match a reusable workflow from another repository', () => {
-    const warning = reusableWorkflowWarning({ ...base, job_workflow_ref: 'octo-org/shared/.github/workflows/publish.yml@v2' });
+    const warning = reusableWorkflowWarning({
+      ...base,
+      job_workflow_ref: 'octo-org/shared/.github/workflows/publish.yml@v2',
+    });
     expect(warning).toContain('PyPI cannot match it at all: move the publishing job into octo-org/app.');
   });
 });

@@ -17,7 +17,7 @@ async function thrown(action: () => unknown): Promise<PublishError> {
 }
 
 describe('parseDistFilename: wheels', () => {
-  const valid: Array<[filename: string, expected: Omit<DistFilename, 'filename' | 'kind'>]> = [
+  const valid: [filename: string, expected: Omit<DistFilename, 'filename' | 'kind'>][] = [
     ['foo-1.0-py3-none-any.whl', { name: 'foo', version: '1.0', pyversion: 'py3', platform: 'any' }],
     ['foo_bar-2.0b1-py3-none-any.whl', { name: 'foo_bar', version: '2.0b1', pyversion: 'py3', platform: 'any' }],
     ['six-1.16.0-py2.py3-none-any.whl', { name: 'six', version: '1.16.0', pyversion: 'py2.py3', platform: 'any' }],
@@ -26,14 +26,20 @@ describe('parseDistFilename: wheels', () => {
       { name: 'numpy', version: '2.1.0', pyversion: 'cp312', platform: 'manylinux_2_17_x86_64.manylinux2014_x86_64' },
     ],
     ['pkg-1.0-1-cp39-abi3-win_amd64.whl', { name: 'pkg', version: '1.0', pyversion: 'cp39', platform: 'win_amd64' }],
-    ['pkg-1.0-2b-cp313-cp313t-macosx_11_0_arm64.whl', { name: 'pkg', version: '1.0', pyversion: 'cp313', platform: 'macosx_11_0_arm64' }],
-    ['zope_interface-7.0-cp311-cp311-musllinux_1_2_aarch64.whl', { name: 'zope_interface', version: '7.0', pyversion: 'cp311', platform: 'musllinux_1_2_aarch64' }],
+    [
+      'pkg-1.0-2b-cp313-cp313t-macosx_11_0_arm64.whl',
+      { name: 'pkg', version: '1.0', pyversion: 'cp313', platform: 'macosx_11_0_arm64' },
+    ],
+    [
+      'zope_interface-7.0-cp311-cp311-musllinux_1_2_aarch64.whl',
+      { name: 'zope_interface', version: '7.0', pyversion: 'cp311', platform: 'musllinux_1_2_aarch64' },
+    ],
   ];
   it.each(valid)('%s', (filename, expected) => {
     expect(parseDistFilename(filename)).toEqual({ filename, kind: 'wheel', ...expected });
   });
 
-  const invalid: Array<[filename: string, why: string]> = [
+  const invalid: [filename: string, why: string][] = [
     ['foo-py3-none-any.whl', 'it has 4 dash-separated parts instead of 5 or 6'],
     ['foo-1.0-any.whl', 'it has 3 dash-separated parts instead of 5 or 6'],
     ['foo-bar-1.0-1-py3-none-any.whl', 'it has 7 dash-separated parts instead of 5 or 6'],
@@ -52,10 +58,13 @@ describe('parseDistFilename: wheels', () => {
 
   // PyPI refuses a wheel whose name segment is not the normalized name with '_' ("Filename '…' should
   // contain the normalized project name 'foo_bar', not 'Foo_Bar'"), so pre-flight must refuse it too.
-  const unnormalized: Array<[filename: string, required: string]> = [
+  const unnormalized: [filename: string, required: string][] = [
     ['Foo_Bar-1.0-py3-none-any.whl', 'foo_bar-1.0-py3-none-any.whl'],
     ['PyYAML-6.0.2-cp312-cp312-win_amd64.whl', 'pyyaml-6.0.2-cp312-cp312-win_amd64.whl'],
-    ['zope.interface-7.0-cp311-cp311-musllinux_1_2_aarch64.whl', 'zope_interface-7.0-cp311-cp311-musllinux_1_2_aarch64.whl'],
+    [
+      'zope.interface-7.0-cp311-cp311-musllinux_1_2_aarch64.whl',
+      'zope_interface-7.0-cp311-cp311-musllinux_1_2_aarch64.whl',
+    ],
     ['foo__bar-1.0-1-py3-none-any.whl', 'foo_bar-1.0-1-py3-none-any.whl'],
   ];
   it.each(unnormalized)('%s is refused, naming %s', async (filename, required) => {
@@ -67,7 +76,7 @@ describe('parseDistFilename: wheels', () => {
 });
 
 describe('parseDistFilename: sdists', () => {
-  const valid: Array<[filename: string, name: string, version: string]> = [
+  const valid: [filename: string, name: string, version: string][] = [
     ['foo-1.0.tar.gz', 'foo', '1.0'],
     ['foo_bar-1.0.tar.gz', 'foo_bar', '1.0'],
     ['zope_interface-7.0rc1.tar.gz', 'zope_interface', '7.0rc1'],
@@ -77,7 +86,7 @@ describe('parseDistFilename: sdists', () => {
     expect(parseDistFilename(filename)).toEqual({ filename, kind: 'sdist', name, version, pyversion: 'source' });
   });
 
-  const unnormalized: Array<[filename: string, required: string]> = [
+  const unnormalized: [filename: string, required: string][] = [
     ['My-Package-1.0.tar.gz', 'my_package-1.0.tar.gz'],
     ['foo-bar-1.0.tar.gz', 'foo_bar-1.0.tar.gz'],
     ['Foo-1.0.tar.gz', 'foo-1.0.tar.gz'],
@@ -92,7 +101,7 @@ describe('parseDistFilename: sdists', () => {
 
   // PEP 625 wants the version normalized too; PyPI compares the filename with
   // f"{normalized_name}-{str(meta.version)}.tar.gz" and refuses anything else.
-  const unnormalizedVersions: Array<[filename: string, required: string]> = [
+  const unnormalizedVersions: [filename: string, required: string][] = [
     ['foo-1.0RC1.tar.gz', 'foo-1.0rc1.tar.gz'],
     ['foo-01.0.tar.gz', 'foo-1.0.tar.gz'],
     ['foo-v1.0.tar.gz', 'foo-1.0.tar.gz'],
@@ -105,17 +114,23 @@ describe('parseDistFilename: sdists', () => {
     expect(error.message).toContain(`PyPI requires ${required} (PEP 625)`);
   });
 
-  it.each(['foo.tar.gz', '-1.0.tar.gz', 'foo-bar.tar.gz', 'foo-.tar.gz'])('%s is not {name}-{version}.tar.gz', async (filename) => {
-    const error = await thrown(() => parseDistFilename(filename));
-    expect(error.message).toBe(`${filename} is not a valid sdist filename: it must be {name}-{version}.tar.gz.`);
-  });
+  it.each(['foo.tar.gz', '-1.0.tar.gz', 'foo-bar.tar.gz', 'foo-.tar.gz'])(
+    '%s is not {name}-{version}.tar.gz',
+    async (filename) => {
+      const error = await thrown(() => parseDistFilename(filename));
+      expect(error.message).toBe(`${filename} is not a valid sdist filename: it must be {name}-{version}.tar.gz.`);
+    },
+  );
 });
 
 describe('parseDistFilename: other files', () => {
-  it.each(['foo-1.0.zip', 'foo-1.0.tgz', 'foo-1.0-py3-none-any.WHL', 'README'])('%s is neither a wheel nor an sdist', async (filename) => {
-    const error = await thrown(() => parseDistFilename(filename));
-    expect(error.message).toBe(`${filename} is not a wheel (.whl) or an sdist (.tar.gz).`);
-  });
+  it.each(['foo-1.0.zip', 'foo-1.0.tgz', 'foo-1.0-py3-none-any.WHL', 'README'])(
+    '%s is neither a wheel nor an sdist',
+    async (filename) => {
+      const error = await thrown(() => parseDistFilename(filename));
+      expect(error.message).toBe(`${filename} is not a wheel (.whl) or an sdist (.tar.gz).`);
+    },
+  );
 });
 
 describe('normalizedFilenamePart', () => {
@@ -170,16 +185,36 @@ describe('discoverDists', () => {
     const dir = await packagesDir(['notes.txt', 'build.log']);
     await mkdir(join(dir, 'sub'));
     const error = await thrown(() => discoverDists(dir));
-    expect(error.message).toBe(`No distributions (.whl or .tar.gz) were found in '${dir}'. It holds only 'build.log', 'notes.txt', 'sub'.`);
+    expect(error.message).toBe(
+      `No distributions (.whl or .tar.gz) were found in '${dir}'. It holds only 'build.log', 'notes.txt', 'sub'.`,
+    );
   });
 
-  const refused: Array<[filename: string, reason: string]> = [
-    ['foo-1.0.zip', 'PyPI accepts sdists only as .tar.gz (PEP 625); a .zip sdist is refused. Build the sdist with `python -m build --sdist`, which writes .tar.gz.'],
-    ['FOO-1.0.ZIP', 'PyPI accepts sdists only as .tar.gz (PEP 625); a .zip sdist is refused. Build the sdist with `python -m build --sdist`, which writes .tar.gz.'],
-    ['foo-1.0-py3.12.egg', 'PyPI no longer accepts eggs (since August 2023). Build a wheel instead: `python -m build --wheel`.'],
-    ['foo-1.0.win-amd64.exe', 'PyPI no longer accepts bdist_wininst installers. Build a wheel instead: `python -m build --wheel`.'],
-    ['foo-1.0.tar.bz2', 'PyPI accepts sdists only as .tar.gz (PEP 625). Build the sdist with `python -m build --sdist`.'],
-    ['foo-1.0.tgz', 'PyPI accepts sdists only with the .tar.gz suffix (PEP 625). Build the sdist with `python -m build --sdist`.'],
+  const refused: [filename: string, reason: string][] = [
+    [
+      'foo-1.0.zip',
+      'PyPI accepts sdists only as .tar.gz (PEP 625); a .zip sdist is refused. Build the sdist with `python -m build --sdist`, which writes .tar.gz.',
+    ],
+    [
+      'FOO-1.0.ZIP',
+      'PyPI accepts sdists only as .tar.gz (PEP 625); a .zip sdist is refused. Build the sdist with `python -m build --sdist`, which writes .tar.gz.',
+    ],
+    [
+      'foo-1.0-py3.12.egg',
+      'PyPI no longer accepts eggs (since August 2023). Build a wheel instead: `python -m build --wheel`.',
+    ],
+    [
+      'foo-1.0.win-amd64.exe',
+      'PyPI no longer accepts bdist_wininst installers. Build a wheel instead: `python -m build --wheel`.',
+    ],
+    [
+      'foo-1.0.tar.bz2',
+      'PyPI accepts sdists only as .tar.gz (PEP 625). Build the sdist with `python -m build --sdist`.',
+    ],
+    [
+      'foo-1.0.tgz',
+      'PyPI accepts sdists only with the .tar.gz suffix (PEP 625). Build the sdist with `python -m build --sdist`.',
+    ],
   ];
   it.each(refused)('refuses %s, saying why', async (filename, reason) => {
     const dir = await packagesDir([filename, 'foo-1.0-py3-none-any.whl']);
@@ -194,7 +229,7 @@ describe('discoverDists', () => {
     const error = await thrown(() => discoverDists(dir));
     expect(error.message.split('\n').sort()).toEqual([
       '- Foo-1.0.tar.gz does not have a normalized name: PyPI requires foo-1.0.tar.gz (PEP 625).',
-      `- foo-1.0.zip cannot be uploaded: ${refused[0]![1]}`,
+      `- foo-1.0.zip cannot be uploaded: ${refused[0][1]}`,
     ]);
   });
 
@@ -209,7 +244,12 @@ describe('discoverDists', () => {
     ]);
     await mkdir(join(dir, 'not-a-file.whl'));
     const { dists, ignored } = await discoverDists(dir);
-    expect(dists.map((d) => d.filename)).toEqual(['a-1.0-py3-none-any.whl', 'z-1.0-py3-none-any.whl', 'a-1.0.tar.gz', 'b-1.0.tar.gz']);
+    expect(dists.map((d) => d.filename)).toEqual([
+      'a-1.0-py3-none-any.whl',
+      'z-1.0-py3-none-any.whl',
+      'a-1.0.tar.gz',
+      'b-1.0.tar.gz',
+    ]);
     expect(dists.map((d) => d.kind)).toEqual(['wheel', 'wheel', 'sdist', 'sdist']);
     expect(ignored).toEqual(['.DS_Store', 'a-1.0-py3-none-any.whl.publish.attestation', 'not-a-file.whl']);
   });
@@ -229,7 +269,15 @@ describe('discoverDists', () => {
         path: join(dir, 'foo-1.0-py3-none-any.whl'),
         size: 'foo-1.0-py3-none-any.whl'.length,
       },
-      { filename: 'foo-1.0.tar.gz', kind: 'sdist', name: 'foo', version: '1.0', pyversion: 'source', path: join(dir, 'foo-1.0.tar.gz'), size: 'foo-1.0.tar.gz'.length },
+      {
+        filename: 'foo-1.0.tar.gz',
+        kind: 'sdist',
+        name: 'foo',
+        version: '1.0',
+        pyversion: 'source',
+        path: join(dir, 'foo-1.0.tar.gz'),
+        size: 'foo-1.0.tar.gz'.length,
+      },
     ]);
   });
 

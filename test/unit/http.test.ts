@@ -3,7 +3,7 @@ import { parseJson, serverMessage, statusLine, type HttpResponse } from '../../s
 import { credentialsAllowed, isLoopbackHost } from '../../src/common/urls.js';
 
 describe('isLoopbackHost', () => {
-  const cases: Array<[host: string, loopback: boolean]> = [
+  const cases: [host: string, loopback: boolean][] = [
     ['localhost', true],
     ['LOCALHOST', true],
     ['api.localhost', true],
@@ -34,7 +34,7 @@ describe('isLoopbackHost', () => {
 });
 
 describe('credentialsAllowed', () => {
-  const cases: Array<[url: string, allowed: boolean]> = [
+  const cases: [url: string, allowed: boolean][] = [
     ['https://upload.pypi.org/legacy/', true],
     ['https://10.0.0.1:8443/legacy/', true],
     ['http://localhost:8080/legacy/', true],
@@ -60,9 +60,23 @@ function response(status: number, body: string): HttpResponse {
 }
 
 describe('serverMessage', () => {
-  const cases: Array<[description: string, status: number, body: string, message: string]> = [
-    ['Warehouse JSON message', 400, JSON.stringify({ message: "File already exists ('foo-1.0.tar.gz')", code: "400 File already exists ('foo-1.0.tar.gz')", title: 'Bad Request' }), "File already exists ('foo-1.0.tar.gz')"],
-    ['JSON detail', 403, '{"detail": "Invalid or non-existent authentication information."}', 'Invalid or non-existent authentication information.'],
+  const cases: [description: string, status: number, body: string, message: string][] = [
+    [
+      'Warehouse JSON message',
+      400,
+      JSON.stringify({
+        message: "File already exists ('foo-1.0.tar.gz')",
+        code: "400 File already exists ('foo-1.0.tar.gz')",
+        title: 'Bad Request',
+      }),
+      "File already exists ('foo-1.0.tar.gz')",
+    ],
+    [
+      'JSON detail',
+      403,
+      '{"detail": "Invalid or non-existent authentication information."}',
+      'Invalid or non-existent authentication information.',
+    ],
     ['JSON error', 500, '{"error": "boom"}', 'boom'],
     ['empty JSON message skipped for the next key', 422, '{"message": "", "detail": "the detail"}', 'the detail'],
     [

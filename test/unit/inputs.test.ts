@@ -5,7 +5,10 @@ import { DEFAULT_REPOSITORY_URL, parseInputs, type Inputs } from '../../src/inpu
 /** parseInputs over a plain object, as the workflow would give it; returns the warnings too. */
 function parse(given: Record<string, string>): { inputs: Inputs; warnings: string[] } {
   const warnings: string[] = [];
-  const inputs = parseInputs((name) => given[name] ?? '', (message) => warnings.push(message));
+  const inputs = parseInputs(
+    (name) => given[name] ?? '',
+    (message) => warnings.push(message),
+  );
   return { inputs, warnings };
 }
 
@@ -77,8 +80,20 @@ describe('parseInputs: defaults', () => {
 });
 
 describe('parseInputs: deprecated snake_case spellings', () => {
-  const spellings: Array<[oldName: string, newName: string, value: string, read: (inputs: Inputs) => unknown, expected: unknown]> = [
-    ['repository_url', 'repository-url', 'https://test.pypi.org/legacy/', (i) => i.repositoryUrl.href, 'https://test.pypi.org/legacy/'],
+  const spellings: [
+    oldName: string,
+    newName: string,
+    value: string,
+    read: (inputs: Inputs) => unknown,
+    expected: unknown,
+  ][] = [
+    [
+      'repository_url',
+      'repository-url',
+      'https://test.pypi.org/legacy/',
+      (i) => i.repositoryUrl.href,
+      'https://test.pypi.org/legacy/',
+    ],
     ['packages_dir', 'packages-dir', 'out', (i) => i.packagesDir, 'out'],
     ['skip_existing', 'skip-existing', 'true', (i) => i.skipExisting, true],
     ['verify_metadata', 'verify-metadata', 'false', (i) => i.verifyMetadata, false],
@@ -93,13 +108,17 @@ describe('parseInputs: deprecated snake_case spellings', () => {
   it('prefers the new spelling when both are set to different values, and says so', () => {
     const { inputs, warnings } = parse({ 'packages-dir': 'dist/', packages_dir: 'out' });
     expect(inputs.packagesDir).toBe('dist/');
-    expect(warnings).toEqual(["Both 'packages-dir' and its deprecated spelling 'packages_dir' are set; using 'packages-dir: dist/'."]);
+    expect(warnings).toEqual([
+      "Both 'packages-dir' and its deprecated spelling 'packages_dir' are set; using 'packages-dir: dist/'.",
+    ]);
   });
 
   it('only warns about the deprecation when both are set to the same value', () => {
     const { inputs, warnings } = parse({ 'skip-existing': 'true', skip_existing: 'true' });
     expect(inputs.skipExisting).toBe(true);
-    expect(warnings).toEqual(["The input 'skip_existing' is deprecated; rename it to 'skip-existing' in your workflow."]);
+    expect(warnings).toEqual([
+      "The input 'skip_existing' is deprecated; rename it to 'skip-existing' in your workflow.",
+    ]);
   });
 
   it('has no snake_case spelling for user, password or verbose', () => {
@@ -112,7 +131,7 @@ describe('parseInputs: deprecated snake_case spellings', () => {
 });
 
 describe('parseInputs: booleans', () => {
-  const words: Array<[raw: string, value: boolean]> = [
+  const words: [raw: string, value: boolean][] = [
     ['true', true],
     ['True', true],
     ['TRUE', true],
@@ -123,17 +142,22 @@ describe('parseInputs: booleans', () => {
   ];
   it.each(words)('reads %j as %s', (raw, value) => {
     const { inputs } = parse({ 'skip-existing': raw, 'verify-metadata': raw, verbose: raw, 'print-hash': raw });
-    expect([inputs.skipExisting, inputs.verifyMetadata, inputs.verbose, inputs.printHash]).toEqual([value, value, value, value]);
+    expect([inputs.skipExisting, inputs.verifyMetadata, inputs.verbose, inputs.printHash]).toEqual([
+      value,
+      value,
+      value,
+      value,
+    ]);
   });
 
-  const refused: Array<[input: string, raw: string]> = [
+  const refused: [input: string, raw: string][] = [
     ['skip-existing', 'yes'],
     ['verify-metadata', 'no'],
     ['verbose', 'tRuE'],
     ['print-hash', '1'],
     ['skip-existing', 'on'],
   ];
-  it.each(refused)("refuses %s: %j, naming the input", (input, raw) => {
+  it.each(refused)('refuses %s: %j, naming the input', (input, raw) => {
     const error = parseError({ [input]: raw });
     expect(error.message).toBe(`The input '${input}' is '${raw}', which is not a boolean.`);
     expect(error.hint).toBe(`Set '${input}' to true or false.`);
@@ -141,7 +165,7 @@ describe('parseInputs: booleans', () => {
 });
 
 describe('parseInputs: repository-url', () => {
-  const accepted: Array<[raw: string, href: string]> = [
+  const accepted: [raw: string, href: string][] = [
     ['https://upload.pypi.org/legacy/', 'https://upload.pypi.org/legacy/'],
     ['https://test.pypi.org/legacy/', 'https://test.pypi.org/legacy/'],
     ['  https://example.com/legacy/  ', 'https://example.com/legacy/'],
@@ -185,14 +209,20 @@ describe('parseInputs: repository-url', () => {
     ['http://localhost.example.com/', 'http://localhost.example.com/', 'https://localhost.example.com/'],
   ])('refuses plain http to another machine: %s', (raw, href, https) => {
     const error = parseError({ 'repository-url': raw });
-    expect(error.message).toBe(`The input 'repository-url' is ${href}: plain http:// to another machine would send your credentials unencrypted.`);
-    expect(error.hint).toBe(`Use ${https}. Plain http:// is allowed only for this machine (localhost, 127.0.0.1, ::1).`);
+    expect(error.message).toBe(
+      `The input 'repository-url' is ${href}: plain http:// to another machine would send your credentials unencrypted.`,
+    );
+    expect(error.hint).toBe(
+      `Use ${https}. Plain http:// is allowed only for this machine (localhost, 127.0.0.1, ::1).`,
+    );
   });
 });
 
 describe('parseInputs: retries and check-url', () => {
   it.each(['-1', '1.5', 'many', '21'])('refuses retries: %s', (raw) => {
-    expect(() => parse({ retries: raw })).toThrow(`The input 'retries' is '${raw}', which is not a whole number from 0 to 20.`);
+    expect(() => parse({ retries: raw })).toThrow(
+      `The input 'retries' is '${raw}', which is not a whole number from 0 to 20.`,
+    );
   });
 
   it.each([

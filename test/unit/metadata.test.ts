@@ -11,13 +11,17 @@ import {
   type FormField,
 } from '../../src/dists/metadata.js';
 
-function metadata(headers: Array<[string, string]>, body = ''): CoreMetadata {
+function metadata(headers: [string, string][], body = ''): CoreMetadata {
   return { headers, body };
 }
 
 describe('parseCoreMetadata', () => {
   it('reads headers in order and the body after the blank line', () => {
-    expect(parseCoreMetadata('Metadata-Version: 2.4\nName: foo\nVersion: 1.0\nClassifier: A\nClassifier: B\n\n# Foo\n\nText.\n')).toEqual({
+    expect(
+      parseCoreMetadata(
+        'Metadata-Version: 2.4\nName: foo\nVersion: 1.0\nClassifier: A\nClassifier: B\n\n# Foo\n\nText.\n',
+      ),
+    ).toEqual({
       headers: [
         ['Metadata-Version', '2.4'],
         ['Name', 'foo'],
@@ -48,7 +52,7 @@ describe('parseCoreMetadata', () => {
     expect(parsed.body).toBe('Line one\r\n\r\nLine two\r\n');
   });
 
-  const bodies: Array<[text: string, body: string]> = [
+  const bodies: [text: string, body: string][] = [
     ['Name: foo\n\nno trailing newline', 'no trailing newline'],
     ['Name: foo\n\ntwo trailing newlines\n\n', 'two trailing newlines\n\n'],
     ['Name: foo\n\n\nstarts with a blank line\n', '\nstarts with a blank line\n'],
@@ -64,7 +68,9 @@ describe('parseCoreMetadata', () => {
   });
 
   it('keeps non-ASCII text in headers and body', () => {
-    const parsed = parseCoreMetadata('Name: foo\nAuthor: Jürgen Müller\nSummary: 🐍 ünïcödé — “quoted”\n\nDéjà vu ✓ 日本語\n');
+    const parsed = parseCoreMetadata(
+      'Name: foo\nAuthor: Jürgen Müller\nSummary: 🐍 ünïcödé — “quoted”\n\nDéjà vu ✓ 日本語\n',
+    );
     expect(getField(parsed, 'author')).toBe('Jürgen Müller');
     expect(getField(parsed, 'Summary')).toBe('🐍 ünïcödé — “quoted”');
     expect(parsed.body).toBe('Déjà vu ✓ 日本語\n');
@@ -79,10 +85,16 @@ describe('parseCoreMetadata', () => {
     ]);
   });
 
-  const malformed: Array<[text: string, message: string]> = [
-    ['Name: foo\nthis is not a header\n', "line 2 is neither a 'Name: value' header nor a continuation: 'this is not a header'"],
+  const malformed: [text: string, message: string][] = [
+    [
+      'Name: foo\nthis is not a header\n',
+      "line 2 is neither a 'Name: value' header nor a continuation: 'this is not a header'",
+    ],
     [': no name\n', "line 1 is neither a 'Name: value' header nor a continuation: ': no name'"],
-    [`Name: foo\nVersion: 1.0\n${'x'.repeat(200)}\n`, `line 3 is neither a 'Name: value' header nor a continuation: '${'x'.repeat(80)}'`],
+    [
+      `Name: foo\nVersion: 1.0\n${'x'.repeat(200)}\n`,
+      `line 3 is neither a 'Name: value' header nor a continuation: '${'x'.repeat(80)}'`,
+    ],
   ];
   it.each(malformed)('refuses %j', (text, message) => {
     expect(() => parseCoreMetadata(text)).toThrow(MetadataError);
@@ -109,7 +121,7 @@ describe('checkMetadata', () => {
   const WHEEL_MEMBER = 'foo-1.0.dist-info/METADATA';
   const WHERE = `foo-1.0-py3-none-any.whl (${WHEEL_MEMBER})`;
 
-  function check(headers: Array<[string, string]>, filename = WHEEL.filename): string[] {
+  function check(headers: [string, string][], filename = WHEEL.filename): string[] {
     const dist = parseDistFilename(filename);
     const member = dist.kind === 'wheel' ? WHEEL_MEMBER : 'foo-1.0/PKG-INFO';
     const problems = checkMetadata(metadata(headers), { dist, member });
@@ -117,7 +129,7 @@ describe('checkMetadata', () => {
     return problems.map((p) => p.message);
   }
 
-  const base = (metadataVersion: string): Array<[string, string]> => [
+  const base = (metadataVersion: string): [string, string][] => [
     ['Metadata-Version', metadataVersion],
     ['Name', 'foo'],
     ['Version', '1.0'],
@@ -137,23 +149,32 @@ describe('checkMetadata', () => {
 
   it('refuses Metadata-Version 2.0, which was never standardised', () => {
     const problems = checkMetadata(metadata(base('2.0')), { dist: WHEEL, member: WHEEL_MEMBER });
-    expect(problems.map((p) => p.message)).toEqual([`${WHERE}: Metadata-Version 2.0 is not one PyPI accepts (1.0, 1.1, 1.2, 2.1, 2.2, 2.3, 2.4, 2.5).`]);
-    expect(problems[0]!.hint).toMatch(/^Metadata-Version 2\.0 was never standardised/);
+    expect(problems.map((p) => p.message)).toEqual([
+      `${WHERE}: Metadata-Version 2.0 is not one PyPI accepts (1.0, 1.1, 1.2, 2.1, 2.2, 2.3, 2.4, 2.5).`,
+    ]);
+    expect(problems[0].hint).toMatch(/^Metadata-Version 2\.0 was never standardised/);
   });
 
   it('refuses a Metadata-Version from the future', () => {
     const problems = checkMetadata(metadata(base('3.0')), { dist: WHEEL, member: WHEEL_MEMBER });
-    expect(problems.map((p) => p.message)).toEqual([`${WHERE}: Metadata-Version 3.0 is not one PyPI accepts (1.0, 1.1, 1.2, 2.1, 2.2, 2.3, 2.4, 2.5).`]);
-    expect(problems[0]!.hint).toBe('Upgrade or configure your build backend to write one of those versions, and rebuild.');
+    expect(problems.map((p) => p.message)).toEqual([
+      `${WHERE}: Metadata-Version 3.0 is not one PyPI accepts (1.0, 1.1, 1.2, 2.1, 2.2, 2.3, 2.4, 2.5).`,
+    ]);
+    expect(problems[0].hint).toBe(
+      'Upgrade or configure your build backend to write one of those versions, and rebuild.',
+    );
   });
 
   it('refuses License-Expression under Metadata-Version 2.1', () => {
-    const problems = checkMetadata(metadata([...base('2.1'), ['License-Expression', 'MIT']]), { dist: WHEEL, member: WHEEL_MEMBER });
+    const problems = checkMetadata(metadata([...base('2.1'), ['License-Expression', 'MIT']]), {
+      dist: WHEEL,
+      member: WHEEL_MEMBER,
+    });
     expect(problems.map((p) => p.message)).toEqual([
       `${WHERE}: the field License-Expression was introduced in Metadata-Version 2.4, but the file declares 2.1; PyPI refuses it.`,
     ]);
-    expect(problems[0]!.hint).toBe(
-      'Upgrade your build backend so that it declares Metadata-Version 2.4 or later, or remove License-Expression from the project\'s metadata; then rebuild.',
+    expect(problems[0].hint).toBe(
+      "Upgrade your build backend so that it declares Metadata-Version 2.4 or later, or remove License-Expression from the project's metadata; then rebuild.",
     );
   });
 
@@ -172,40 +193,63 @@ describe('checkMetadata', () => {
     expect(check([...base('2.4'), ['License-Expression', 'MIT'], ['License-File', 'LICENSE']])).toEqual([]);
   });
 
-  const names: Array<[filename: string, nameInFilename: string, metadataName: string]> = [
+  const names: [filename: string, nameInFilename: string, metadataName: string][] = [
     ['Foo_Bar-1.0-py3-none-any.whl', 'Foo_Bar', 'foo-bar'],
     ['foo_bar-1.0-py3-none-any.whl', 'foo_bar', 'Foo.Bar'],
     ['foo_bar-1.0.tar.gz', 'foo_bar', 'Foo-Bar'],
     ['zope_interface-1.0.tar.gz', 'zope_interface', 'zope.interface'],
   ];
-  it.each(names)('finds that %s and Name %3$s name the same project once normalized', (filename, nameInFilename, metadataName) => {
-    // Built by hand: whether the filename's own spelling is acceptable is parseDistFilename's question.
-    const dist: DistFilename = filename.endsWith('.whl')
-      ? { filename, kind: 'wheel', name: nameInFilename, version: '1.0', pyversion: 'py3', platform: 'any' }
-      : { filename, kind: 'sdist', name: nameInFilename, version: '1.0', pyversion: 'source' };
-    const problems = checkMetadata(metadata([['Metadata-Version', '2.4'], ['Name', metadataName], ['Version', '1.0']]), { dist, member: 'METADATA' });
-    expect(problems.map((p) => p.message).filter((m) => m.includes('the filename says the project is'))).toEqual([]);
-  });
+  it.each(names)(
+    'finds that %s and Name %3$s name the same project once normalized',
+    (filename, nameInFilename, metadataName) => {
+      // Built by hand: whether the filename's own spelling is acceptable is parseDistFilename's question.
+      const dist: DistFilename = filename.endsWith('.whl')
+        ? { filename, kind: 'wheel', name: nameInFilename, version: '1.0', pyversion: 'py3', platform: 'any' }
+        : { filename, kind: 'sdist', name: nameInFilename, version: '1.0', pyversion: 'source' };
+      const problems = checkMetadata(
+        metadata([
+          ['Metadata-Version', '2.4'],
+          ['Name', metadataName],
+          ['Version', '1.0'],
+        ]),
+        { dist, member: 'METADATA' },
+      );
+      expect(problems.map((p) => p.message).filter((m) => m.includes('the filename says the project is'))).toEqual([]);
+    },
+  );
 
-  const mismatchedNames: Array<[filename: string, metadataName: string, fileName: string]> = [
+  const mismatchedNames: [filename: string, metadataName: string, fileName: string][] = [
     ['foo-1.0-py3-none-any.whl', 'bar', 'foo'],
     ['foo-1.0.tar.gz', 'foo-bar', 'foo'],
   ];
   it.each(mismatchedNames)('refuses %s with Name %s', (filename, name, fileName) => {
     const dist = parseDistFilename(filename);
     const member = dist.kind === 'wheel' ? WHEEL_MEMBER : 'foo-1.0/PKG-INFO';
-    expect(check([['Metadata-Version', '2.4'], ['Name', name], ['Version', '1.0']], filename)).toEqual([
+    expect(
+      check(
+        [
+          ['Metadata-Version', '2.4'],
+          ['Name', name],
+          ['Version', '1.0'],
+        ],
+        filename,
+      ),
+    ).toEqual([
       `${filename} (${member}): the filename says the project is '${fileName}' but the metadata says '${name}'.`,
     ]);
   });
 
   it('refuses a version that differs from the filename', () => {
-    expect(check([['Metadata-Version', '2.4'], ['Name', 'foo'], ['Version', '1.1']])).toEqual([
-      `${WHERE}: the filename says version 1.0 but the metadata says 1.1.`,
-    ]);
+    expect(
+      check([
+        ['Metadata-Version', '2.4'],
+        ['Name', 'foo'],
+        ['Version', '1.1'],
+      ]),
+    ).toEqual([`${WHERE}: the filename says version 1.0 but the metadata says 1.1.`]);
   });
 
-  const equalVersions: Array<[filename: string, metadataVersion: string]> = [
+  const equalVersions: [filename: string, metadataVersion: string][] = [
     ['foo-1.0a1-py3-none-any.whl', '1.0alpha1'],
     ['foo-1.0.post1-py3-none-any.whl', '1.0-1'],
     ['foo-1.0-py3-none-any.whl', 'v1.0'],
@@ -214,23 +258,49 @@ describe('checkMetadata', () => {
     ['foo-1.0-py3-none-any.whl', '1.0.0'],
   ];
   it.each(equalVersions)('accepts %s with Version %s (equal under PEP 440)', (filename, version) => {
-    expect(check([['Metadata-Version', '2.4'], ['Name', 'foo'], ['Version', version]], filename)).toEqual([]);
+    expect(
+      check(
+        [
+          ['Metadata-Version', '2.4'],
+          ['Name', 'foo'],
+          ['Version', version],
+        ],
+        filename,
+      ),
+    ).toEqual([]);
   });
 
   it('holds an sdist to the exact normalized version, as PyPI compares its whole filename', () => {
-    expect(check([['Metadata-Version', '2.4'], ['Name', 'foo'], ['Version', '1.0']], 'foo-1.0.0.tar.gz')).toEqual([
-      'foo-1.0.0.tar.gz (foo-1.0/PKG-INFO): the filename says version 1.0.0 but the metadata says 1.0.',
-    ]);
+    expect(
+      check(
+        [
+          ['Metadata-Version', '2.4'],
+          ['Name', 'foo'],
+          ['Version', '1.0'],
+        ],
+        'foo-1.0.0.tar.gz',
+      ),
+    ).toEqual(['foo-1.0.0.tar.gz (foo-1.0/PKG-INFO): the filename says version 1.0.0 but the metadata says 1.0.']);
   });
 
   it('refuses a Version that is not PEP 440', () => {
-    expect(check([['Metadata-Version', '2.4'], ['Name', 'foo'], ['Version', 'banana']])).toEqual([
-      `${WHERE}: Version 'banana' is not a valid PEP 440 version.`,
-    ]);
+    expect(
+      check([
+        ['Metadata-Version', '2.4'],
+        ['Name', 'foo'],
+        ['Version', 'banana'],
+      ]),
+    ).toEqual([`${WHERE}: Version 'banana' is not a valid PEP 440 version.`]);
   });
 
   it('reports every problem of one file together', () => {
-    expect(check([['Metadata-Version', '2.0'], ['Name', 'bar'], ['Version', '2.0']])).toEqual([
+    expect(
+      check([
+        ['Metadata-Version', '2.0'],
+        ['Name', 'bar'],
+        ['Version', '2.0'],
+      ]),
+    ).toEqual([
       `${WHERE}: Metadata-Version 2.0 is not one PyPI accepts (1.0, 1.1, 1.2, 2.1, 2.2, 2.3, 2.4, 2.5).`,
       `${WHERE}: the filename says the project is 'foo' but the metadata says 'bar'.`,
       `${WHERE}: the filename says version 1.0 but the metadata says 2.0.`,
@@ -298,7 +368,11 @@ describe('metadataFormFields', () => {
       maintainer_email: ['bob@example.com'],
       license_expression: ['MIT'],
       license_file: ['LICENSE'],
-      classifiers: ['Programming Language :: Python :: 3', 'Operating System :: OS Independent', 'Development Status :: 4 - Beta'],
+      classifiers: [
+        'Programming Language :: Python :: 3',
+        'Operating System :: OS Independent',
+        'Development Status :: 4 - Beta',
+      ],
       requires_dist: ['requests>=2', 'click; extra == "cli"'],
       provides_extra: ['cli'],
       project_urls: ['Source, https://github.com/o/r', 'Docs, https://docs.example.com'],
@@ -314,7 +388,7 @@ describe('metadataFormFields', () => {
     });
   });
 
-  const keywords: Array<[header: string, sent: string]> = [
+  const keywords: [header: string, sent: string][] = [
     ['a,b , c', 'a, b, c'],
     ['single', 'single'],
     ['space separated words', 'space separated words'],
@@ -324,7 +398,7 @@ describe('metadataFormFields', () => {
     expect(grouped(metadataFormFields(metadata([['Keywords', header]]))).keywords).toEqual([sent]);
   });
 
-  const projectUrls: Array<[header: string, sent: string]> = [
+  const projectUrls: [header: string, sent: string][] = [
     ['Homepage, https://example.com', 'Homepage, https://example.com'],
     ['Homepage,https://example.com', 'Homepage, https://example.com'],
     ['  Bug Tracker  ,   https://example.com/issues  ', 'Bug Tracker, https://example.com/issues'],
@@ -334,7 +408,7 @@ describe('metadataFormFields', () => {
     expect(grouped(metadataFormFields(metadata([['Project-URL', header]]))).project_urls).toEqual([sent]);
   });
 
-  const safeNames: Array<[name: string, sent: string]> = [
+  const safeNames: [name: string, sent: string][] = [
     ['foo_bar.baz', 'foo-bar.baz'],
     ['Foo', 'Foo'],
     ['Zope.Interface', 'Zope.Interface'],
@@ -345,7 +419,7 @@ describe('metadataFormFields', () => {
     expect(grouped(metadataFormFields(metadata([['Name', name]]))).name).toEqual([sent]);
   });
 
-  const licenseFiles: Array<[metadataVersion: string, sent: string[] | undefined]> = [
+  const licenseFiles: [metadataVersion: string, sent: string[] | undefined][] = [
     ['2.1', undefined],
     ['2.2', undefined],
     ['2.3', undefined],
@@ -364,12 +438,25 @@ describe('metadataFormFields', () => {
   });
 
   it('takes the description from the body when there is one', () => {
-    const fields = metadataFormFields(metadata([['Name', 'foo'], ['Description', 'from the header']], 'from the body\r\nsecond line\n'));
+    const fields = metadataFormFields(
+      metadata(
+        [
+          ['Name', 'foo'],
+          ['Description', 'from the header'],
+        ],
+        'from the body\r\nsecond line\n',
+      ),
+    );
     expect(grouped(fields).description).toEqual(['from the body\r\nsecond line\n']);
   });
 
   it('takes the description from the Description header when the body is empty', () => {
-    const fields = metadataFormFields(metadata([['Name', 'foo'], ['Description', 'from the header\n        continued']]));
+    const fields = metadataFormFields(
+      metadata([
+        ['Name', 'foo'],
+        ['Description', 'from the header\n        continued'],
+      ]),
+    );
     expect(grouped(fields).description).toEqual(['from the header\n        continued']);
   });
 

@@ -77,7 +77,9 @@ describe('multipartBody', () => {
 
   it('escapes quotes and line breaks in field names and the filename', async () => {
     const file = await filePart('we"ird.whl', Buffer.from('x'));
-    const bytes = await collect(multipartBody([['na"me\r\nX-Injected: 1', 'v']], { ...file, field: 'con"tent' }, BOUNDARY));
+    const bytes = await collect(
+      multipartBody([['na"me\r\nX-Injected: 1', 'v']], { ...file, field: 'con"tent' }, BOUNDARY),
+    );
     const text = bytes.toString('utf8');
     expect(text).toContain('Content-Disposition: form-data; name="na%22me%0D%0AX-Injected: 1"\r\n');
     expect(text).toContain('Content-Disposition: form-data; name="con%22tent"; filename="we%22ird.whl"\r\n');
@@ -93,7 +95,14 @@ describe('multipartBody', () => {
     const second = await collect(body);
     expect(first.length).toBe(body.length);
     expect(second.equals(first)).toBe(true);
-    expect(first.subarray(first.length - content.length - `\r\n--${BOUNDARY}--\r\n`.length, first.length - `\r\n--${BOUNDARY}--\r\n`.length).equals(content)).toBe(true);
+    expect(
+      first
+        .subarray(
+          first.length - content.length - `\r\n--${BOUNDARY}--\r\n`.length,
+          first.length - `\r\n--${BOUNDARY}--\r\n`.length,
+        )
+        .equals(content),
+    ).toBe(true);
   });
 
   it.each([
@@ -103,7 +112,9 @@ describe('multipartBody', () => {
     const file = await filePart('changing.whl', Buffer.alloc(10, 0x61));
     const body = multipartBody([['name', 'x']], file, BOUNDARY);
     await writeFile(file.path, Buffer.alloc(newSize, 0x62));
-    await expect(collect(body)).rejects.toThrow(`changing.whl changed size while it was being uploaded (10 bytes expected, ${newSize} read)`);
+    await expect(collect(body)).rejects.toThrow(
+      `changing.whl changed size while it was being uploaded (10 bytes expected, ${newSize} read)`,
+    );
   });
 
   it('picks a fresh random boundary when none is given', async () => {
@@ -112,7 +123,7 @@ describe('multipartBody', () => {
     const b = multipartBody([['name', 'x']], file);
     expect(a.contentType).toMatch(/^multipart\/form-data; boundary=pypi-oidc-publish-[0-9a-f]{32}$/);
     expect(a.contentType).not.toBe(b.contentType);
-    const boundary = a.contentType.split('boundary=')[1]!;
+    const boundary = a.contentType.split('boundary=')[1];
     const text = (await collect(a)).toString('utf8');
     expect(text.startsWith(`--${boundary}\r\n`)).toBe(true);
     expect(text.endsWith(`\r\n--${boundary}--\r\n`)).toBe(true);

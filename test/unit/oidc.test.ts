@@ -42,7 +42,7 @@ describe('decodeClaims', () => {
     expect(decodeClaims(jwt(payload))).toEqual({ sub: '?>?>~~~' });
   });
 
-  const garbage: Array<[description: string, token: string]> = [
+  const garbage: [description: string, token: string][] = [
     ['empty string', ''],
     ['no dots', 'not-a-jwt'],
     ['empty payload', 'header..signature'],
@@ -59,7 +59,12 @@ describe('decodeClaims', () => {
 
 describe('publisherFormValues', () => {
   it('gives the values of a plain workflow', () => {
-    expect(publisherFormValues(CLAIMS)).toEqual({ owner: 'octo-org', repository: 'widgets', workflow: 'release.yml', environment: 'pypi' });
+    expect(publisherFormValues(CLAIMS)).toEqual({
+      owner: 'octo-org',
+      repository: 'widgets',
+      workflow: 'release.yml',
+      environment: 'pypi',
+    });
   });
 
   it('names the file in job_workflow_ref, which Warehouse matches, when a reusable workflow makes them differ', () => {
@@ -68,12 +73,20 @@ describe('publisherFormValues', () => {
       workflow_ref: 'octo-org/widgets/.github/workflows/ci.yaml@refs/heads/main',
       job_workflow_ref: 'octo-org/widgets/.github/workflows/publish.yml@refs/heads/main',
     };
-    expect(publisherFormValues(claims)).toEqual({ owner: 'octo-org', repository: 'widgets', workflow: 'publish.yml', environment: 'pypi' });
+    expect(publisherFormValues(claims)).toEqual({
+      owner: 'octo-org',
+      repository: 'widgets',
+      workflow: 'publish.yml',
+      environment: 'pypi',
+    });
   });
 
   it('falls back to workflow_ref when job_workflow_ref is absent', () => {
     const { job_workflow_ref: _unused, ...claims } = CLAIMS;
-    expect(publisherFormValues({ ...claims, workflow_ref: 'octo-org/widgets/.github/workflows/pub.yml@refs/heads/main' }).workflow).toBe('pub.yml');
+    expect(
+      publisherFormValues({ ...claims, workflow_ref: 'octo-org/widgets/.github/workflows/pub.yml@refs/heads/main' })
+        .workflow,
+    ).toBe('pub.yml');
   });
 
   it('leaves the environment empty when the job has none', () => {
@@ -88,12 +101,17 @@ describe('publisherFormValues', () => {
 
   it('gives empty values for no claims, and ignores claims of the wrong type', () => {
     expect(publisherFormValues({})).toEqual({ owner: '', repository: '', workflow: '', environment: '' });
-    expect(publisherFormValues({ repository: 42, environment: ['pypi'], workflow_ref: null })).toEqual({ owner: '', repository: '', workflow: '', environment: '' });
+    expect(publisherFormValues({ repository: 42, environment: ['pypi'], workflow_ref: null })).toEqual({
+      owner: '',
+      repository: '',
+      workflow: '',
+      environment: '',
+    });
   });
 });
 
 describe('warehouseSite', () => {
-  const cases: Array<[indexUrl: string, site: string | undefined]> = [
+  const cases: [indexUrl: string, site: string | undefined][] = [
     ['https://upload.pypi.org/legacy/', 'https://pypi.org'],
     ['https://pypi.org/legacy/', 'https://pypi.org'],
     ['https://UPLOAD.PYPI.ORG:443/legacy/', 'https://pypi.org'],

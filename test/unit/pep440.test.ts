@@ -3,7 +3,7 @@ import { isValidName, normalizeName, normalizeVersion } from '../../src/dists/pe
 
 describe('normalizeVersion', () => {
   // Expected values are str(packaging.version.Version(input)) from packaging 26.
-  const valid: Array<[input: string, canonical: string]> = [
+  const valid: [input: string, canonical: string][] = [
     ['1.0', '1.0'],
     ['v1.0', '1.0'],
     ['V1.0', '1.0'],
@@ -40,14 +40,32 @@ describe('normalizeVersion', () => {
     expect(normalizeVersion(input)).toBe(canonical);
   });
 
-  const invalid = ['', ' ', 'abc', '1.0.', '1..0', '.1', '1.0+', '1.0+a..b', '1.0+a_', '+1.0', '1.0 foo', '1.0-', '1.0-a1-', '1.0/1', '1,0', 'vv1.0', '!1.0'];
+  const invalid = [
+    '',
+    ' ',
+    'abc',
+    '1.0.',
+    '1..0',
+    '.1',
+    '1.0+',
+    '1.0+a..b',
+    '1.0+a_',
+    '+1.0',
+    '1.0 foo',
+    '1.0-',
+    '1.0-a1-',
+    '1.0/1',
+    '1,0',
+    'vv1.0',
+    '!1.0',
+  ];
   it.each(invalid)('%j is not a version', (input) => {
     expect(normalizeVersion(input)).toBeUndefined();
   });
 });
 
 describe('normalizeName', () => {
-  const cases: Array<[string, string]> = [
+  const cases: [string, string][] = [
     ['foo', 'foo'],
     ['Foo', 'foo'],
     ['Foo_Bar', 'foo-bar'],
@@ -63,7 +81,7 @@ describe('normalizeName', () => {
 });
 
 describe('isValidName', () => {
-  const cases: Array<[string, boolean]> = [
+  const cases: [string, boolean][] = [
     ['a', true],
     ['A1', true],
     ['foo-bar', true],

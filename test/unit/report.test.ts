@@ -8,10 +8,31 @@ const SHA_B = 'b'.repeat(64);
 const SHA_C = 'c'.repeat(64);
 
 const REPORTS: FileReport[] = [
-  { filename: 'foo-1.0-py3-none-any.whl', size: 2048, sha256: SHA_A, blake2_256: '1'.repeat(64), result: 'uploaded', url: 'https://pypi.org/project/foo/1.0/' },
-  { filename: 'foo-1.0.tar.gz', size: 900, sha256: SHA_B, blake2_256: '2'.repeat(64), result: 'skipped', url: 'https://pypi.org/project/foo/1.0/' },
+  {
+    filename: 'foo-1.0-py3-none-any.whl',
+    size: 2048,
+    sha256: SHA_A,
+    blake2_256: '1'.repeat(64),
+    result: 'uploaded',
+    url: 'https://pypi.org/project/foo/1.0/',
+  },
+  {
+    filename: 'foo-1.0.tar.gz',
+    size: 900,
+    sha256: SHA_B,
+    blake2_256: '2'.repeat(64),
+    result: 'skipped',
+    url: 'https://pypi.org/project/foo/1.0/',
+  },
   { filename: 'bar-2.0.tar.gz', size: 5_000_000, sha256: SHA_C, blake2_256: '3'.repeat(64), result: 'uploaded' },
-  { filename: 'baz-1.0.tar.gz', size: 1, sha256: SHA_C, blake2_256: '4'.repeat(64), result: 'failed', url: 'https://pypi.org/project/baz/1.0/' },
+  {
+    filename: 'baz-1.0.tar.gz',
+    size: 1,
+    sha256: SHA_C,
+    blake2_256: '4'.repeat(64),
+    result: 'failed',
+    url: 'https://pypi.org/project/baz/1.0/',
+  },
   { filename: 'qux-1.0.tar.gz', size: 1, sha256: SHA_C, blake2_256: '5'.repeat(64), result: 'not attempted' },
 ];
 
@@ -22,11 +43,13 @@ describe('outputs', () => {
       `[{"filename":"foo-1.0-py3-none-any.whl","size":2048,"sha256":"${SHA_A}","url":"https://pypi.org/project/foo/1.0/"},` +
         `{"filename":"bar-2.0.tar.gz","size":5000000,"sha256":"${SHA_C}"}]`,
     );
-    expect(skipped).toBe(`[{"filename":"foo-1.0.tar.gz","size":900,"sha256":"${SHA_B}","url":"https://pypi.org/project/foo/1.0/"}]`);
+    expect(skipped).toBe(
+      `[{"filename":"foo-1.0.tar.gz","size":900,"sha256":"${SHA_B}","url":"https://pypi.org/project/foo/1.0/"}]`,
+    );
   });
 
   it('gives empty arrays when nothing was uploaded or skipped', () => {
-    expect(outputs([REPORTS[3]!, REPORTS[4]!])).toEqual({ uploaded: '[]', skipped: '[]' });
+    expect(outputs([REPORTS[3], REPORTS[4]])).toEqual({ uploaded: '[]', skipped: '[]' });
     expect(outputs([])).toEqual({ uploaded: '[]', skipped: '[]' });
   });
 });
@@ -50,7 +73,9 @@ describe('summaryMarkdown', () => {
   });
 
   it('puts the first line of an error above the table, with | escaped, and the rest in a text block', () => {
-    const markdown = summaryMarkdown(new URL('http://127.0.0.1:8080/legacy/'), [REPORTS[4]!], { message: 'Upload refused: a | b | c\n  How to fix: something' });
+    const markdown = summaryMarkdown(new URL('http://127.0.0.1:8080/legacy/'), [REPORTS[4]], {
+      message: 'Upload refused: a | b | c\n  How to fix: something',
+    });
     expect(markdown).toBe(
       [
         '### Publishing to 127.0.0.1:8080',
@@ -70,24 +95,29 @@ describe('summaryMarkdown', () => {
   });
 
   it('escapes | in a file cell', () => {
-    const report: FileReport = { ...REPORTS[2]!, filename: 'odd|name-1.0.tar.gz' };
-    expect(summaryMarkdown(new URL('https://upload.pypi.org/legacy/'), [report])).toContain('| odd\\|name-1.0.tar.gz | 4.8 MiB |');
-  });
-
-  it('shows only the heading and the error when no file got that far', () => {
-    expect(summaryMarkdown(new URL('https://test.pypi.org/legacy/'), [], { message: 'No distributions were found.' })).toBe(
-      '### Publishing to test.pypi.org\n\n**Failed:** No distributions were found.\n\n',
+    const report: FileReport = { ...REPORTS[2], filename: 'odd|name-1.0.tar.gz' };
+    expect(summaryMarkdown(new URL('https://upload.pypi.org/legacy/'), [report])).toContain(
+      '| odd\\|name-1.0.tar.gz | 4.8 MiB |',
     );
   });
 
+  it('shows only the heading and the error when no file got that far', () => {
+    expect(
+      summaryMarkdown(new URL('https://test.pypi.org/legacy/'), [], { message: 'No distributions were found.' }),
+    ).toBe('### Publishing to test.pypi.org\n\n**Failed:** No distributions were found.\n\n');
+  });
+
   it('shows the details (tables) instead of the message body when the error has them', () => {
-    const markdown = summaryMarkdown(new URL('https://test.pypi.org/legacy/'), [], { message: 'Refused.\n  long text', details: '| a | b |\n| --- | --- |' });
+    const markdown = summaryMarkdown(new URL('https://test.pypi.org/legacy/'), [], {
+      message: 'Refused.\n  long text',
+      details: '| a | b |\n| --- | --- |',
+    });
     expect(markdown).toBe('### Publishing to test.pypi.org\n\n**Failed:** Refused.\n\n| a | b |\n| --- | --- |\n\n');
   });
 });
 
 describe('formatSize', () => {
-  const cases: Array<[bytes: number, text: string]> = [
+  const cases: [bytes: number, text: string][] = [
     [0, '0 B'],
     [1, '1 B'],
     [1023, '1023 B'],
@@ -112,11 +142,24 @@ describe('fileReport', () => {
   const prepared = (filename: string, name: string, version: string): PreparedDist => ({
     dist: { ...parseDistFilename(filename), path: `/tmp/${filename}`, size: 123 },
     digests: { sha256: SHA_A, blake2_256: SHA_B, size: 123 },
-    metadata: { headers: [['Metadata-Version', '2.4'], ['Name', name], ['Version', version]], body: '' },
+    metadata: {
+      headers: [
+        ['Metadata-Version', '2.4'],
+        ['Name', name],
+        ['Version', version],
+      ],
+      body: '',
+    },
   });
 
   it('links the release page on PyPI, named as the metadata names it', () => {
-    expect(fileReport(prepared('my_pkg-1.0rc1-py3-none-any.whl', 'My.Pkg', '1.0rc1'), 'uploaded', new URL('https://upload.pypi.org/legacy/'))).toEqual({
+    expect(
+      fileReport(
+        prepared('my_pkg-1.0rc1-py3-none-any.whl', 'My.Pkg', '1.0rc1'),
+        'uploaded',
+        new URL('https://upload.pypi.org/legacy/'),
+      ),
+    ).toEqual({
       filename: 'my_pkg-1.0rc1-py3-none-any.whl',
       size: 123,
       sha256: SHA_A,
@@ -127,13 +170,21 @@ describe('fileReport', () => {
   });
 
   it('links TestPyPI and escapes the version', () => {
-    expect(fileReport(prepared('foo-1.0+local-py3-none-any.whl', 'foo', '1.0+local'), 'skipped', new URL('https://test.pypi.org/legacy/')).url).toBe(
-      'https://test.pypi.org/project/foo/1.0%2Blocal/',
-    );
+    expect(
+      fileReport(
+        prepared('foo-1.0+local-py3-none-any.whl', 'foo', '1.0+local'),
+        'skipped',
+        new URL('https://test.pypi.org/legacy/'),
+      ).url,
+    ).toBe('https://test.pypi.org/project/foo/1.0%2Blocal/');
   });
 
   it('has no url for another index', () => {
-    const report = fileReport(prepared('foo-1.0.tar.gz', 'foo', '1.0'), 'uploaded', new URL('http://127.0.0.1:8080/legacy/'));
+    const report = fileReport(
+      prepared('foo-1.0.tar.gz', 'foo', '1.0'),
+      'uploaded',
+      new URL('http://127.0.0.1:8080/legacy/'),
+    );
     expect(report).not.toHaveProperty('url');
     expect(report.result).toBe('uploaded');
   });

@@ -15,7 +15,7 @@ import {
 import { rejection } from '../support/rejection.ts';
 
 describe('isRetryableStatus', () => {
-  const cases: Array<[status: number, retryable: boolean]> = [
+  const cases: [status: number, retryable: boolean][] = [
     [408, true],
     [429, true],
     [500, true],
@@ -39,7 +39,7 @@ describe('isRetryableStatus', () => {
 describe('backoffDelayMs', () => {
   // Ceilings 1, 2, 4, 8, 16 s, then capped at 20 s.
   const policy: RetryPolicy = { attempts: 8, baseDelayMs: 1_000, maxDelayMs: 20_000, totalMs: 600_000 };
-  const cases: Array<[attempt: number, random0: number, random05: number, random1: number]> = [
+  const cases: [attempt: number, random0: number, random05: number, random1: number][] = [
     [1, 500, 750, 1_000],
     [2, 1_000, 1_500, 2_000],
     [3, 2_000, 3_000, 4_000],
@@ -49,11 +49,14 @@ describe('backoffDelayMs', () => {
     [7, 10_000, 15_000, 20_000],
     [8, 10_000, 15_000, 20_000],
   ];
-  it.each(cases)('attempt %i: %i ms with random 0, %i ms with 0.5, %i ms with 1', (attempt, random0, random05, random1) => {
-    expect(backoffDelayMs(attempt, policy, () => 0)).toBe(random0);
-    expect(backoffDelayMs(attempt, policy, () => 0.5)).toBe(random05);
-    expect(backoffDelayMs(attempt, policy, () => 1)).toBe(random1);
-  });
+  it.each(cases)(
+    'attempt %i: %i ms with random 0, %i ms with 0.5, %i ms with 1',
+    (attempt, random0, random05, random1) => {
+      expect(backoffDelayMs(attempt, policy, () => 0)).toBe(random0);
+      expect(backoffDelayMs(attempt, policy, () => 0.5)).toBe(random05);
+      expect(backoffDelayMs(attempt, policy, () => 1)).toBe(random1);
+    },
+  );
 
   it('never passes maxDelayMs, however many attempts', () => {
     for (const attempt of [9, 20, 60, 200]) {
@@ -78,7 +81,7 @@ describe('backoffDelayMs', () => {
 
 describe('retryAfterMs', () => {
   const NOW = Date.parse('2025-01-01T00:00:00Z');
-  const cases: Array<[description: string, header: string | string[] | undefined, ms: number | undefined]> = [
+  const cases: [description: string, header: string | string[] | undefined, ms: number | undefined][] = [
     ['seconds', '120', 120_000],
     ['zero seconds', '0', 0],
     ['seconds with spaces around', ' 30 ', 30_000],
@@ -101,7 +104,7 @@ describe('retryAfterMs', () => {
   });
 
   // RFC 9110 §10.2.3: delay-seconds is 1*DIGIT; anything else that is not an HTTP-date is invalid.
-  const notSecondsNorDate: Array<[header: string]> = [['1.5'], ['-5'], ['later 3'], ['in 2030']];
+  const notSecondsNorDate: [header: string][] = [['1.5'], ['-5'], ['later 3'], ['in 2030']];
   it.each(notSecondsNorDate)('%j is neither delay-seconds nor an HTTP-date → undefined', (header) => {
     expect(retryAfterMs(header, NOW)).toBeUndefined();
   });
@@ -133,7 +136,7 @@ function httpResponse(status: number, headers: HttpResponse['headers'] = {}): Ht
 describe('retryOnStatus', () => {
   const final = new PublishError('Upload of foo-1.0.tar.gz failed.', { hint: 'Try later.', file: 'foo-1.0.tar.gz' });
 
-  const retryable: Array<[status: number, headers: HttpResponse['headers'], retryAfter: number | undefined]> = [
+  const retryable: [status: number, headers: HttpResponse['headers'], retryAfter: number | undefined][] = [
     [503, { 'retry-after': '30' }, 30_000],
     [429, { 'retry-after': '5' }, 5_000],
     [504, { 'retry-after': 'Wed, 21 Oct 2015 07:28:00 GMT' }, 0],
@@ -162,7 +165,10 @@ describe('retryOnStatus', () => {
 
 describe('retryOnTransport', () => {
   it('turns a TransportError into a RetryableFailure whose final error is built from it', () => {
-    const transport = new TransportError('https://upload.example.org/legacy/', new Error('connect ECONNREFUSED 127.0.0.1:9'));
+    const transport = new TransportError(
+      'https://upload.example.org/legacy/',
+      new Error('connect ECONNREFUSED 127.0.0.1:9'),
+    );
     const seen: TransportError[] = [];
     const final = (error: TransportError): PublishError => {
       seen.push(error);
@@ -176,15 +182,19 @@ describe('retryOnTransport', () => {
     }
     expect(thrown).toBeInstanceOf(RetryableFailure);
     const failure = thrown as RetryableFailure;
-    expect(failure.message).toBe('could not reach https://upload.example.org/legacy/: connect ECONNREFUSED 127.0.0.1:9');
+    expect(failure.message).toBe(
+      'could not reach https://upload.example.org/legacy/: connect ECONNREFUSED 127.0.0.1:9',
+    );
     expect(seen).toEqual([transport]);
     expect(failure.final).toBeInstanceOf(PublishError);
-    expect(failure.final.message).toBe('Could not upload: could not reach https://upload.example.org/legacy/: connect ECONNREFUSED 127.0.0.1:9.');
+    expect(failure.final.message).toBe(
+      'Could not upload: could not reach https://upload.example.org/legacy/: connect ECONNREFUSED 127.0.0.1:9.',
+    );
     expect(failure.final.hint).toBe('Check the network.');
     expect(failure.retryAfterMs).toBeUndefined();
   });
 
-  const others: Array<[description: string, error: unknown]> = [
+  const others: [description: string, error: unknown][] = [
     ['a PublishError', new PublishError('bad metadata')],
     ['a plain Error', new Error('boom')],
     ['a TypeError', new TypeError('x is not a function')],
@@ -229,7 +239,14 @@ describe('withRetries', () => {
   });
 
   function failure(n: number, retryAfter?: number): RetryableFailure {
-    return new RetryableFailure(`503 Service Unavailable (try ${n})`, new PublishError(`Upload of foo-1.0.tar.gz failed on try ${n}.`, { hint: `hint ${n}`, file: `dist/foo-1.0.tar.gz#${n}` }), retryAfter);
+    return new RetryableFailure(
+      `503 Service Unavailable (try ${n})`,
+      new PublishError(`Upload of foo-1.0.tar.gz failed on try ${n}.`, {
+        hint: `hint ${n}`,
+        file: `dist/foo-1.0.tar.gz#${n}`,
+      }),
+      retryAfter,
+    );
   }
 
   it('returns the value of a first success without waiting or logging', async () => {
@@ -271,7 +288,9 @@ describe('withRetries', () => {
 
   it('says "1 attempt" when the policy allows only one', async () => {
     const single: RetryPolicy = { ...policy, attempts: 1 };
-    const error = await rejection(withRetries('Uploading foo', single, log, async (n) => Promise.reject(failure(n)), wait));
+    const error = await rejection(
+      withRetries('Uploading foo', single, log, async (n) => Promise.reject(failure(n)), wait),
+    );
     expect((error as PublishError).message).toBe('Upload of foo-1.0.tar.gz failed on try 1. (gave up after 1 attempt)');
     expect(delays).toEqual([]);
     expect(logs).toEqual([]);
@@ -290,7 +309,9 @@ describe('withRetries', () => {
     });
     const error = await rejection(withRetries('Uploading foo', timed, log, attempt, clockWait));
     // 0 + 1 s and 1 s + 1 s fit in 2 s; 2 s + 1 s does not.
-    expect((error as PublishError).message).toBe('Upload of foo-1.0.tar.gz failed on try 3. (gave up after 3 attempts; the next would start past the 2 s limit)');
+    expect((error as PublishError).message).toBe(
+      'Upload of foo-1.0.tar.gz failed on try 3. (gave up after 3 attempts; the next would start past the 2 s limit)',
+    );
     expect((error as PublishError).hint).toBe('hint 3');
     expect((error as PublishError).file).toBe('dist/foo-1.0.tar.gz#3');
     expect(attempt).toHaveBeenCalledTimes(3);
@@ -298,13 +319,17 @@ describe('withRetries', () => {
   });
 
   it('stops at once when Retry-After alone would pass totalMs', async () => {
-    const error = await rejection(withRetries('Uploading foo', DEFAULT_RETRY_POLICY, log, async (n) => Promise.reject(failure(n, 700_000)), wait));
-    expect((error as PublishError).message).toBe('Upload of foo-1.0.tar.gz failed on try 1. (gave up after 1 attempt; the next would start past the 600 s limit)');
+    const error = await rejection(
+      withRetries('Uploading foo', DEFAULT_RETRY_POLICY, log, async (n) => Promise.reject(failure(n, 700_000)), wait),
+    );
+    expect((error as PublishError).message).toBe(
+      'Upload of foo-1.0.tar.gz failed on try 1. (gave up after 1 attempt; the next would start past the 600 s limit)',
+    );
     expect(delays).toEqual([]);
     expect(logs).toEqual([]);
   });
 
-  const retryAfterCases: Array<[description: string, retryAfter: number | undefined, delay: number, shown: string]> = [
+  const retryAfterCases: [description: string, retryAfter: number | undefined, delay: number, shown: string][] = [
     ['Retry-After larger than the backoff wins', 7_500, 7_500, '7.5'],
     ['backoff larger than Retry-After wins', 200, 1_000, '1.0'],
     ['no Retry-After: the backoff', undefined, 1_000, '1.0'],
@@ -318,13 +343,18 @@ describe('withRetries', () => {
     };
     await expect(withRetries('Uploading foo', policy, log, attempt, wait)).resolves.toBe('ok');
     expect(delays).toEqual([delay]);
-    expect(logs).toEqual([`Uploading foo: attempt 1 of 4 failed (503 Service Unavailable (try 1)); retrying in ${shown} s.`]);
+    expect(logs).toEqual([
+      `Uploading foo: attempt 1 of 4 failed (503 Service Unavailable (try 1)); retrying in ${shown} s.`,
+    ]);
   });
 
-  const nonRetryable: Array<[description: string, error: unknown]> = [
+  const nonRetryable: [description: string, error: unknown][] = [
     ['a PublishError', new PublishError('400 Bad Request: invalid metadata', { file: 'foo-1.0.tar.gz' })],
     ['a plain Error', new Error('boom')],
-    ['a TransportError not wrapped by retryOnTransport', new TransportError('https://upload.example.org/legacy/', new Error('ECONNRESET'))],
+    [
+      'a TransportError not wrapped by retryOnTransport',
+      new TransportError('https://upload.example.org/legacy/', new Error('ECONNRESET')),
+    ],
     ['a string', 'thrown text'],
   ];
   it.each(nonRetryable)('rethrows %s at once without retrying', async (_description, thrown) => {

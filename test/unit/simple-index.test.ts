@@ -17,7 +17,7 @@ const SDIST_SHA = sha256(SDIST);
 const WHEEL_SHA = sha256(WHEEL);
 
 describe('simpleIndexFor', () => {
-  const cases: Array<[upload: string, checkUrl: string | undefined, simple: string | undefined]> = [
+  const cases: [upload: string, checkUrl: string | undefined, simple: string | undefined][] = [
     ['https://upload.pypi.org/legacy/', undefined, 'https://pypi.org/simple/'],
     ['https://upload.pypi.org:443/legacy/', undefined, 'https://pypi.org/simple/'],
     ['https://test.pypi.org/legacy/', undefined, 'https://test.pypi.org/simple/'],
@@ -56,7 +56,11 @@ describe('parseSimpleJson', () => {
         'core-metadata': { sha256: sha256('METADATA') },
       },
       { filename: 'foo_bar-1.1.tar.gz', url: 'https://files.example/foo_bar-1.1.tar.gz', hashes: {} },
-      { filename: 'foo_bar-1.1-py3-none-any.whl', url: 'https://files.example/foo_bar-1.1-py3-none-any.whl', hashes: { md5: 'd41d8cd98f00b204e9800998ecf8427e' } },
+      {
+        filename: 'foo_bar-1.1-py3-none-any.whl',
+        url: 'https://files.example/foo_bar-1.1-py3-none-any.whl',
+        hashes: { md5: 'd41d8cd98f00b204e9800998ecf8427e' },
+      },
       { filename: 'foo_bar-1.2.tar.gz', url: 'https://files.example/foo_bar-1.2.tar.gz' },
       { filename: 'foo_bar-1.3.tar.gz', hashes: { sha256: 12345 } },
       { url: 'https://files.example/nameless.tar.gz', hashes: { sha256: sha256('nameless') } },
@@ -79,7 +83,7 @@ describe('parseSimpleJson', () => {
     expect(parseSimpleJson('{"meta": {"api-version": "1.0"}, "name": "foo", "files": []}').size).toBe(0);
   });
 
-  const junk: Array<[description: string, body: string]> = [
+  const junk: [description: string, body: string][] = [
     ['empty body', ''],
     ['HTML', '<!DOCTYPE html><html><body><a href="x.tar.gz">x.tar.gz</a></body></html>'],
     ['truncated JSON', '{"files": [{"filename": "foo-1.0.tar.gz"'],
@@ -99,7 +103,9 @@ describe('parseSimpleJson', () => {
   });
 
   it('skips null entries in files and keeps the others', () => {
-    expect([...parseSimpleJson(JSON.stringify({ files: [null, { filename: SDIST, hashes: { sha256: SDIST_SHA } }] }))]).toStrictEqual([[SDIST, SDIST_SHA]]);
+    expect([
+      ...parseSimpleJson(JSON.stringify({ files: [null, { filename: SDIST, hashes: { sha256: SDIST_SHA } }] })),
+    ]).toStrictEqual([[SDIST, SDIST_SHA]]);
   });
 });
 
@@ -132,17 +138,67 @@ describe('parseSimpleHtml', () => {
     ]);
   });
 
-  const anchors: Array<[description: string, html: string, name: string, digest: string | undefined]> = [
-    ['a relative URL without fragment', '<a href="foo_bar-2.0.tar.gz">foo_bar-2.0.tar.gz</a>', 'foo_bar-2.0.tar.gz', undefined],
-    ['an md5 fragment only', '<a href="foo_bar-2.0.tar.gz#md5=d41d8cd98f00b204e9800998ecf8427e">foo_bar-2.0.tar.gz</a>', 'foo_bar-2.0.tar.gz', undefined],
-    ['a sha512 fragment only', `<a href="foo_bar-2.0.tar.gz#sha512=${'ab'.repeat(64)}">foo_bar-2.0.tar.gz</a>`, 'foo_bar-2.0.tar.gz', undefined],
-    ['a sha256 fragment too short', '<a href="foo_bar-2.0.tar.gz#sha256=abc123">foo_bar-2.0.tar.gz</a>', 'foo_bar-2.0.tar.gz', undefined],
-    ['sha256 after another fragment parameter, &amp; escaped', `<a href="foo_bar-2.0.tar.gz#md5=d41d8cd98f00b204e9800998ecf8427e&amp;sha256=${SDIST_SHA}">foo_bar-2.0.tar.gz</a>`, 'foo_bar-2.0.tar.gz', SDIST_SHA],
-    ['single quotes and upper-case tags', `<A HREF='/p/foo_bar-2.0.tar.gz#sha256=${SDIST_SHA}'>foo_bar-2.0.tar.gz</A>`, 'foo_bar-2.0.tar.gz', SDIST_SHA],
-    ['attributes on several lines', `<a\n   data-yanked=""\n   href="/p/foo_bar-2.0.tar.gz#sha256=${SDIST_SHA}"\n   data-requires-python="&gt;=3.8,&lt;4"\n>foo_bar-2.0.tar.gz</a>`, 'foo_bar-2.0.tar.gz', SDIST_SHA],
-    ['text with spaces around', `<a href="/p/foo_bar-2.0.tar.gz#sha256=${SDIST_SHA}">\n  foo_bar-2.0.tar.gz\n</a>`, 'foo_bar-2.0.tar.gz', SDIST_SHA],
-    ['empty text: the name from the percent-decoded URL', `<a href="/p/foo_bar-2.0%2Blocal.tar.gz#sha256=${SDIST_SHA}"></a>`, 'foo_bar-2.0+local.tar.gz', SDIST_SHA],
-    ['an entity in the text', '<a href="/p/foo_bar-2.0.tar.gz">foo_bar&#39;s-2.0.tar.gz</a>', "foo_bar's-2.0.tar.gz", undefined],
+  const anchors: [description: string, html: string, name: string, digest: string | undefined][] = [
+    [
+      'a relative URL without fragment',
+      '<a href="foo_bar-2.0.tar.gz">foo_bar-2.0.tar.gz</a>',
+      'foo_bar-2.0.tar.gz',
+      undefined,
+    ],
+    [
+      'an md5 fragment only',
+      '<a href="foo_bar-2.0.tar.gz#md5=d41d8cd98f00b204e9800998ecf8427e">foo_bar-2.0.tar.gz</a>',
+      'foo_bar-2.0.tar.gz',
+      undefined,
+    ],
+    [
+      'a sha512 fragment only',
+      `<a href="foo_bar-2.0.tar.gz#sha512=${'ab'.repeat(64)}">foo_bar-2.0.tar.gz</a>`,
+      'foo_bar-2.0.tar.gz',
+      undefined,
+    ],
+    [
+      'a sha256 fragment too short',
+      '<a href="foo_bar-2.0.tar.gz#sha256=abc123">foo_bar-2.0.tar.gz</a>',
+      'foo_bar-2.0.tar.gz',
+      undefined,
+    ],
+    [
+      'sha256 after another fragment parameter, &amp; escaped',
+      `<a href="foo_bar-2.0.tar.gz#md5=d41d8cd98f00b204e9800998ecf8427e&amp;sha256=${SDIST_SHA}">foo_bar-2.0.tar.gz</a>`,
+      'foo_bar-2.0.tar.gz',
+      SDIST_SHA,
+    ],
+    [
+      'single quotes and upper-case tags',
+      `<A HREF='/p/foo_bar-2.0.tar.gz#sha256=${SDIST_SHA}'>foo_bar-2.0.tar.gz</A>`,
+      'foo_bar-2.0.tar.gz',
+      SDIST_SHA,
+    ],
+    [
+      'attributes on several lines',
+      `<a\n   data-yanked=""\n   href="/p/foo_bar-2.0.tar.gz#sha256=${SDIST_SHA}"\n   data-requires-python="&gt;=3.8,&lt;4"\n>foo_bar-2.0.tar.gz</a>`,
+      'foo_bar-2.0.tar.gz',
+      SDIST_SHA,
+    ],
+    [
+      'text with spaces around',
+      `<a href="/p/foo_bar-2.0.tar.gz#sha256=${SDIST_SHA}">\n  foo_bar-2.0.tar.gz\n</a>`,
+      'foo_bar-2.0.tar.gz',
+      SDIST_SHA,
+    ],
+    [
+      'empty text: the name from the percent-decoded URL',
+      `<a href="/p/foo_bar-2.0%2Blocal.tar.gz#sha256=${SDIST_SHA}"></a>`,
+      'foo_bar-2.0+local.tar.gz',
+      SDIST_SHA,
+    ],
+    [
+      'an entity in the text',
+      '<a href="/p/foo_bar-2.0.tar.gz">foo_bar&#39;s-2.0.tar.gz</a>',
+      "foo_bar's-2.0.tar.gz",
+      undefined,
+    ],
   ];
   it.each(anchors)('%s', (_description, html, name, digest) => {
     expect([...parseSimpleHtml(`<html><body>${html}<br/></body></html>`)]).toStrictEqual([[name, digest]]);
@@ -191,7 +247,12 @@ describe('listedDigests', () => {
   beforeAll(async () => {
     server = createServer((request, response) => {
       const url = new URL(request.url ?? '/', `http://${request.headers.host ?? 'unknown'}`);
-      seen.push({ method: request.method ?? '', path: url.pathname, host: request.headers.host, headers: request.headers });
+      seen.push({
+        method: request.method ?? '',
+        path: url.pathname,
+        host: request.headers.host,
+        headers: request.headers,
+      });
       const { status, headers, body } = answer(url.pathname);
       response.writeHead(status, headers);
       response.end(body ?? '');
@@ -217,7 +278,11 @@ describe('listedDigests', () => {
       else process.env[name] = value;
     }
     server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await new Promise<void>((resolve) =>
+      server.close(() => {
+        resolve();
+      }),
+    );
   });
 
   beforeEach(() => {
@@ -227,15 +292,19 @@ describe('listedDigests', () => {
   });
 
   it('reads a PEP 691 JSON answer', async () => {
-    answer = () => ({ status: 200, headers: { 'content-type': 'application/vnd.pypi.simple.v1+json' }, body: JSON_BODY });
+    answer = () => ({
+      status: 200,
+      headers: { 'content-type': 'application/vnd.pypi.simple.v1+json' },
+      body: JSON_BODY,
+    });
     const digests = await listedDigests(new URL(`${base}/simple/`), 'foo-bar', undefined);
     expect([...digests]).toStrictEqual([
       [SDIST, SDIST_SHA],
       [WHEEL, undefined],
     ]);
     expect(seen).toHaveLength(1);
-    expect(seen[0]!.method).toBe('GET');
-    expect(seen[0]!.path).toBe('/simple/foo-bar/');
+    expect(seen[0].method).toBe('GET');
+    expect(seen[0].path).toBe('/simple/foo-bar/');
   });
 
   it('reads a PEP 503 HTML answer', async () => {
@@ -249,17 +318,19 @@ describe('listedDigests', () => {
 
   it('gives an empty map when the index has no such project (404)', async () => {
     answer = () => ({ status: 404, headers: { 'content-type': 'text/html' }, body: '<h1>Not Found</h1>' });
-    await expect(listedDigests(new URL(`${base}/simple/`), 'never-published', undefined)).resolves.toStrictEqual(new Map());
+    await expect(listedDigests(new URL(`${base}/simple/`), 'never-published', undefined)).resolves.toStrictEqual(
+      new Map(),
+    );
     expect(seen.map((request) => request.path)).toEqual(['/simple/never-published/']);
   });
 
   it('asks for PEP 691 JSON first and HTML as a fallback', async () => {
     answer = () => ({ status: 404 });
     await listedDigests(new URL(`${base}/simple/`), 'foo', undefined);
-    expect(seen[0]!.headers.accept).toBe('application/vnd.pypi.simple.v1+json, text/html;q=0.1');
+    expect(seen[0].headers.accept).toBe('application/vnd.pypi.simple.v1+json, text/html;q=0.1');
   });
 
-  const names: Array<[simple: string, project: string, path: string]> = [
+  const names: [simple: string, project: string, path: string][] = [
     ['/simple/', 'Foo.Bar_baz', '/simple/foo-bar-baz/'],
     ['/simple', 'Foo.Bar_baz', '/simple/foo-bar-baz/'],
     ['/simple/', 'zope.interface', '/simple/zope-interface/'],
@@ -275,22 +346,30 @@ describe('listedDigests', () => {
   it('sends Authorization when given, over http to this machine', async () => {
     answer = () => ({ status: 404 });
     await listedDigests(new URL(`${base}/simple/`), 'foo', 'Basic X190b2tlbl9fOnB5cGktMQ==');
-    expect(seen[0]!.headers.authorization).toBe('Basic X190b2tlbl9fOnB5cGktMQ==');
+    expect(seen[0].headers.authorization).toBe('Basic X190b2tlbl9fOnB5cGktMQ==');
   });
 
   it.each([[undefined], ['']])('sends no Authorization when given %j', async (authorization) => {
     answer = () => ({ status: 404 });
     await listedDigests(new URL(`${base}/simple/`), 'foo', authorization);
     expect(seen).toHaveLength(1);
-    expect(seen[0]!.headers).not.toHaveProperty('authorization');
+    expect(seen[0].headers).not.toHaveProperty('authorization');
   });
 
   it('never sends Authorization over plain http to another host (here through a proxy)', async () => {
     process.env.HTTP_PROXY = base;
     process.env.NO_PROXY = '';
     try {
-      answer = () => ({ status: 200, headers: { 'content-type': 'application/vnd.pypi.simple.v1+json' }, body: JSON_BODY });
-      const digests = await listedDigests(new URL('http://mirror.example/simple/'), 'Foo.Bar', 'Basic X190b2tlbl9fOnB5cGktMQ==');
+      answer = () => ({
+        status: 200,
+        headers: { 'content-type': 'application/vnd.pypi.simple.v1+json' },
+        body: JSON_BODY,
+      });
+      const digests = await listedDigests(
+        new URL('http://mirror.example/simple/'),
+        'Foo.Bar',
+        'Basic X190b2tlbl9fOnB5cGktMQ==',
+      );
       expect(digests.get(SDIST)).toBe(SDIST_SHA);
     } finally {
       delete process.env.HTTP_PROXY;
@@ -298,22 +377,29 @@ describe('listedDigests', () => {
     }
     expect(connects).toEqual(['mirror.example:80']);
     expect(seen).toHaveLength(1);
-    expect(seen[0]!.host).toBe('mirror.example');
-    expect(seen[0]!.path).toBe('/simple/foo-bar/');
-    expect(seen[0]!.headers).not.toHaveProperty('authorization');
+    expect(seen[0].host).toBe('mirror.example');
+    expect(seen[0].path).toBe('/simple/foo-bar/');
+    expect(seen[0].headers).not.toHaveProperty('authorization');
   });
 
-  const hint = "Set 'check-url' to the index's simple API (for example https://my-index.example/simple/), or leave skip-existing off.";
+  const hint =
+    "Set 'check-url' to the index's simple API (for example https://my-index.example/simple/), or leave skip-existing off.";
 
   it('throws a RetryableFailure for a 500', async () => {
-    answer = () => ({ status: 500, headers: { 'content-type': 'application/json' }, body: '{"message": "database is down"}' });
+    answer = () => ({
+      status: 500,
+      headers: { 'content-type': 'application/json' },
+      body: '{"message": "database is down"}',
+    });
     const error = await rejection(listedDigests(new URL(`${base}/simple/`), 'foo', undefined));
     expect(error).toBeInstanceOf(RetryableFailure);
     const failure = error as RetryableFailure;
     expect(failure.message).toBe('500 Internal Server Error: database is down');
     expect(failure.retryAfterMs).toBeUndefined();
     expect(failure.final).toBeInstanceOf(PublishError);
-    expect(failure.final.message).toBe(`Could not read the index's file list at ${base}/simple/foo/: 500 Internal Server Error: database is down.`);
+    expect(failure.final.message).toBe(
+      `Could not read the index's file list at ${base}/simple/foo/: 500 Internal Server Error: database is down.`,
+    );
     expect(failure.final.hint).toBe(hint);
   });
 
@@ -329,7 +415,9 @@ describe('listedDigests', () => {
     const error = await rejection(listedDigests(new URL(`${base}/simple/`), 'foo', 'Basic abc'));
     expect(error).toBeInstanceOf(PublishError);
     expect(error).not.toBeInstanceOf(RetryableFailure);
-    expect((error as PublishError).message).toBe(`Could not read the index's file list at ${base}/simple/foo/: 403 Forbidden: Access denied.`);
+    expect((error as PublishError).message).toBe(
+      `Could not read the index's file list at ${base}/simple/foo/: 403 Forbidden: Access denied.`,
+    );
     expect((error as PublishError).hint).toBe(hint);
     expect(seen).toHaveLength(1);
   });
@@ -338,12 +426,20 @@ describe('listedDigests', () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
-    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    await new Promise<void>((resolve) =>
+      closed.close(() => {
+        resolve();
+      }),
+    );
     const error = await rejection(listedDigests(new URL(`http://127.0.0.1:${port}/simple/`), 'foo', undefined));
     expect(error).toBeInstanceOf(RetryableFailure);
     const failure = error as RetryableFailure;
     expect(failure.message).toMatch(new RegExp(`^could not reach http://127\\.0\\.0\\.1:${port}/simple/foo/: `));
-    expect(failure.final.message).toMatch(new RegExp(`^Could not read the index's file list at http://127\\.0\\.0\\.1:${port}/simple/foo/: could not reach `));
+    expect(failure.final.message).toMatch(
+      new RegExp(
+        `^Could not read the index's file list at http://127\\.0\\.0\\.1:${port}/simple/foo/: could not reach `,
+      ),
+    );
     expect(failure.final.hint).toBe(hint);
   });
 });

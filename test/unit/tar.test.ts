@@ -83,7 +83,9 @@ function paxRecord(key: string, value: string): string {
 }
 
 function paxHeader(path: string, extra: Record<string, string> = {}): TarMember {
-  const records = Object.entries({ mtime: '1725192000.5', ...extra, path }).map(([key, value]) => paxRecord(key, value));
+  const records = Object.entries({ mtime: '1725192000.5', ...extra, path }).map(([key, value]) =>
+    paxRecord(key, value),
+  );
   return { name: '././@PaxHeader', type: 'x', data: records.join('') };
 }
 
@@ -143,7 +145,9 @@ describe('listSdist', () => {
 
   it('follows members across gzip chunk boundaries, whatever their sizes', async () => {
     // Incompressible data, so that the gunzip stream delivers many chunks.
-    const big = Buffer.concat(Array.from({ length: 3200 }, (_, i) => createHash('sha256').update(String(i)).digest())).subarray(0, 100_003);
+    const big = Buffer.concat(
+      Array.from({ length: 3200 }, (_, i) => createHash('sha256').update(String(i)).digest()),
+    ).subarray(0, 100_003);
     const listing = await listBytes(
       gzipSync(
         tar([
@@ -187,7 +191,9 @@ describe('listSdist', () => {
   });
 
   it('ignores the prefix area of a pre-POSIX (v7) header', async () => {
-    const listing = await listBytes(gzipSync(tar([{ name: 'foo-1.0/PKG-INFO', prefix: 'junk', format: 'v7', data: PKG_INFO }])));
+    const listing = await listBytes(
+      gzipSync(tar([{ name: 'foo-1.0/PKG-INFO', prefix: 'junk', format: 'v7', data: PKG_INFO }])),
+    );
     expect([...listing.topLevel]).toEqual(['foo-1.0']);
     expect(pkgInfos(listing)).toEqual({ 'foo-1.0': PKG_INFO });
   });

@@ -86,15 +86,25 @@ function buildZip(members: MemberSpec[], archive: ArchiveSpec = {}): BuiltZip {
     const versionNeeded = zip64.size ? 45 : 20;
 
     const localExtra = [member.localExtra ?? Buffer.alloc(0)];
-    if (zip64.has('uncompressed') || zip64.has('compressed')) localExtra.unshift(u16(1), u16(16), u64(size), u64(stored.length));
+    if (zip64.has('uncompressed') || zip64.has('compressed'))
+      localExtra.unshift(u16(1), u16(16), u64(size), u64(stored.length));
     const localExtraBytes = Buffer.concat(localExtra);
     const bigSizes = zip64.has('uncompressed') || zip64.has('compressed');
     push(
-      u32(0x04034b50), u16(versionNeeded), u16(flags), u16(method), u16(DOS_TIME), u16(DOS_DATE),
+      u32(0x04034b50),
+      u16(versionNeeded),
+      u16(flags),
+      u16(method),
+      u16(DOS_TIME),
+      u16(DOS_DATE),
       u32(member.dataDescriptor ? 0 : crc),
       u32(member.dataDescriptor ? 0 : bigSizes ? 0xffffffff : stored.length),
       u32(member.dataDescriptor ? 0 : bigSizes ? 0xffffffff : size),
-      u16(name.length), u16(localExtraBytes.length), name, localExtraBytes, stored,
+      u16(name.length),
+      u16(localExtraBytes.length),
+      name,
+      localExtraBytes,
+      stored,
     );
     if (member.dataDescriptor) push(u32(0x08074b50), u32(crc), u32(stored.length), u32(size));
 
@@ -105,18 +115,39 @@ function buildZip(members: MemberSpec[], archive: ArchiveSpec = {}): BuiltZip {
     if (zip64.has('offset')) extraValues.push(u64(localOffset));
     // An unrelated extra field first (extended timestamp), so the reader has to walk the list.
     const timestamp = Buffer.concat([u16(0x5455), u16(5), Buffer.from([1]), u32(1725192000)]);
-    const extra = extraValues.length ? Buffer.concat([timestamp, u16(1), u16(extraValues.length * 8), ...extraValues]) : Buffer.alloc(0);
+    const extra = extraValues.length
+      ? Buffer.concat([timestamp, u16(1), u16(extraValues.length * 8), ...extraValues])
+      : Buffer.alloc(0);
     central.push(
       Buffer.concat([
-        u32(0x02014b50), u16(0x031e), u16(versionNeeded), u16(flags), u16(method), u16(DOS_TIME), u16(DOS_DATE), u32(crc),
+        u32(0x02014b50),
+        u16(0x031e),
+        u16(versionNeeded),
+        u16(flags),
+        u16(method),
+        u16(DOS_TIME),
+        u16(DOS_DATE),
+        u32(crc),
         u32(zip64.has('compressed') ? 0xffffffff : stored.length),
         u32(zip64.has('uncompressed') ? 0xffffffff : size),
-        u16(name.length), u16(extra.length), u16(0), u16(0), u16(0), u32(0o100644 * 0x10000),
+        u16(name.length),
+        u16(extra.length),
+        u16(0),
+        u16(0),
+        u16(0),
+        u32(0o100644 * 0x10000),
         u32(zip64.has('offset') ? 0xffffffff : localOffset),
-        name, extra,
+        name,
+        extra,
       ]),
     );
-    entries.push({ name: member.name, method, compressedSize: stored.length, uncompressedSize: size, localHeaderOffset: localOffset });
+    entries.push({
+      name: member.name,
+      method,
+      compressedSize: stored.length,
+      uncompressedSize: size,
+      localHeaderOffset: localOffset,
+    });
   }
 
   const directoryOffset = offset;
@@ -127,13 +158,41 @@ function buildZip(members: MemberSpec[], archive: ArchiveSpec = {}): BuiltZip {
   if (archive.zip64End) {
     const recordOffset = offset;
     push(
-      u32(0x06064b50), u64(44), u16(0x031e), u16(45), u32(0), u32(0),
-      u64(count), u64(count), u64(directorySize), u64(directoryOffset),
+      u32(0x06064b50),
+      u64(44),
+      u16(0x031e),
+      u16(45),
+      u32(0),
+      u32(0),
+      u64(count),
+      u64(count),
+      u64(directorySize),
+      u64(directoryOffset),
     );
     if (!archive.omitLocator) push(u32(0x07064b50), u32(0), u64(recordOffset), u32(1));
-    push(u32(0x06054b50), u16(0), u16(0), u16(0xffff), u16(0xffff), u32(0xffffffff), u32(0xffffffff), u16(comment.length), comment);
+    push(
+      u32(0x06054b50),
+      u16(0),
+      u16(0),
+      u16(0xffff),
+      u16(0xffff),
+      u32(0xffffffff),
+      u32(0xffffffff),
+      u16(comment.length),
+      comment,
+    );
   } else {
-    push(u32(0x06054b50), u16(0), u16(0), u16(count), u16(count), u32(directorySize), u32(directoryOffset), u16(comment.length), comment);
+    push(
+      u32(0x06054b50),
+      u16(0),
+      u16(0),
+      u16(count),
+      u16(count),
+      u32(directorySize),
+      u32(directoryOffset),
+      u16(comment.length),
+      comment,
+    );
   }
   return { bytes: Buffer.concat(chunks), entries };
 }
@@ -175,7 +234,10 @@ async function zipError(promise: Promise<unknown>): Promise<ZipFormatError> {
   throw new Error('expected a ZipFormatError, but nothing was thrown');
 }
 
-const METADATA = Buffer.from('Metadata-Version: 2.4\nName: foo\nVersion: 1.0\n\nA description – with “non-ASCII” text.\n', 'utf8');
+const METADATA = Buffer.from(
+  'Metadata-Version: 2.4\nName: foo\nVersion: 1.0\n\nA description – with “non-ASCII” text.\n',
+  'utf8',
+);
 const RECORD = Buffer.from('foo/__init__.py,sha256=47DEQpj8HBSa-_TImW-5JCeuQeRkm5NMpJWZG3hSuFU,0\n'.repeat(40), 'utf8');
 
 describe('ZipReader: members', () => {
@@ -186,11 +248,16 @@ describe('ZipReader: members', () => {
       { name: 'foo-1.0.dist-info/RECORD', data: RECORD, method: 8 },
       { name: 'foo-1.0.dist-info/WHEEL', data: Buffer.from('Wheel-Version: 1.0\n'), method: 0 },
     ]);
-    expect(built.entries[2]!.compressedSize).toBeLessThan(RECORD.length); // the deflate path is really exercised
+    expect(built.entries[2].compressedSize).toBeLessThan(RECORD.length); // the deflate path is really exercised
     await withZip(built.bytes, async (zip) => {
       expect(zip.entries).toEqual(built.entries);
       const read = await Promise.all(zip.entries.map((entry) => zip.read(entry, 1 << 20)));
-      expect(read.map((b) => b.toString('utf8'))).toEqual(['', METADATA.toString('utf8'), RECORD.toString('utf8'), 'Wheel-Version: 1.0\n']);
+      expect(read.map((b) => b.toString('utf8'))).toEqual([
+        '',
+        METADATA.toString('utf8'),
+        RECORD.toString('utf8'),
+        'Wheel-Version: 1.0\n',
+      ]);
     });
   });
 
@@ -208,21 +275,23 @@ describe('ZipReader: members', () => {
     ]);
     await withZip(built.bytes, async (zip) => {
       expect(zip.entries).toEqual(built.entries);
-      expect((await zip.read(zip.entries[1]!, 1 << 20)).equals(METADATA)).toBe(true);
+      expect((await zip.read(zip.entries[1], 1 << 20)).equals(METADATA)).toBe(true);
     });
   });
 
   it('finds the data after the local header’s own extra field, which may differ from the central one', async () => {
-    const built = buildZip([{ name: 'METADATA', data: METADATA, localExtra: Buffer.concat([u16(0xcafe), u16(6), Buffer.from('padpad')]) }]);
+    const built = buildZip([
+      { name: 'METADATA', data: METADATA, localExtra: Buffer.concat([u16(0xcafe), u16(6), Buffer.from('padpad')]) },
+    ]);
     await withZip(built.bytes, async (zip) => {
-      expect((await zip.read(zip.entries[0]!, 1 << 20)).equals(METADATA)).toBe(true);
+      expect((await zip.read(zip.entries[0], 1 << 20)).equals(METADATA)).toBe(true);
     });
   });
 
   it('reads a member of exactly maxBytes', async () => {
     const built = buildZip([{ name: 'm', data: Buffer.alloc(64, 0x61), method: 8 }]);
     await withZip(built.bytes, async (zip) => {
-      expect((await zip.read(zip.entries[0]!, 64)).length).toBe(64);
+      expect((await zip.read(zip.entries[0], 64)).length).toBe(64);
     });
   });
 });
@@ -232,14 +301,19 @@ describe('ZipReader: ZIP64', () => {
     const built = buildZip(
       [
         { name: 'foo/__init__.py', data: Buffer.from('x = 1\n'), zip64: ['uncompressed', 'compressed', 'offset'] },
-        { name: 'foo-1.0.dist-info/METADATA', data: METADATA, method: 8, zip64: ['uncompressed', 'compressed', 'offset'] },
+        {
+          name: 'foo-1.0.dist-info/METADATA',
+          data: METADATA,
+          method: 8,
+          zip64: ['uncompressed', 'compressed', 'offset'],
+        },
       ],
       { zip64End: true },
     );
     await withZip(built.bytes, async (zip) => {
       expect(zip.entries).toEqual(built.entries);
-      expect(zip.entries[1]!.localHeaderOffset).toBeGreaterThan(0);
-      expect((await zip.read(zip.entries[1]!, 1 << 20)).equals(METADATA)).toBe(true);
+      expect(zip.entries[1].localHeaderOffset).toBeGreaterThan(0);
+      expect((await zip.read(zip.entries[1], 1 << 20)).equals(METADATA)).toBe(true);
     });
   });
 
@@ -250,7 +324,7 @@ describe('ZipReader: ZIP64', () => {
     ]);
     await withZip(built.bytes, async (zip) => {
       expect(zip.entries).toEqual(built.entries);
-      expect((await zip.read(zip.entries[1]!, 1 << 20)).equals(METADATA)).toBe(true);
+      expect((await zip.read(zip.entries[1], 1 << 20)).equals(METADATA)).toBe(true);
     });
   });
 
@@ -262,7 +336,7 @@ describe('ZipReader: ZIP64', () => {
     expect(built.bytes.includes(Buffer.from([0x50, 0x4b, 0x06, 0x07]))).toBe(false);
     await withZip(built.bytes, async (zip) => {
       expect(zip.entries.length).toBe(0xffff);
-      expect((await zip.read(zip.entries[0xfffe]!, 1 << 20)).equals(METADATA)).toBe(true);
+      expect((await zip.read(zip.entries[0xfffe], 1 << 20)).equals(METADATA)).toBe(true);
     });
   });
 
@@ -275,10 +349,12 @@ describe('ZipReader: ZIP64', () => {
 
 describe('ZipReader: the end record', () => {
   it('finds the end record before a trailing comment', async () => {
-    const built = buildZip([{ name: 'METADATA', data: METADATA, method: 8 }], { comment: Buffer.from('built by a test; PK is just text') });
+    const built = buildZip([{ name: 'METADATA', data: METADATA, method: 8 }], {
+      comment: Buffer.from('built by a test; PK is just text'),
+    });
     await withZip(built.bytes, async (zip) => {
       expect(zip.entries).toEqual(built.entries);
-      expect((await zip.read(zip.entries[0]!, 1 << 20)).equals(METADATA)).toBe(true);
+      expect((await zip.read(zip.entries[0], 1 << 20)).equals(METADATA)).toBe(true);
     });
   });
 
@@ -313,7 +389,9 @@ describe('ZipReader: damaged files', () => {
   });
 
   it('refuses garbage', async () => {
-    const garbage = Buffer.concat(Array.from({ length: 128 }, (_, i) => createHash('sha256').update(String(i)).digest()));
+    const garbage = Buffer.concat(
+      Array.from({ length: 128 }, (_, i) => createHash('sha256').update(String(i)).digest()),
+    );
     expect(garbage.includes(Buffer.from([0x50, 0x4b, 0x05, 0x06]))).toBe(false);
     const error = await zipError(ZipReader.open(await writeTemp(garbage)));
     expect(error.message).toBe('no end-of-central-directory record: this is not a zip archive, or it is truncated');
@@ -328,15 +406,17 @@ describe('ZipReader: damaged files', () => {
   it('refuses to read a member whose local header is not where the directory says', async () => {
     const built = buildZip([{ name: 'METADATA', data: METADATA }]);
     await withZip(built.bytes, async (zip) => {
-      const error = await zipError(zip.read({ ...zip.entries[0]!, localHeaderOffset: 4 }, 1 << 20));
+      const error = await zipError(zip.read({ ...zip.entries[0], localHeaderOffset: 4 }, 1 << 20));
       expect(error.message).toBe('the local header of METADATA is missing');
     });
   });
 
   it('refuses a member whose deflate stream is corrupt', async () => {
-    const built = buildZip([{ name: 'METADATA', data: METADATA, method: 8, raw: Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff]) }]);
+    const built = buildZip([
+      { name: 'METADATA', data: METADATA, method: 8, raw: Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff]) },
+    ]);
     await withZip(built.bytes, async (zip) => {
-      const error = await zipError(zip.read(zip.entries[0]!, 1 << 20));
+      const error = await zipError(zip.read(zip.entries[0], 1 << 20));
       expect(error.message).toMatch(/^METADATA could not be decompressed: /);
     });
   });
@@ -350,16 +430,18 @@ describe('ZipReader: refusals', () => {
   ])('names an unsupported compression method (%i, %s)', async (method) => {
     const built = buildZip([{ name: 'foo-1.0.dist-info/METADATA', data: METADATA, method }]);
     await withZip(built.bytes, async (zip) => {
-      expect(zip.entries[0]!.method).toBe(method);
-      const error = await zipError(zip.read(zip.entries[0]!, 1 << 20));
-      expect(error.message).toBe(`foo-1.0.dist-info/METADATA uses compression method ${method}; PyPI accepts only stored (0) and deflate (8)`);
+      expect(zip.entries[0].method).toBe(method);
+      const error = await zipError(zip.read(zip.entries[0], 1 << 20));
+      expect(error.message).toBe(
+        `foo-1.0.dist-info/METADATA uses compression method ${method}; PyPI accepts only stored (0) and deflate (8)`,
+      );
     });
   });
 
   it('refuses a member whose declared size is over maxBytes, before reading it', async () => {
     const built = buildZip([{ name: 'big.txt', data: Buffer.alloc(100, 0x61), method: 8 }]);
     await withZip(built.bytes, async (zip) => {
-      const error = await zipError(zip.read(zip.entries[0]!, 50));
+      const error = await zipError(zip.read(zip.entries[0], 50));
       expect(error.message).toBe('big.txt is 100 bytes, over the 50-byte limit');
     });
   });
@@ -367,8 +449,8 @@ describe('ZipReader: refusals', () => {
   it('stops inflating at maxBytes when the directory understates the size', async () => {
     const built = buildZip([{ name: 'bomb.txt', data: Buffer.alloc(100_000, 0x61), method: 8, declaredSize: 10 }]);
     await withZip(built.bytes, async (zip) => {
-      expect(zip.entries[0]!.uncompressedSize).toBe(10);
-      const error = await zipError(zip.read(zip.entries[0]!, 1000));
+      expect(zip.entries[0].uncompressedSize).toBe(10);
+      const error = await zipError(zip.read(zip.entries[0], 1000));
       expect(error.message).toMatch(/^bomb\.txt could not be decompressed: /);
     });
   });
