@@ -58,22 +58,42 @@ export async function attestDists(dists: DistDigest[], request: AttestationReque
   const policy = attestationPolicy(request.repositoryUrl, request.trustedPublishing, request.wanted, request.env);
   if (!policy.attest) {
     const premade = (await readdir(request.packagesDir)).filter(isAttestationFilename);
-    if (policy.notice) io.notice(policy.notice + (premade.length ? ` The attestation files in packages-dir (${premade.join(', ')}) are not uploaded either.` : ''));
-    else if (premade.length) io.info(`'attestations: false': the attestation files in packages-dir (${premade.join(', ')}) are not uploaded.`);
+    if (policy.notice)
+      io.notice(
+        policy.notice +
+          (premade.length
+            ? ` The attestation files in packages-dir (${premade.join(', ')}) are not uploaded either.`
+            : ''),
+      );
+    else if (premade.length)
+      io.info(`'attestations: false': the attestation files in packages-dir (${premade.join(', ')}) are not uploaded.`);
     return NONE;
   }
   const { byDist: premade, orphans } = await findPremadeAttestations(request.packagesDir, dists);
-  if (orphans.length) io.warning(`Not uploaded, as no distribution in packages-dir has their names' first part: ${orphans.join(', ')}. An attestation file is named <distribution file>.<kind>.attestation.`, 'Attestations');
+  if (orphans.length)
+    io.warning(
+      `Not uploaded, as no distribution in packages-dir has their names' first part: ${orphans.join(', ')}. An attestation file is named <distribution file>.<kind>.attestation.`,
+      'Attestations',
+    );
   const toSign = dists.filter((dist) => !hasPremadePublish(premade.get(dist.filename)));
   for (const dist of dists.filter((d) => premade.has(d.filename))) {
-    io.info(`Using the attestation${premade.get(dist.filename)!.length === 1 ? '' : 's'} made beforehand for ${dist.filename}: ${premade.get(dist.filename)!.map((p) => p.file).join(', ')}`);
+    io.info(
+      `Using the attestation${premade.get(dist.filename)!.length === 1 ? '' : 's'} made beforehand for ${dist.filename}: ${premade
+        .get(dist.filename)!
+        .map((p) => p.file)
+        .join(', ')}`,
+    );
   }
 
   const made = new Map<string, Pep740Attestation>();
   const written: string[] = [];
   if (toSign.length) {
     const { endpoints, custom } = sigstoreEndpoints(request.env);
-    if (custom) io.warning(`Signing with the Sigstore instance at ${endpoints.fulcio.href} and ${endpoints.rekor.href}, not Sigstore's public instance; PyPI accepts only attestations from the public one.`, 'Attestations');
+    if (custom)
+      io.warning(
+        `Signing with the Sigstore instance at ${endpoints.fulcio.href} and ${endpoints.rekor.href}, not Sigstore's public instance; PyPI accepts only attestations from the public one.`,
+        'Attestations',
+      );
     let token: string;
     try {
       token = await request.identityToken('sigstore');
@@ -85,8 +105,16 @@ export async function attestDists(dists: DistDigest[], request: AttestationReque
       io.warning(reusable, 'Attestations');
       return NONE;
     }
-    io.info(`Signing PEP 740 publish attestations for ${toSign.length} file${toSign.length === 1 ? '' : 's'} with Sigstore (${endpoints.fulcio.host}, ${endpoints.rekor.host}), for ${policy.index}.`);
-    const signer = createPublishSigner({ endpoints, identityToken: async () => token, retries: request.retries, retryDelayMs: request.retryDelayMs, timeoutMs: TIMEOUT_MS });
+    io.info(
+      `Signing PEP 740 publish attestations for ${toSign.length} file${toSign.length === 1 ? '' : 's'} with Sigstore (${endpoints.fulcio.host}, ${endpoints.rekor.host}), for ${policy.index}.`,
+    );
+    const signer = createPublishSigner({
+      endpoints,
+      identityToken: () => Promise.resolve(token),
+      retries: request.retries,
+      retryDelayMs: request.retryDelayMs,
+      timeoutMs: TIMEOUT_MS,
+    });
     const directory = await mkdtemp(join(request.env.RUNNER_TEMP || tmpdir(), 'pypi-oidc-publish-attestations-'));
     const started = Date.now();
     for (const dist of toSign) {
@@ -98,19 +126,28 @@ export async function attestDists(dists: DistDigest[], request: AttestationReque
         throw error;
       }
       if (made.size === 0 && request.verbose) {
-        io.info(`  signing certificate: ${describeIdentity(certificateIdentity(Buffer.from(attestation.verification_material.certificate, 'base64')))}`);
+        io.info(
+          `  signing certificate: ${describeIdentity(certificateIdentity(Buffer.from(attestation.verification_material.certificate, 'base64')))}`,
+        );
       }
       made.set(dist.filename, attestation);
       const path = join(directory, `${dist.filename}.publish.attestation`);
       await writeFile(path, JSON.stringify(attestation));
       written.push(path);
     }
-    io.info(`Signed ${made.size} attestation${made.size === 1 ? '' : 's'} in ${Date.now() - started} ms; written to ${directory}`);
+    io.info(
+      `Signed ${made.size} attestation${made.size === 1 ? '' : 's'} in ${Date.now() - started} ms; written to ${directory}`,
+    );
   }
 
   const byFile = new Map<string, FileAttestations>();
   for (const dist of dists) {
-    const list = [...(made.has(dist.filename) ? [{ predicateType: PUBLISH_PREDICATE_TYPE, attestation: made.get(dist.filename)!, premade: false }] : []), ...(premade.get(dist.filename) ?? []).map((p) => ({ ...p, premade: true }))];
+    const list = [
+      ...(made.has(dist.filename)
+        ? [{ predicateType: PUBLISH_PREDICATE_TYPE, attestation: made.get(dist.filename)!, premade: false }]
+        : []),
+      ...(premade.get(dist.filename) ?? []).map((p) => ({ ...p, premade: true })),
+    ];
     if (!list.length) continue;
     byFile.set(dist.filename, {
       field: JSON.stringify(list.map((entry) => entry.attestation)),

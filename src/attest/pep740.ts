@@ -35,7 +35,7 @@ export function publishStatement(filename: string, sha256: string): Buffer {
 /** The parts of a Sigstore bundle (its JSON form, v0.3) that a PEP 740 object carries. */
 export interface SerializedDsseBundle {
   verificationMaterial?: { certificate?: { rawBytes?: string }; tlogEntries?: unknown[] };
-  dsseEnvelope?: { payload?: string; payloadType?: string; signatures?: Array<{ sig?: string }> };
+  dsseEnvelope?: { payload?: string; payloadType?: string; signatures?: { sig?: string }[] };
 }
 
 /** certificate = the leaf's DER, entry = the first Rekor entry, statement and signature from the DSSE envelope. */
@@ -47,7 +47,11 @@ export function bundleToPep740(bundle: SerializedDsseBundle): Pep740Attestation 
   if (!certificate || !entry || !statement || !signature || bundle.dsseEnvelope?.payloadType !== IN_TOTO_PAYLOAD_TYPE) {
     throw new Error('the Sigstore bundle lacks a certificate, a transparency log entry or a DSSE in-toto envelope');
   }
-  return { version: 1, verification_material: { certificate, transparency_entries: [entry] }, envelope: { statement, signature } };
+  return {
+    version: 1,
+    verification_material: { certificate, transparency_entries: [entry] },
+    envelope: { statement, signature },
+  };
 }
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -56,7 +60,10 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
  * Checks an attestation read from a file (another tool's, or hostile) for PEP 740's shape and
  * returns what its statement covers; `source` names the file in messages.
  */
-export function parsePep740(text: string, source: string): { attestation: Pep740Attestation; subject: AttestedSubject } {
+export function parsePep740(
+  text: string,
+  source: string,
+): { attestation: Pep740Attestation; subject: AttestedSubject } {
   const invalid = (why: string): PublishError =>
     new PublishError(`${source} is not a PEP 740 attestation: ${why}.`, {
       file: source,
@@ -72,10 +79,24 @@ export function parsePep740(text: string, source: string): { attestation: Pep740
   if (!object || typeof object !== 'object' || Array.isArray(object)) throw invalid('it is not a JSON object');
   if (object.version !== 1) throw invalid(`"version" is ${JSON.stringify(object.version)}, not 1`);
   const material = object.verification_material;
-  if (!material || typeof material.certificate !== 'string' || !material.certificate || !BASE64.test(material.certificate)) throw invalid('"verification_material.certificate" is not base64 text');
-  if (!Array.isArray(material.transparency_entries) || material.transparency_entries.length === 0) throw invalid('"verification_material.transparency_entries" is not a non-empty array');
+  if (
+    !material ||
+    typeof material.certificate !== 'string' ||
+    !material.certificate ||
+    !BASE64.test(material.certificate)
+  )
+    throw invalid('"verification_material.certificate" is not base64 text');
+  if (!Array.isArray(material.transparency_entries) || material.transparency_entries.length === 0)
+    throw invalid('"verification_material.transparency_entries" is not a non-empty array');
   const envelope = object.envelope;
-  if (!envelope || typeof envelope.statement !== 'string' || !BASE64.test(envelope.statement) || typeof envelope.signature !== 'string' || !envelope.signature || !BASE64.test(envelope.signature)) {
+  if (
+    !envelope ||
+    typeof envelope.statement !== 'string' ||
+    !BASE64.test(envelope.statement) ||
+    typeof envelope.signature !== 'string' ||
+    !envelope.signature ||
+    !BASE64.test(envelope.signature)
+  ) {
     throw invalid('"envelope" lacks a base64 "statement" and "signature"');
   }
   let statement: { _type?: unknown; subject?: unknown; predicateType?: unknown };
@@ -84,14 +105,22 @@ export function parsePep740(text: string, source: string): { attestation: Pep740
   } catch {
     throw invalid('its statement is not JSON');
   }
-  if (statement._type !== IN_TOTO_STATEMENT_TYPE) throw invalid(`its statement's _type is ${JSON.stringify(statement._type)}, not ${IN_TOTO_STATEMENT_TYPE}`);
-  const subjects = Array.isArray(statement.subject) ? (statement.subject as Array<{ name?: unknown; digest?: { sha256?: unknown } }>) : [];
-  if (subjects.length !== 1) throw invalid(`its statement has ${subjects.length} subjects; PyPI takes exactly one, the file`);
+  if (statement._type !== IN_TOTO_STATEMENT_TYPE)
+    throw invalid(`its statement's _type is ${JSON.stringify(statement._type)}, not ${IN_TOTO_STATEMENT_TYPE}`);
+  const subjects = Array.isArray(statement.subject)
+    ? (statement.subject as { name?: unknown; digest?: { sha256?: unknown } }[])
+    : [];
+  if (subjects.length !== 1)
+    throw invalid(`its statement has ${subjects.length} subjects; PyPI takes exactly one, the file`);
   const [subject] = subjects as [{ name?: unknown; digest?: { sha256?: unknown } }];
   const sha256 = subject.digest?.sha256;
-  if (typeof subject.name !== 'string' || typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/i.test(sha256)) throw invalid("its subject lacks a name or a hex sha256 digest");
+  if (typeof subject.name !== 'string' || typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/i.test(sha256))
+    throw invalid('its subject lacks a name or a hex sha256 digest');
   if (typeof statement.predicateType !== 'string') throw invalid('its statement has no predicateType');
-  return { attestation: object as Pep740Attestation, subject: { name: subject.name, sha256: sha256.toLowerCase(), predicateType: statement.predicateType } };
+  return {
+    attestation: object as Pep740Attestation,
+    subject: { name: subject.name, sha256: sha256.toLowerCase(), predicateType: statement.predicateType },
+  };
 }
 
 /** A short label for the job summary and logs. */

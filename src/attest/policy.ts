@@ -12,7 +12,12 @@ export type AttestationPolicy = { attest: true; index: string } | { attest: fals
 const SILENCE = "Set 'attestations: false' to upload without them and without this notice.";
 
 /** Whether this run makes attestations: trusted publishing to PyPI or TestPyPI only (exact hosts). */
-export function attestationPolicy(repositoryUrl: URL, trustedPublishing: boolean, wanted: boolean, env: Record<string, string | undefined>): AttestationPolicy {
+export function attestationPolicy(
+  repositoryUrl: URL,
+  trustedPublishing: boolean,
+  wanted: boolean,
+  env: Record<string, string | undefined>,
+): AttestationPolicy {
   if (!wanted) return { attest: false, notice: undefined };
   if (!trustedPublishing) {
     return {
@@ -38,7 +43,9 @@ function pypiIndex(url: URL): string | undefined {
 function testIndex(url: URL, variable: string | undefined): string | undefined {
   if (!variable || !isLoopbackHost(url.hostname)) return undefined;
   try {
-    return new URL(variable).origin === url.origin ? `the local test index ${url.origin} (${TEST_INDEX_VARIABLE})` : undefined;
+    return new URL(variable).origin === url.origin
+      ? `the local test index ${url.origin} (${TEST_INDEX_VARIABLE})`
+      : undefined;
   } catch {
     return undefined;
   }

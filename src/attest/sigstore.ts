@@ -1,9 +1,16 @@
 import { generateKeyPairSync, sign as signBytes } from 'node:crypto';
 import { bundleToJSON } from '@sigstore/bundle';
-import { DSSEBundleBuilder, FulcioSigner, RekorWitness, type Signature, type Signer, type Witness } from '@sigstore/sign';
+import {
+  DSSEBundleBuilder,
+  FulcioSigner,
+  RekorWitness,
+  type Signature,
+  type Signer,
+  type Witness,
+} from '@sigstore/sign';
 import { credentialsAllowed } from '../common/urls.js';
 import { PublishError } from '../common/errors.js';
-import { bundleToPep740, IN_TOTO_PAYLOAD_TYPE, type Pep740Attestation, type SerializedDsseBundle } from './pep740.js';
+import { bundleToPep740, IN_TOTO_PAYLOAD_TYPE, type Pep740Attestation } from './pep740.js';
 
 export interface SigstoreEndpoints {
   fulcio: URL;
@@ -16,16 +23,29 @@ export const FULCIO_URL_VARIABLE = 'PYPI_OIDC_PUBLISH_FULCIO_URL';
 export const REKOR_URL_VARIABLE = 'PYPI_OIDC_PUBLISH_REKOR_URL';
 
 /** The Fulcio and Rekor to use: the public instance unless both variables name another (https, or http to this machine). */
-export function sigstoreEndpoints(env: Record<string, string | undefined>): { endpoints: SigstoreEndpoints; custom: boolean } {
+export function sigstoreEndpoints(env: Record<string, string | undefined>): {
+  endpoints: SigstoreEndpoints;
+  custom: boolean;
+} {
   const fulcio = env[FULCIO_URL_VARIABLE]?.trim();
   const rekor = env[REKOR_URL_VARIABLE]?.trim();
-  if (!fulcio && !rekor) return { endpoints: { fulcio: new URL(PUBLIC_SIGSTORE.fulcio), rekor: new URL(PUBLIC_SIGSTORE.rekor) }, custom: false };
+  if (!fulcio && !rekor)
+    return {
+      endpoints: { fulcio: new URL(PUBLIC_SIGSTORE.fulcio), rekor: new URL(PUBLIC_SIGSTORE.rekor) },
+      custom: false,
+    };
   if (!fulcio || !rekor) {
-    throw new PublishError(`Only one of ${FULCIO_URL_VARIABLE} and ${REKOR_URL_VARIABLE} is set; a private Sigstore deployment needs both.`, {
-      hint: "Set both (or neither, for Sigstore's public instance, the only one PyPI accepts).",
-    });
+    throw new PublishError(
+      `Only one of ${FULCIO_URL_VARIABLE} and ${REKOR_URL_VARIABLE} is set; a private Sigstore deployment needs both.`,
+      {
+        hint: "Set both (or neither, for Sigstore's public instance, the only one PyPI accepts).",
+      },
+    );
   }
-  return { endpoints: { fulcio: endpointUrl(FULCIO_URL_VARIABLE, fulcio), rekor: endpointUrl(REKOR_URL_VARIABLE, rekor) }, custom: true };
+  return {
+    endpoints: { fulcio: endpointUrl(FULCIO_URL_VARIABLE, fulcio), rekor: endpointUrl(REKOR_URL_VARIABLE, rekor) },
+    custom: true,
+  };
 }
 
 function endpointUrl(variable: string, raw: string): URL {
@@ -33,11 +53,21 @@ function endpointUrl(variable: string, raw: string): URL {
   try {
     url = new URL(raw);
   } catch {
-    throw new PublishError(`${variable} is '${raw}', which is not a URL.`, { hint: 'Give the base URL of the service, for example https://fulcio.example.' });
+    throw new PublishError(`${variable} is '${raw}', which is not a URL.`, {
+      hint: 'Give the base URL of the service, for example https://fulcio.example.',
+    });
   }
   // The OIDC token goes to Fulcio: the same rule as for index credentials.
-  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !credentialsAllowed(url) || url.username || url.password) {
-    throw new PublishError(`${variable} is ${url.href}: only https:// URLs (or http:// to this machine) without a user name or password are used.`, { hint: `Use https://${url.host}${url.pathname}.` });
+  if (
+    (url.protocol !== 'https:' && url.protocol !== 'http:') ||
+    !credentialsAllowed(url) ||
+    url.username ||
+    url.password
+  ) {
+    throw new PublishError(
+      `${variable} is ${url.href}: only https:// URLs (or http:// to this machine) without a user name or password are used.`,
+      { hint: `Use https://${url.host}${url.pathname}.` },
+    );
   }
   return url;
 }
@@ -80,9 +110,19 @@ export interface PublishSigner {
 }
 
 export function createPublishSigner(options: SigningOptions): PublishSigner {
-  const retry = { retries: options.retries, factor: 2, minTimeout: options.retryDelayMs, maxTimeout: options.retryDelayMs * 8 };
+  const retry = {
+    retries: options.retries,
+    factor: 2,
+    minTimeout: options.retryDelayMs,
+    maxTimeout: options.retryDelayMs * 8,
+  };
   const signer = new CertifiedKey(options, retry);
-  const rekor = new RekorWitness({ rekorBaseURL: trimSlash(options.endpoints.rekor), entryType: 'dsse', retry, timeout: options.timeoutMs });
+  const rekor = new RekorWitness({
+    rekorBaseURL: trimSlash(options.endpoints.rekor),
+    entryType: 'dsse',
+    retry,
+    timeout: options.timeoutMs,
+  });
   const witness: Witness = {
     testify: async (content, publicKey) => {
       try {
@@ -96,7 +136,7 @@ export function createPublishSigner(options: SigningOptions): PublishSigner {
   return {
     async sign(statement) {
       const bundle = await builder.create({ data: statement, type: IN_TOTO_PAYLOAD_TYPE });
-      return bundleToPep740(bundleToJSON(bundle) as SerializedDsseBundle);
+      return bundleToPep740(bundleToJSON(bundle));
     },
   };
 }
@@ -113,7 +153,9 @@ class CertifiedKey implements Signer {
 
   constructor(options: SigningOptions, retry: object) {
     const publicKey = this.keys.publicKey.export({ type: 'spki', format: 'pem' }).toString();
-    const keyHolder: Signer = { sign: async (data) => ({ signature: this.raw(data), key: { $case: 'publicKey', publicKey } }) };
+    const keyHolder: Signer = {
+      sign: (data) => Promise.resolve({ signature: this.raw(data), key: { $case: 'publicKey', publicKey } }),
+    };
     const identityProvider = {
       getToken: async () => {
         try {
@@ -124,7 +166,13 @@ class CertifiedKey implements Signer {
         }
       },
     };
-    this.fulcio = new FulcioSigner({ fulcioBaseURL: trimSlash(options.endpoints.fulcio), identityProvider, keyHolder, retry, timeout: options.timeoutMs });
+    this.fulcio = new FulcioSigner({
+      fulcioBaseURL: trimSlash(options.endpoints.fulcio),
+      identityProvider,
+      keyHolder,
+      retry,
+      timeout: options.timeoutMs,
+    });
   }
 
   async sign(data: Buffer): Promise<Signature> {
@@ -139,7 +187,9 @@ class CertifiedKey implements Signer {
       if (signature.key.$case !== 'x509Certificate') throw new Error('Fulcio returned no certificate');
       return signature.key.certificate;
     } catch (error) {
-      throw this.tokenFailure === undefined ? new SigningFailure('fulcio', error) : new SigningFailure('token', this.tokenFailure);
+      throw this.tokenFailure === undefined
+        ? new SigningFailure('fulcio', error)
+        : new SigningFailure('token', this.tokenFailure);
     }
   }
 

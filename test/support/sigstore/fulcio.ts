@@ -21,9 +21,11 @@ const OID = (n: number): string => `1.3.6.1.4.1.57264.1.${n}`;
 
 /** Fulcio's extensions for a GitHub token (sigstore/fulcio docs/oid-info.md): legacy ones raw, newer ones DER UTF8String. */
 export function githubExtensions(claims: Record<string, unknown>): Extension[] {
-  const text = (key: string): string | undefined => (typeof claims[key] === 'string' ? (claims[key] as string) : undefined);
-  const raw = (n: number, value: string | undefined): Extension[] => (value === undefined ? [] : [{ oid: OID(n), value: Buffer.from(value, 'utf8') }]);
-  const der = (n: number, value: string | undefined): Extension[] => (value === undefined ? [] : [{ oid: OID(n), value: utf8String(value) }]);
+  const text = (key: string): string | undefined => (typeof claims[key] === 'string' ? claims[key] : undefined);
+  const raw = (n: number, value: string | undefined): Extension[] =>
+    value === undefined ? [] : [{ oid: OID(n), value: Buffer.from(value, 'utf8') }];
+  const der = (n: number, value: string | undefined): Extension[] =>
+    value === undefined ? [] : [{ oid: OID(n), value: utf8String(value) }];
   const repository = text('repository');
   const runId = text('run_id');
   return [
@@ -46,7 +48,10 @@ export function githubExtensions(claims: Record<string, unknown>): Extension[] {
     ...der(18, text('workflow_ref') && `${GITHUB}/${text('workflow_ref')}`),
     ...der(19, text('workflow_sha')),
     ...der(20, text('event_name')),
-    ...der(21, repository && runId && `${GITHUB}/${repository}/actions/runs/${runId}/attempts/${text('run_attempt') ?? '1'}`),
+    ...der(
+      21,
+      repository && runId && `${GITHUB}/${repository}/actions/runs/${runId}/attempts/${text('run_attempt') ?? '1'}`,
+    ),
     ...der(22, text('repository_visibility')),
   ];
 }
@@ -57,7 +62,10 @@ export async function startFulcio(options: FulcioOptions): Promise<TestFulcio> {
   const refuse = (status: number, code: number, message: string) => ({ status, body: { code, message, details: [] } });
   const server = await startJsonServer((req, body) => {
     if (req.method !== 'POST' || req.url !== '/api/v2/signingCert') return refuse(404, 5, 'Not Found');
-    let request: { credentials?: { oidcIdentityToken?: string }; publicKeyRequest?: { publicKey?: { content?: string }; proofOfPossession?: string } };
+    let request: {
+      credentials?: { oidcIdentityToken?: string };
+      publicKeyRequest?: { publicKey?: { content?: string }; proofOfPossession?: string };
+    };
     try {
       request = JSON.parse(body.toString('utf8')) as typeof request;
     } catch {
@@ -70,7 +78,8 @@ export async function startFulcio(options: FulcioOptions): Promise<TestFulcio> {
       return refuse(401, 16, `There was an error processing the identity token: ${(error as Error).message}`);
     }
     const aud = claims.aud;
-    if (aud !== 'sigstore' && !(Array.isArray(aud) && aud.includes('sigstore'))) return refuse(401, 16, 'There was an error processing the identity token: audience is not sigstore');
+    if (aud !== 'sigstore' && !(Array.isArray(aud) && aud.includes('sigstore')))
+      return refuse(401, 16, 'There was an error processing the identity token: audience is not sigstore');
     let publicKey: KeyObject;
     try {
       publicKey = createPublicKey(request.publicKeyRequest?.publicKey?.content ?? '');
@@ -83,9 +92,15 @@ export async function startFulcio(options: FulcioOptions): Promise<TestFulcio> {
     }
     const jobWorkflowRef = claims.job_workflow_ref;
     if (typeof jobWorkflowRef !== 'string') return refuse(400, 3, 'The token has no job_workflow_ref claim');
-    const der = ca.issue(publicKey, new Date(Date.now() - 1000), 10 * 60_000, [uriSan(`${GITHUB}/${jobWorkflowRef}`), ...githubExtensions(claims)]);
+    const der = ca.issue(publicKey, new Date(Date.now() - 1000), 10 * 60_000, [
+      uriSan(`${GITHUB}/${jobWorkflowRef}`),
+      ...githubExtensions(claims),
+    ]);
     issued.push(der);
-    return { status: 201, body: { signedCertificateEmbeddedSct: { chain: { certificates: [toPem(der), ca.root.pem] } } } };
+    return {
+      status: 201,
+      body: { signedCertificateEmbeddedSct: { chain: { certificates: [toPem(der), ca.root.pem] } } },
+    };
   });
   return Object.assign(server, { ca, issued });
 }

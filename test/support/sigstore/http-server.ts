@@ -11,13 +11,15 @@ export interface JsonAnswer {
 export interface JsonServer {
   url: string;
   /** Requests received, by path. */
-  requests: Array<{ method: string; path: string }>;
+  requests: { method: string; path: string }[];
   /** The next `times` requests get this answer instead of the real one. */
   failNext(status: number, body: unknown, times?: number): void;
   close(): Promise<void>;
 }
 
-export async function startJsonServer(handle: (req: IncomingMessage, body: Buffer) => JsonAnswer | Promise<JsonAnswer>): Promise<JsonServer> {
+export async function startJsonServer(
+  handle: (req: IncomingMessage, body: Buffer) => JsonAnswer | Promise<JsonAnswer>,
+): Promise<JsonServer> {
   const failures: JsonAnswer[] = [];
   const requests: JsonServer['requests'] = [];
   const reply = (res: ServerResponse, answer: JsonAnswer): void => {
@@ -30,16 +32,25 @@ export async function startJsonServer(handle: (req: IncomingMessage, body: Buffe
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const failure = failures.shift();
-      if (failure) return reply(res, failure);
+      if (failure) {
+        reply(res, failure);
+        return;
+      }
       Promise.resolve()
         .then(() => handle(req, Buffer.concat(chunks)))
-        .then((answer) => reply(res, answer))
-        .catch((error: unknown) => reply(res, { status: 500, body: { code: 13, message: `test server failure: ${(error as Error).message}` } }));
+        .then((answer) => {
+          reply(res, answer);
+        })
+        .catch((error: unknown) => {
+          reply(res, { status: 500, body: { code: 13, message: `test server failure: ${(error as Error).message}` } });
+        });
     });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(0, '127.0.0.1', () => {
+      resolve();
+    });
   });
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
@@ -50,7 +61,10 @@ export async function startJsonServer(handle: (req: IncomingMessage, body: Buffe
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
+        server.close((error) => {
+          if (error) reject(error);
+          else resolve();
+        });
       }),
   };
 }

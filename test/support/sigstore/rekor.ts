@@ -30,7 +30,7 @@ const nodeHash = (left: Buffer, right: Buffer): Buffer => sha256(Buffer.from([1]
 const split = (n: number): number => 2 ** Math.floor(Math.log2(n - 1));
 
 export function merkleRoot(leaves: Buffer[]): Buffer {
-  if (leaves.length === 1) return leaves[0]!;
+  if (leaves.length === 1) return leaves[0];
   const k = split(leaves.length);
   return nodeHash(merkleRoot(leaves.slice(0, k)), merkleRoot(leaves.slice(k)));
 }
@@ -38,21 +38,28 @@ export function merkleRoot(leaves: Buffer[]): Buffer {
 export function inclusionPath(index: number, leaves: Buffer[]): Buffer[] {
   if (leaves.length <= 1) return [];
   const k = split(leaves.length);
-  return index < k ? [...inclusionPath(index, leaves.slice(0, k)), merkleRoot(leaves.slice(k))] : [...inclusionPath(index - k, leaves.slice(k)), merkleRoot(leaves.slice(0, k))];
+  return index < k
+    ? [...inclusionPath(index, leaves.slice(0, k)), merkleRoot(leaves.slice(k))]
+    : [...inclusionPath(index - k, leaves.slice(k)), merkleRoot(leaves.slice(0, k))];
 }
 
 /** RFC 8785 for the values Rekor bodies hold (strings, integers, objects, arrays). */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);
 }
 
 function pae(payloadType: string, payload: Buffer): Buffer {
-  return Buffer.concat([Buffer.from(`DSSEv1 ${Buffer.byteLength(payloadType)} ${payloadType} ${payload.length} `), payload]);
+  return Buffer.concat([
+    Buffer.from(`DSSEv1 ${Buffer.byteLength(payloadType)} ${payloadType} ${payload.length} `),
+    payload,
+  ]);
 }
 
 export async function startRekor(): Promise<TestRekor> {
@@ -65,18 +72,23 @@ export async function startRekor(): Promise<TestRekor> {
 
   const server = await startJsonServer((req, body) => {
     if (req.method !== 'POST' || req.url !== '/api/v1/log/entries') return refuse(404, 'Not Found');
-    const proposed = JSON.parse(body.toString('utf8')) as { apiVersion?: string; kind?: string; spec?: { proposedContent?: { envelope?: string; verifiers?: string[] } } };
-    if (proposed.kind !== 'dsse' || proposed.apiVersion !== '0.0.1') return refuse(400, `unsupported entry kind ${proposed.kind} ${proposed.apiVersion}`);
+    const proposed = JSON.parse(body.toString('utf8')) as {
+      apiVersion?: string;
+      kind?: string;
+      spec?: { proposedContent?: { envelope?: string; verifiers?: string[] } };
+    };
+    if (proposed.kind !== 'dsse' || proposed.apiVersion !== '0.0.1')
+      return refuse(400, `unsupported entry kind ${proposed.kind} ${proposed.apiVersion}`);
     const envelopeText = proposed.spec?.proposedContent?.envelope ?? '';
     const verifiers = proposed.spec?.proposedContent?.verifiers ?? [];
-    let envelope: { payload: string; payloadType: string; signatures: Array<{ sig: string }> };
+    let envelope: { payload: string; payloadType: string; signatures: { sig: string }[] };
     try {
       envelope = JSON.parse(envelopeText) as typeof envelope;
     } catch {
       return refuse(400, 'the envelope is not JSON');
     }
     const payload = Buffer.from(envelope.payload, 'base64');
-    const signatures: Array<{ signature: string; verifier: string }> = [];
+    const signatures: { signature: string; verifier: string }[] = [];
     for (const { sig } of envelope.signatures) {
       const verifier = verifiers.find((pem) => {
         const key = new X509Certificate(Buffer.from(pem, 'base64')).publicKey;
@@ -85,15 +97,17 @@ export async function startRekor(): Promise<TestRekor> {
       if (!verifier) return refuse(400, 'a signature in the envelope does not verify with any verifier');
       signatures.push({ signature: sig, verifier });
     }
-    const canonical = Buffer.from(canonicalJson({
-      apiVersion: '0.0.1',
-      kind: 'dsse',
-      spec: {
-        envelopeHash: { algorithm: 'sha256', value: sha256(Buffer.from(envelopeText)).toString('hex') },
-        payloadHash: { algorithm: 'sha256', value: sha256(payload).toString('hex') },
-        signatures,
-      },
-    }));
+    const canonical = Buffer.from(
+      canonicalJson({
+        apiVersion: '0.0.1',
+        kind: 'dsse',
+        spec: {
+          envelopeHash: { algorithm: 'sha256', value: sha256(Buffer.from(envelopeText)).toString('hex') },
+          payloadHash: { algorithm: 'sha256', value: sha256(payload).toString('hex') },
+          signatures,
+        },
+      }),
+    );
     const logIndex = entries.length;
     const integratedTime = Math.floor(Date.now() / 1000);
     const leaf = leafHash(canonical);
@@ -103,7 +117,10 @@ export async function startRekor(): Promise<TestRekor> {
     const treeSize = leaves.length;
     const rootHash = merkleRoot(leaves);
     const note = `${origin}\n${treeSize}\n${rootHash.toString('base64')}\n`;
-    const keyHint = sha256(Buffer.from(`${origin}\n`), publicKey.export({ type: 'spki', format: 'der' })).subarray(0, 4);
+    const keyHint = sha256(Buffer.from(`${origin}\n`), publicKey.export({ type: 'spki', format: 'der' })).subarray(
+      0,
+      4,
+    );
     const checkpoint = `${note}\n\u2014 ${origin} ${Buffer.concat([keyHint, sign('sha256', Buffer.from(note), privateKey)]).toString('base64')}\n`;
     const entry = { body: canonical.toString('base64'), integratedTime, logID: logId, logIndex };
     return {
@@ -113,7 +130,13 @@ export async function startRekor(): Promise<TestRekor> {
         [uuid]: {
           ...entry,
           verification: {
-            inclusionProof: { checkpoint, hashes: inclusionPath(logIndex, leaves).map((h) => h.toString('hex')), logIndex, rootHash: rootHash.toString('hex'), treeSize },
+            inclusionProof: {
+              checkpoint,
+              hashes: inclusionPath(logIndex, leaves).map((h) => h.toString('hex')),
+              logIndex,
+              rootHash: rootHash.toString('hex'),
+              treeSize,
+            },
             signedEntryTimestamp: sign('sha256', Buffer.from(canonicalJson(entry)), privateKey).toString('base64'),
           },
         },

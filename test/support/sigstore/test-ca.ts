@@ -1,6 +1,17 @@
 // A certificate authority for tests: a self-signed P-384 root, and Fulcio-shaped leaf certificates.
 import { createHash, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
-import { bitString, boolean, contextTag, integer, objectIdentifier, octetString, sequence, set, time, utf8String } from './der.ts';
+import {
+  bitString,
+  boolean,
+  contextTag,
+  integer,
+  objectIdentifier,
+  octetString,
+  sequence,
+  set,
+  time,
+  utf8String,
+} from './der.ts';
 
 const ECDSA_WITH_SHA384 = '1.2.840.10045.4.3.3';
 
@@ -17,22 +28,38 @@ export interface TestCa {
 }
 
 export function toPem(der: Buffer): string {
-  return `-----BEGIN CERTIFICATE-----\n${der.toString('base64').match(/.{1,64}/g)!.join('\n')}\n-----END CERTIFICATE-----\n`;
+  return `-----BEGIN CERTIFICATE-----\n${der
+    .toString('base64')
+    .match(/.{1,64}/g)!
+    .join('\n')}\n-----END CERTIFICATE-----\n`;
 }
 
 function name(organization: string, commonName: string): Buffer {
-  return sequence(set(sequence(objectIdentifier('2.5.4.10'), utf8String(organization))), set(sequence(objectIdentifier('2.5.4.3'), utf8String(commonName))));
+  return sequence(
+    set(sequence(objectIdentifier('2.5.4.10'), utf8String(organization))),
+    set(sequence(objectIdentifier('2.5.4.3'), utf8String(commonName))),
+  );
 }
 
 function keyIdentifier(publicKey: KeyObject): Buffer {
-  return createHash('sha1').update(publicKey.export({ type: 'spki', format: 'der' })).digest();
+  return createHash('sha1')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest();
 }
 
 function encodeExtension({ oid, critical, value }: Extension): Buffer {
   return sequence(objectIdentifier(oid), ...(critical ? [boolean(true)] : []), octetString(value));
 }
 
-function certificate(options: { issuer: Buffer; subject: Buffer; publicKey: KeyObject; signingKey: KeyObject; notBefore: Date; notAfter: Date; extensions: Extension[] }): Buffer {
+function certificate(options: {
+  issuer: Buffer;
+  subject: Buffer;
+  publicKey: KeyObject;
+  signingKey: KeyObject;
+  notBefore: Date;
+  notAfter: Date;
+  extensions: Extension[];
+}): Buffer {
   const algorithm = sequence(objectIdentifier(ECDSA_WITH_SHA384));
   const tbs = sequence(
     contextTag(0, integer(2)),
@@ -90,4 +117,3 @@ export function createTestCa(): TestCa {
 export function uriSan(uri: string): Extension {
   return { oid: '2.5.29.17', critical: true, value: sequence(contextTag(6, Buffer.from(uri, 'ascii'), true)) };
 }
-
