@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { blake2b256Hex } from './blake2b.ts';
+import { checkAttestations } from './warehouse-attestations.ts';
 import type { MultipartPart } from './multipart-parser.ts';
 import type { MintedToken } from './warehouse-oidc.ts';
 import {
@@ -25,6 +26,8 @@ export interface StoredFile {
   version: string;
   filetype: string;
   uploadedAt: Date;
+  /** The PEP 740 objects uploaded with the file (the parsed `attestations` field). */
+  attestations: unknown[];
 }
 
 export interface UploadState {
@@ -182,6 +185,11 @@ function upload(headers: IncomingHttpHeaders, parts: MultipartPart[], state: Upl
   }
   const nameProblem = checkDistFilename(filename, filetype, name, version);
   if (nameProblem) refuse(400, nameProblem);
+  const attestationField = get('attestations');
+  const attested = attestationField
+    ? checkAttestations(attestationField, identity.kind === 'publisher', filename, hashes.sha256)
+    : undefined;
+  if (attested && !attested.ok) refuse(400, attested.message);
 
   state.projects.set(project, name);
   state.files.set(filename, {
@@ -193,6 +201,7 @@ function upload(headers: IncomingHttpHeaders, parts: MultipartPart[], state: Upl
     version,
     filetype,
     uploadedAt: new Date(),
+    attestations: attested?.ok ? attested.attestations : [],
   });
   return { status: 200, message: 'OK' };
 }

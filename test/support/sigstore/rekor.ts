@@ -2,7 +2,15 @@
 // signatures, stores the canonicalized body (envelopeHash, payloadHash, signatures with verifier),
 // not the proposed entry, and returns a signed entry timestamp and an RFC 6962 inclusion proof
 // with a signed checkpoint.
-import { createHash, createPublicKey, generateKeyPairSync, sign, verify, X509Certificate } from 'node:crypto';
+import {
+  createHash,
+  createPublicKey,
+  generateKeyPairSync,
+  randomBytes,
+  sign,
+  verify,
+  X509Certificate,
+} from 'node:crypto';
 import { startJsonServer, type JsonServer } from './http-server.ts';
 
 export interface RekorEntry {
@@ -67,7 +75,9 @@ export async function startRekor(): Promise<TestRekor> {
   const logId = sha256(publicKey.export({ type: 'spki', format: 'der' })).toString('hex');
   const origin = 'rekor.test - 1193050959916656506';
   const entries: RekorEntry[] = [];
-  const leaves: Buffer[] = [];
+  // A log in service is never empty: an entry at index 0 or in a one-leaf tree has zero-valued
+  // fields that protobuf JSON leaves out (logIndex, hashes), which real entries never lack.
+  const leaves: Buffer[] = Array.from({ length: 1000 }, () => leafHash(randomBytes(32)));
   const refuse = (status: number, message: string) => ({ status, body: { code: status, message } });
 
   const server = await startJsonServer((req, body) => {
@@ -108,7 +118,7 @@ export async function startRekor(): Promise<TestRekor> {
         },
       }),
     );
-    const logIndex = entries.length;
+    const logIndex = leaves.length;
     const integratedTime = Math.floor(Date.now() / 1000);
     const leaf = leafHash(canonical);
     leaves.push(leaf);
