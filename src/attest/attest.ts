@@ -1,12 +1,11 @@
 import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { certificateIdentity, describeIdentity } from './certificate.js';
 import { explainAttestationRefusal, signingError } from './messages.js';
 import { predicateLabel, publishStatement, PUBLISH_PREDICATE_TYPE, type Pep740Attestation } from './pep740.js';
 import { attestationPolicy, reusableWorkflowSkip } from './policy.js';
 import { findPremadeAttestations, hasPremadePublish, isAttestationFilename, type DistDigest } from './premade.js';
-import { createPublishSigner, SigningFailure, sigstoreEndpoints } from './sigstore.js';
+import { SigningFailure, sigstoreEndpoints } from './endpoints.js';
 
 export { explainAttestationRefusal, isAttestationFilename };
 
@@ -108,6 +107,7 @@ export async function attestDists(dists: DistDigest[], request: AttestationReque
     io.info(
       `Signing PEP 740 publish attestations for ${toSign.length} file${toSign.length === 1 ? '' : 's'} with Sigstore (${endpoints.fulcio.host}, ${endpoints.rekor.host}), for ${policy.index}.`,
     );
+    const { createPublishSigner } = await import('./sigstore.js');
     const signer = createPublishSigner({
       endpoints,
       identityToken: () => Promise.resolve(token),
@@ -126,6 +126,7 @@ export async function attestDists(dists: DistDigest[], request: AttestationReque
         throw error;
       }
       if (made.size === 0 && request.verbose) {
+        const { certificateIdentity, describeIdentity } = await import('./certificate.js');
         io.info(
           `  signing certificate: ${describeIdentity(certificateIdentity(Buffer.from(attestation.verification_material.certificate, 'base64')))}`,
         );

@@ -1,3 +1,4 @@
+// Loaded only for 'verbose' (import() in attest.ts), like sigstore.ts.
 import { ASN1Obj, X509Certificate } from '@sigstore/core';
 
 /** Fulcio's extensions (https://github.com/sigstore/fulcio/blob/main/docs/oid-info.md). */

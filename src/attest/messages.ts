@@ -1,5 +1,5 @@
 import { PublishError } from '../common/errors.js';
-import { describeCause, type SigningFailure, type SigstoreEndpoints } from './sigstore.js';
+import { describeCause, type SigningFailure, type SigstoreEndpoints } from './endpoints.js';
 
 const WAY_OUT = "or set 'attestations: false' to upload without attestations";
 
