@@ -239,6 +239,46 @@ describe('PEP 740 attestations with trusted publishing', () => {
     expect(result.log.some((l) => l.includes('not distributions'))).toBe(false);
   });
 
+  it('uploads a pre-made SLSA provenance attestation with the publish one it signs; warns about one without its dist', async () => {
+    const { idx, sig } = await start();
+    const wheel = dists.find((d) => d.endsWith('.whl'))!;
+    const fixture = JSON.parse(
+      await readFile(join(FIXTURES, 'rfc8785-0.1.2-py3-none-any.whl.publish.attestation'), 'utf8'),
+    ) as Pep740;
+    // Another tool's provenance for this wheel (the local index, unlike PyPI, checks no signature).
+    const statement = {
+      _type: 'https://in-toto.io/Statement/v1',
+      subject: [{ name: basename(wheel), digest: { sha256: sha256(await readFile(wheel)) } }],
+      predicateType: 'https://slsa.dev/provenance/v1',
+      predicate: { buildDefinition: {} },
+    };
+    const provenance = {
+      ...fixture,
+      envelope: { ...fixture.envelope, statement: Buffer.from(JSON.stringify(statement)).toString('base64') },
+    };
+    const dir = await packagesDir(dists, {
+      [`${basename(wheel)}.slsa.attestation`]: JSON.stringify(provenance),
+      'gone-1.0.tar.gz.publish.attestation': '{}',
+    });
+    const result = await runInProcess(
+      { 'repository-url': idx.uploadUrl, 'packages-dir': dir },
+      runnerOf(idx),
+      FAST,
+      sig.env,
+    );
+    expect(result.error).toBeUndefined();
+    const stored = idx.files.get(basename(wheel))!.attestations as Pep740[];
+    expect(stored.map((a) => statementOf(a).predicateType)).toEqual([PUBLISH, 'https://slsa.dev/provenance/v1']);
+    expect(stored[1]).toEqual(provenance);
+    expect(sig.rekor.entries).toHaveLength(dists.length);
+    expect(result.summary).toContain('| publish, SLSA provenance (pre-made) |');
+    expect(
+      result.log.some(
+        (l) => l.startsWith('warning: Not uploaded') && l.includes('gone-1.0.tar.gz.publish.attestation'),
+      ),
+    ).toBe(true);
+  });
+
   it('refuses a pre-made attestation whose subject is another file, naming both, and uploads nothing', async () => {
     const { idx, sig } = await start();
     const wheel = dists.find((d) => d.endsWith('.whl'))!;
