@@ -125,12 +125,8 @@ async function publishAll(
   await context.credentials.current();
   const attested = await attestDists(
     prepared.map(({ dist, digests }) => ({ filename: dist.filename, sha256: digests.sha256 })),
+    inputs,
     {
-      repositoryUrl: inputs.repositoryUrl,
-      packagesDir: inputs.packagesDir,
-      wanted: inputs.attestations,
-      trustedPublishing: !inputs.password,
-      verbose: inputs.verbose,
       identityToken: (audience) =>
         runnerIdToken(runner, audience, {
           mask: (s) => {
@@ -140,7 +136,6 @@ async function publishAll(
           log: context.log,
         }),
       claimsOf: decodeClaims,
-      retries: inputs.retries,
       retryDelayMs: tuning.retry.baseDelayMs,
       env,
       io,
