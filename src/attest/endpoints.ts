@@ -74,12 +74,15 @@ export class SigningFailure extends Error {
   }
 }
 
-/** The innermost useful message of sigstore-js's errors (InternalError wrapping an HTTPError). */
+/**
+ * The innermost useful message of sigstore-js's errors (InternalError wrapping an HTTPError), with
+ * anything shaped like a JWT blanked: sigstore-js puts the identity token into some messages.
+ */
 export function describeCause(error: unknown): string {
   const messages: string[] = [];
   for (let current: unknown = error; current instanceof Error && messages.length < 4; current = current.cause) {
     if (current instanceof PublishError) return current.message;
     messages.push(current.message);
   }
-  return messages.at(-1) ?? String(error);
+  return (messages.at(-1) ?? String(error)).replace(/eyJ[\w-]*\.[\w-]+\.[\w-]*/g, '***');
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PublishError } from '../../src/common/errors.js';
-import { sigstoreEndpoints } from '../../src/attest/endpoints.js';
+import { describeCause, sigstoreEndpoints } from '../../src/attest/endpoints.js';
 import { explainAttestationRefusal } from '../../src/attest/messages.js';
 import { bundleToPep740, parsePep740, publishStatement, PUBLISH_PREDICATE_TYPE } from '../../src/attest/pep740.js';
 import { attestationPolicy, reusableWorkflowSkip, TEST_INDEX_VARIABLE } from '../../src/attest/policy.js';
@@ -210,6 +210,14 @@ describe('findPremadeAttestations', () => {
     expect(error).toBeInstanceOf(PublishError);
     expect((error as Error).message).toContain(`are both publish attestations for ${WHEEL}`);
     expect((error as Error).message).toContain('https://example.com/custom/v1, which PyPI does not accept');
+  });
+});
+
+describe('describeCause', () => {
+  it('gives the innermost message, without a token in it', () => {
+    const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl';
+    const error = new Error('error creating signing certificate', { cause: new Error(`(401) bad token ${jwt}`) });
+    expect(describeCause(error)).toBe('(401) bad token ***');
   });
 });
 
