@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkAttestations } from './support/warehouse-attestations.ts';
 import { ROOT } from './support/python-env.ts';
+import { createTestCa } from './support/sigstore/test-ca.ts';
 
 const WHEEL = 'rfc8785-0.1.2-py3-none-any.whl';
 const SHA256 = 'c4e92e9ecc828bef2aa7dba1de8ac983511f7532a0df11c770d39099a25cf201';
@@ -30,6 +31,14 @@ const check = (value: unknown, trusted = true) =>
   checkAttestations(typeof value === 'string' ? value : JSON.stringify(value), trusted, WHEEL, SHA256);
 
 describe('checkAttestations (Warehouse rules)', () => {
+  it('with a trust root, refuses a certificate that does not chain to it', () => {
+    const trust = { root: createTestCa().root.der, repository: 'octo-org/sampleproject', workflow: 'release.yml' };
+    const result = checkAttestations(JSON.stringify([real]), true, WHEEL, SHA256, trust);
+    expect(!result.ok && result.message).toContain(
+      'Verification failed: the certificate does not chain to the Fulcio root',
+    );
+  });
+
   it('accepts a publish and an SLSA provenance attestation for the file', () => {
     expect(check([real, slsa])).toEqual({ ok: true, attestations: [real, slsa] });
   });

@@ -1,7 +1,7 @@
 // PEP 740 attestations end to end: the action in-process against the local index, a test Fulcio
 // and a test Rekor, all real HTTP servers on 127.0.0.1; pypi-attestations as the oracle.
 import { execFile } from 'node:child_process';
-import { createHash, verify, X509Certificate } from 'node:crypto';
+import { createHash, generateKeyPairSync, sign, verify, X509Certificate } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -10,7 +10,9 @@ import { runInProcess } from '../support/action-runner.ts';
 import { startLocalIndex, type LocalIndex, type LocalIndexOptions } from '../support/local-index.ts';
 import { fixtureDists, packagesDir } from '../support/packages-dir.ts';
 import { ROOT, venvBin } from '../support/python-env.ts';
+import { githubExtensions } from '../support/sigstore/fulcio.ts';
 import { startSigstore, type TestSigstore } from '../support/sigstore/sigstore.ts';
+import { uriSan } from '../support/sigstore/test-ca.ts';
 
 const FIXTURES = join(ROOT, '../shared/fixtures/pep740');
 const FIXTURE_DISTS = ['pypi_attestations-0.0.19.tar.gz', 'rfc8785-0.1.2-py3-none-any.whl'];
@@ -103,6 +105,8 @@ async function oracle(paths: string[]): Promise<Record<string, OracleFile>> {
 describe('PEP 740 attestations with trusted publishing', () => {
   it('signs one publish attestation per dist, with one certificate, and uploads it with the file', async () => {
     const { idx, sig } = await start();
+    // The index verifies each attestation's chain and Build Config URI against the publisher, as Warehouse does.
+    idx.verifyAttestationsAgainst(sig.fulcio.ca.root.der);
     const dir = await packagesDir(dists);
     const before = (await readdir(dir)).sort();
     const result = await runInProcess(
@@ -445,24 +449,51 @@ describe('signing failures', () => {
     expect(sig.fulcio.requests).toHaveLength(0);
   });
 
-  it('explains PyPI refusing the attestations at upload', async () => {
+  it('explains PyPI refusing an attestation signed in another workflow (the index verifies identity, as Warehouse does)', async () => {
     const { idx, sig } = await start();
-    idx.override('upload', (_req, res) => {
-      const message =
-        "Invalid attestations supplied during upload: Could not verify the uploaded artifact using the included attestation: Verification failed: Certificate's Build Config URI does not match expected Trusted Publisher";
-      res.writeHead(400, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ message, code: `400 ${message}`, title: 'Bad Request' }));
-      return true;
-    });
+    idx.verifyAttestationsAgainst(sig.fulcio.ca.root.der);
+    const wheel = dists.find((d) => d.endsWith('.whl'))!;
+    // A publish attestation for this very wheel, certified by the same Fulcio for another workflow.
+    const nightly = 'octo-org/sampleproject/.github/workflows/nightly.yml@refs/heads/main';
+    const key = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+    const claims = {
+      iss: 'https://token.actions.githubusercontent.com',
+      repository: 'octo-org/sampleproject',
+      workflow_ref: nightly,
+      job_workflow_ref: nightly,
+    };
+    const der = sig.fulcio.ca.issue(key.publicKey, new Date(), 600_000, [
+      uriSan(`https://github.com/${nightly}`),
+      ...githubExtensions(claims),
+    ]);
+    const statement = Buffer.from(
+      JSON.stringify({
+        _type: 'https://in-toto.io/Statement/v1',
+        subject: [{ name: basename(wheel), digest: { sha256: sha256(await readFile(wheel)) } }],
+        predicateType: PUBLISH,
+        predicate: null,
+      }),
+    );
+    const signature = sign('sha256', pae('application/vnd.in-toto+json', statement), key.privateKey);
+    const foreign = {
+      version: 1,
+      verification_material: { certificate: der.toString('base64'), transparency_entries: [{ logIndex: '1' }] },
+      envelope: { statement: statement.toString('base64'), signature: signature.toString('base64') },
+    };
+    const dir = await packagesDir(dists, { [`${basename(wheel)}.publish.attestation`]: JSON.stringify(foreign) });
     const result = await runInProcess(
-      { 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir(dists) },
+      { 'repository-url': idx.uploadUrl, 'packages-dir': dir },
       runnerOf(idx),
       FAST,
       sig.env,
     );
-    expect(result.error?.message).toContain('Invalid attestations supplied during upload');
+    expect(result.error?.message).toContain(
+      `refused ${basename(wheel)}: 400 Bad Request: Invalid attestations supplied during upload: Could not verify the uploaded artifact using the included attestation: Verification failed: Certificate's Build Config URI (https://github.com/${nightly}) does not match expected Trusted Publisher (release.yml @ octo-org/sampleproject)`,
+    );
     const hint = (result.error as { hint?: string }).hint!;
-    expect(hint).toContain('reusable workflow');
+    expect(hint).toContain('a pre-made attestation in packages-dir signed elsewhere');
+    expect(hint).toContain("'verbose: true'");
     expect(hint).toContain("'attestations: false'");
+    expect(idx.files.size).toBe(0);
   });
 });

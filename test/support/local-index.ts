@@ -93,6 +93,8 @@ export interface LocalIndex {
   issueIdToken(overrides?: ClaimOverrides): string;
   /** Checks an ID token this index's GitHub endpoint issued (signature, expiry) and returns its claims, as Fulcio would. */
   verifyIdToken(jwt: string): Record<string, unknown>;
+  /** From now on, verify uploaded attestations as Warehouse does: chained to this Fulcio root, Build Config URI = the publisher's workflow. */
+  verifyAttestationsAgainst(fulcioRoot: Buffer): void;
   /** Runs `handler` before the normal handling of `route`; returns a function that removes it. */
   override(route: OverrideRoute, handler: OverrideHandler): () => void;
   /** The next `times` requests to `route` meet `fault`. */
@@ -415,6 +417,9 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
       return mintedTokens.size;
     },
     issueIdToken: (extra?: ClaimOverrides) => issueIdToken(extra),
+    verifyAttestationsAgainst(fulcioRoot) {
+      state.attestationTrust = { root: fulcioRoot, repository: publisher.repository, workflow: publisher.workflow };
+    },
     verifyIdToken(jwt) {
       const { payload } = verifyJwt(jwt, publicKey);
       if (typeof payload.exp !== 'number' || payload.exp < Date.now() / 1000) throw new Error('the token has expired');

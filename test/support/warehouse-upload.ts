@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { blake2b256Hex } from './blake2b.ts';
-import { checkAttestations } from './warehouse-attestations.ts';
+import { checkAttestations, type AttestationTrust } from './warehouse-attestations.ts';
 import type { MultipartPart } from './multipart-parser.ts';
 import type { MintedToken } from './warehouse-oidc.ts';
 import {
@@ -32,6 +32,8 @@ export interface StoredFile {
 
 export interface UploadState {
   origin: string;
+  /** Set: attestations are verified against this root and publisher, as Warehouse verifies them. */
+  attestationTrust?: AttestationTrust | undefined;
   maxFileSize: number;
   apiTokens: Set<string>;
   mintedTokens: Map<string, MintedToken>;
@@ -187,7 +189,13 @@ function upload(headers: IncomingHttpHeaders, parts: MultipartPart[], state: Upl
   if (nameProblem) refuse(400, nameProblem);
   const attestationField = get('attestations');
   const attested = attestationField
-    ? checkAttestations(attestationField, identity.kind === 'publisher', filename, hashes.sha256)
+    ? checkAttestations(
+        attestationField,
+        identity.kind === 'publisher',
+        filename,
+        hashes.sha256,
+        state.attestationTrust,
+      )
     : undefined;
   if (attested && !attested.ok) refuse(400, attested.message);
 
