@@ -8,7 +8,8 @@ import { outside } from './common/log-text.js';
 import { DEFAULT_IDLE_TIMEOUT_MS } from './index/http.js';
 import type { Inputs } from './inputs/inputs.js';
 import { checkMetadata, type FormField } from './dists/metadata.js';
-import { mintUploadToken, type RunnerOidc } from './index/oidc.js';
+import { decodeClaims, mintUploadToken, runnerIdToken, type RunnerOidc } from './index/oidc.js';
+import { attestDists, isAttestationFilename, withAttestationAdvice } from './attest/attest.js';
 import { fileReport, outputs, summaryMarkdown, type FileReport } from './report/report.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './index/retry.js';
 import { simpleIndexFor } from './index/simple-index.js';
@@ -50,6 +51,8 @@ export interface RunContext {
   runner: RunnerOidc;
   job?: JobContext;
   tuning?: Partial<Tuning>;
+  /** Environment variables (RUNNER_TEMP, Sigstore URLs); process.env unless a test gives its own. */
+  env?: Record<string, string | undefined>;
 }
 
 /**
@@ -58,13 +61,14 @@ export interface RunContext {
  */
 export async function run(inputs: Inputs, context: RunContext): Promise<FileReport[]> {
   const reports: FileReport[] = [];
+  const attestationPaths: string[] = [];
   try {
-    await publishAll(inputs, context, reports);
+    await publishAll(inputs, context, reports, attestationPaths);
   } catch (error) {
-    await finish(context.io, inputs, reports, error);
+    await finish(context.io, inputs, reports, attestationPaths, error);
     throw error;
   }
-  await finish(context.io, inputs, reports);
+  await finish(context.io, inputs, reports, attestationPaths);
   return reports;
 }
 
@@ -75,19 +79,18 @@ async function publishAll(
     runner,
     job = { eventName: runner.eventName, actionRef: undefined, actionRepository: undefined },
     tuning: tuningOverrides,
+    env = process.env,
   }: RunContext,
   reports: FileReport[],
+  attestationPaths: string[],
 ): Promise<void> {
   if (inputs.password) io.setSecret(inputs.password);
   const pinning = pinningWarning(job);
   if (pinning) io.warning(pinning, 'Pin actions by commit SHA');
-  if (inputs.attestations)
-    io.info(
-      "PEP 740 attestations ('attestations: true', the default) are not implemented in this version yet: files are uploaded without them.",
-    );
   const tuning = { ...DEFAULT_TUNING, ...tuningOverrides };
   const retry: RetryPolicy = { ...tuning.retry, attempts: inputs.retries + 1 };
-  const { dists, ignored } = await discoverDists(inputs.packagesDir);
+  const { dists, ignored: others } = await discoverDists(inputs.packagesDir);
+  const ignored = others.filter((name) => !isAttestationFilename(name));
   if (ignored.length)
     io.notice(`Ignoring files in '${inputs.packagesDir}' that are not distributions: ${ignored.join(', ')}`);
 
@@ -121,11 +124,36 @@ async function publishAll(
   };
   // Fail before the first upload, not halfway, when no token can be had.
   await context.credentials.current();
+  const attested = await attestDists(
+    prepared.map(({ dist, digests }) => ({ filename: dist.filename, sha256: digests.sha256 })),
+    inputs,
+    {
+      identityToken: (audience) =>
+        runnerIdToken(runner, audience, {
+          mask: (s) => {
+            io.setSecret(s);
+          },
+          retry,
+          log: context.log,
+        }),
+      claimsOf: decodeClaims,
+      retryDelayMs: tuning.retry.baseDelayMs,
+      env,
+      io,
+    },
+  );
+  attestationPaths.push(...attested.written);
+  for (const [index, item] of prepared.entries()) {
+    item.attestations = attested.byFile.get(item.dist.filename)?.field;
+    reports[index]!.attestations = attested.byFile.get(item.dist.filename)?.labels;
+  }
   for (const [index, item] of prepared.entries()) {
     io.info(`Uploading ${outside(item.dist.filename)} (${item.dist.size} bytes) to ${inputs.repositoryUrl.href}`);
     if (inputs.verbose) io.info(`  form fields: ${describeFields(uploadFormFields(item))}`);
     reports[index]!.result = 'failed';
-    const outcome = await publishDist(context, item);
+    const outcome = await publishDist(context, item).catch((error: unknown) => {
+      throw withAttestationAdvice(error);
+    });
     reports[index]!.result = outcome.result;
     if (inputs.verbose)
       io.info(
@@ -239,7 +267,13 @@ function credentialSource(
 }
 
 /** Outputs and the job summary. Failing to write them is a warning: it never changes the run's result or hides its error. */
-async function finish(io: ActionIO, inputs: Inputs, reports: FileReport[], error?: unknown): Promise<void> {
+async function finish(
+  io: ActionIO,
+  inputs: Inputs,
+  reports: FileReport[],
+  attestationPaths: string[],
+  error?: unknown,
+): Promise<void> {
   const unwritten = (what: string, cause: unknown): void => {
     io.warning(
       `Could not write ${what}: ${outside(cause instanceof Error ? cause.message : String(cause))}. The run's result is not affected.`,
@@ -249,6 +283,7 @@ async function finish(io: ActionIO, inputs: Inputs, reports: FileReport[], error
     const { uploaded, skipped } = outputs(reports);
     io.setOutput('uploaded', uploaded);
     io.setOutput('skipped', skipped);
+    io.setOutput('attestations', JSON.stringify(attestationPaths));
   } catch (cause) {
     unwritten("the step's outputs (GITHUB_OUTPUT)", cause);
   }

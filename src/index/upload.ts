@@ -13,6 +13,8 @@ export interface PreparedDist {
   dist: DistFile;
   digests: Digests;
   metadata: CoreMetadata;
+  /** The PEP 740 `attestations` form field (a JSON array), when the file carries any. */
+  attestations?: string | undefined;
 }
 
 /** The project's name as its metadata spells it (the filename's, should the field be missing). */
@@ -53,6 +55,7 @@ export function uploadFormFields(prepared: PreparedDist): FormField[] {
     ['filetype', dist.kind === 'wheel' ? 'bdist_wheel' : 'sdist'],
     ['sha256_digest', digests.sha256],
     ['blake2_256_digest', digests.blake2_256],
+    ...(prepared.attestations ? [['attestations', prepared.attestations] as FormField] : []),
     [':action', 'file_upload'],
     ['protocol_version', '1'],
   ];

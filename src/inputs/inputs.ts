@@ -17,7 +17,7 @@ export interface Inputs {
   verifyMetadata: boolean;
   verbose: boolean;
   printHash: boolean;
-  /** PEP 740 attestations (pypa/gh-action-pypi-publish's default: true); accepted, not implemented yet. */
+  /** PEP 740 attestations (pypa/gh-action-pypi-publish's default: true); made only where src/attest/policy.ts allows. */
   attestations: boolean;
 }
 
