@@ -4,10 +4,13 @@ import { hashInOrder, type Digests } from './dists/digests.js';
 import { discoverDists, type DistFile } from './dists/dists.js';
 import { eventRefusal, passwordModeAdvice, pinningWarning, type JobContext } from './index/diagnostics.js';
 import { formatError, PublishError } from './common/errors.js';
+import { outside } from './common/log-text.js';
 import { DEFAULT_IDLE_TIMEOUT_MS } from './index/http.js';
 import type { Inputs } from './inputs/inputs.js';
 import { checkMetadata, type FormField } from './dists/metadata.js';
-import { mintUploadToken, type RunnerOidc } from './index/oidc.js';
+import { decodeClaims, mintUploadToken, runnerIdToken, type RunnerOidc } from './index/oidc.js';
+import { attestDists, isAttestationFilename, withAttestationAdvice } from './attest/attest.js';
+import { attestationPolicy } from './attest/policy.js';
 import { fileReport, outputs, summaryMarkdown, type FileReport } from './report/report.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './index/retry.js';
 import { simpleIndexFor } from './index/simple-index.js';
@@ -50,6 +53,8 @@ export interface RunContext {
   runner: RunnerOidc;
   job?: JobContext;
   tuning?: Partial<Tuning>;
+  /** Environment variables (RUNNER_TEMP, Sigstore URLs); process.env unless a test gives its own. */
+  env?: Record<string, string | undefined>;
 }
 
 /**
@@ -58,16 +63,17 @@ export interface RunContext {
  */
 export async function run(inputs: Inputs, context: RunContext): Promise<FileReport[]> {
   const reports: FileReport[] = [];
+  const attestationPaths: string[] = [];
   const background: Promise<unknown>[] = [];
   try {
-    await publishAll(inputs, context, reports, background);
+    await publishAll(inputs, context, reports, attestationPaths, background);
   } catch (error) {
     await Promise.allSettled(background);
-    await finish(context.io, inputs, reports, error);
+    await finish(context.io, inputs, reports, attestationPaths, error);
     throw error;
   }
   await Promise.allSettled(background);
-  await finish(context.io, inputs, reports);
+  await finish(context.io, inputs, reports, attestationPaths);
   return reports;
 }
 
@@ -78,20 +84,19 @@ async function publishAll(
     runner,
     job = { eventName: runner.eventName, actionRef: undefined, actionRepository: undefined },
     tuning: tuningOverrides,
+    env = process.env,
   }: RunContext,
   reports: FileReport[],
+  attestationPaths: string[],
   background: Promise<unknown>[],
 ): Promise<void> {
   if (inputs.password) io.setSecret(inputs.password);
   const pinning = pinningWarning(job);
   if (pinning) io.warning(pinning, 'Pin actions by commit SHA');
-  if (inputs.attestations)
-    io.info(
-      "PEP 740 attestations ('attestations: true', the default) are not implemented in this version yet: files are uploaded without them.",
-    );
   const tuning = { ...DEFAULT_TUNING, ...tuningOverrides };
   const retry: RetryPolicy = { ...tuning.retry, attempts: inputs.retries + 1 };
-  const { dists, ignored } = await discoverDists(inputs.packagesDir);
+  const { dists, ignored: others } = await discoverDists(inputs.packagesDir);
+  const ignored = others.filter((name) => !isAttestationFilename(name));
   if (ignored.length)
     io.notice(`Ignoring files in '${inputs.packagesDir}' that are not distributions: ${ignored.join(', ')}`);
 
@@ -106,26 +111,23 @@ async function publishAll(
   for (const problem of warnings)
     io.warning(`${problem.file}: ${problem.field}: ${problem.message} ${problem.fix}`, 'Metadata');
   io.info(
-    `Checked ${checked.length} distribution${checked.length === 1 ? '' : 's'}: ${checked.map((p) => p.dist.filename).join(', ')}`,
+    `Checked ${checked.length} distribution${checked.length === 1 ? '' : 's'}: ${checked.map((p) => outside(p.dist.filename)).join(', ')}`,
   );
-  reports.push(
-    ...checked.map((item) =>
-      fileReport({ ...item, digests: unhashed(item.dist) }, 'not attempted', inputs.repositoryUrl),
-    ),
-  );
+  for (const item of checked)
+    reports.push(fileReport({ ...item, digests: unhashed(item.dist) }, 'not attempted', inputs.repositoryUrl));
+  // Hashed one after the other in the background: a file's upload waits only for its own digests.
   const hashes = hashInOrder(checked.map(({ dist }) => dist));
   hashes.forEach((digests, index) => {
     const report = reports[index]!;
     const noted = digests.then(({ sha256, blake2_256 }) => {
       report.sha256 = sha256;
       report.blake2_256 = blake2_256;
-      if (inputs.printHash) io.info(`${report.filename}\n  sha256:      ${sha256}\n  blake2_256:  ${blake2_256}`);
+      if (inputs.printHash)
+        io.info(`${outside(report.filename)}\n  sha256:      ${sha256}\n  blake2_256:  ${blake2_256}`);
     });
     background.push(noted.catch(() => undefined));
   });
 
-  // Fail before the first upload, not halfway, when no token can be had.
-  await firstCredentials;
   const context = {
     url: inputs.repositoryUrl,
     credentials,
@@ -140,21 +142,55 @@ async function publishAll(
       io.warning(message);
     },
   };
-  await runFirstThenParallel(checked, inputs.parallel, async (item, index) => {
+  // Fail before the first upload, not halfway, when no token can be had.
+  await firstCredentials;
+  // Signing covers every file at once, so with attestations the uploads wait for all digests.
+  const prepared: (PreparedDist | undefined)[] = checked.map(() => undefined);
+  const preparedAt = async (index: number): Promise<PreparedDist> =>
+    (prepared[index] ??= { ...checked[index]!, digests: await hashes[index]! });
+  const signing = attestationPolicy(inputs.repositoryUrl, !inputs.password, inputs.attestations, env).attest;
+  if (signing) for (const index of checked.keys()) await preparedAt(index);
+  const attested = await attestDists(
+    signing ? prepared.map((item) => ({ filename: item!.dist.filename, sha256: item!.digests.sha256 })) : [],
+    inputs,
+    {
+      identityToken: (audience) =>
+        runnerIdToken(runner, audience, {
+          mask: (s) => {
+            io.setSecret(s);
+          },
+          retry,
+          log: context.log,
+        }),
+      claimsOf: decodeClaims,
+      retryDelayMs: tuning.retry.baseDelayMs,
+      env,
+      io,
+    },
+  );
+  attestationPaths.push(...attested.written);
+  for (const [index, item] of checked.entries()) {
+    const attestation = attested.byFile.get(item.dist.filename);
+    if (attestation) reports[index]!.attestations = attestation.labels;
+  }
+  await runFirstThenParallel(checked, inputs.parallel, async (_checked, index) => {
+    const item = await preparedAt(index);
+    item.attestations = attested.byFile.get(item.dist.filename)?.field;
     const report = reports[index]!;
-    const prepared: PreparedDist = { ...item, digests: await hashes[index]! };
-    io.info(`Uploading ${item.dist.filename} (${item.dist.size} bytes) to ${inputs.repositoryUrl.href}`);
-    if (inputs.verbose) io.info(`  form fields: ${describeFields(uploadFormFields(prepared))}`);
+    io.info(`Uploading ${outside(item.dist.filename)} (${item.dist.size} bytes) to ${inputs.repositoryUrl.href}`);
+    if (inputs.verbose) io.info(`  form fields: ${describeFields(uploadFormFields(item))}`);
     report.result = 'failed';
-    const outcome = await publishDist(context, prepared);
+    const outcome = await publishDist(context, item).catch((error: unknown) => {
+      throw withAttestationAdvice(error);
+    });
     report.result = outcome.result;
     if (inputs.verbose)
       io.info(
-        `  ${item.dist.filename}: ${outcome.status ? `the index answered ${outcome.status}` : 'no upload needed'} after ${outcome.milliseconds} ms, ${outcome.attempts} attempt${outcome.attempts === 1 ? '' : 's'}`,
+        `  ${outside(item.dist.filename)}: ${outcome.status ? `the index answered ${outcome.status}` : 'no upload needed'} after ${outcome.milliseconds} ms, ${outcome.attempts} attempt${outcome.attempts === 1 ? '' : 's'}`,
       );
     if (outcome.result === 'skipped')
-      io.notice(`Skipped ${item.dist.filename}: ${outcome.note ?? 'the index already has it'}.`);
-    else io.info(`Uploaded ${item.dist.filename}${outcome.note ? ` (${outcome.note})` : ''}`);
+      io.notice(`Skipped ${outside(item.dist.filename)}: ${outcome.note ?? 'the index already has it'}.`);
+    else io.info(`Uploaded ${outside(item.dist.filename)}${outcome.note ? ` (${outside(outcome.note)})` : ''}`);
   });
 }
 
@@ -164,7 +200,7 @@ function unhashed(dist: DistFile): Digests {
 }
 
 /** A dist whose metadata passed pre-flight; hashed later, while earlier files upload. */
-type CheckedDist = Omit<PreparedDist, 'digests'>;
+type CheckedDist = Omit<PreparedDist, 'digests' | 'attestations'>;
 
 /** Every file read and checked before anything is sent; any error stops the run with all of them listed. */
 async function preflight(
@@ -188,7 +224,7 @@ async function preflight(
         ...checkMetadata(read.metadata, { dist, member: read.member }).map((e) => fromError(dist, e)),
         ...(verifyMetadata ? verifyDist({ dist, ...read }) : []),
       ];
-      problems.push(...found);
+      for (const problem of found) problems.push(problem);
       if (!found.some((p) => p.severity === 'error')) checked.push({ dist, metadata: read.metadata });
     } catch (error) {
       if (!(error instanceof PublishError)) throw error;
@@ -230,7 +266,7 @@ function credentialSource(
     const advice = passwordModeAdvice(inputs.repositoryUrl, inputs.user, inputs.password);
     for (const notice of advice.notices) io.notice(notice);
     for (const warning of advice.warnings) io.warning(warning);
-    io.info(`Authenticating to ${inputs.repositoryUrl.host} as '${inputs.user}' with the given password.`);
+    io.info(`Authenticating to ${inputs.repositoryUrl.host} as '${outside(inputs.user)}' with the given password.`);
     return fixedCredentials(inputs.user, inputs.password);
   }
   // Known before the metadata is read: the filenames' names, in the index's normalized spelling.
@@ -259,7 +295,7 @@ function credentialSource(
     if (inputs.verbose)
       io.info(
         `  exchanged a GitHub token with ${Object.entries(token.claims)
-          .map(([k, v]) => `${k}=${String(v)}`)
+          .map(([k, v]) => `${outside(k)}=${outside(String(v))}`)
           .join(', ')}`,
       );
     return token;
@@ -267,24 +303,45 @@ function credentialSource(
   return mintedCredentials(mint, log, tuning.tokenRenewMarginMs);
 }
 
-async function finish(io: ActionIO, inputs: Inputs, reports: FileReport[], error?: unknown): Promise<void> {
-  const { uploaded, skipped } = outputs(reports);
-  io.setOutput('uploaded', uploaded);
-  io.setOutput('skipped', skipped);
-  const failure =
-    error === undefined
-      ? undefined
-      : error instanceof PublishError
-        ? { message: formatError(error), details: error.details }
-        : { message: error instanceof Error ? String(error) : JSON.stringify(error) };
-  await io.writeSummary(summaryMarkdown(inputs.repositoryUrl, reports, failure));
+/** Outputs and the job summary. Failing to write them is a warning: it never changes the run's result or hides its error. */
+async function finish(
+  io: ActionIO,
+  inputs: Inputs,
+  reports: FileReport[],
+  attestationPaths: string[],
+  error?: unknown,
+): Promise<void> {
+  const unwritten = (what: string, cause: unknown): void => {
+    io.warning(
+      `Could not write ${what}: ${outside(cause instanceof Error ? cause.message : String(cause))}. The run's result is not affected.`,
+    );
+  };
+  try {
+    const { uploaded, skipped } = outputs(reports);
+    io.setOutput('uploaded', uploaded);
+    io.setOutput('skipped', skipped);
+    io.setOutput('attestations', JSON.stringify(attestationPaths));
+  } catch (cause) {
+    unwritten("the step's outputs (GITHUB_OUTPUT)", cause);
+  }
+  try {
+    const failure =
+      error === undefined
+        ? undefined
+        : error instanceof PublishError
+          ? { message: formatError(error), details: error.details }
+          : { message: error instanceof Error ? String(error) : JSON.stringify(error) };
+    await io.writeSummary(summaryMarkdown(inputs.repositoryUrl, reports, failure));
+  } catch (cause) {
+    unwritten('the job summary (GITHUB_STEP_SUMMARY)', cause);
+  }
 }
 
 /** Field names with short values; long ones (the description) only by length. */
 function describeFields(fields: FormField[]): string {
   return fields
     .map(([name, value]) =>
-      value.length > 80 || value.includes('\n') ? `${name}=<${value.length} characters>` : `${name}=${value}`,
+      value.length > 80 || /[\r\n]/.test(value) ? `${name}=<${value.length} characters>` : `${name}=${outside(value)}`,
     )
     .join(', ');
 }

@@ -18,6 +18,8 @@ export async function runInProcess(
   inputs: Record<string, string>,
   runner: RunnerOidc,
   tuning?: Partial<Tuning>,
+  /** Environment variables the run sees instead of process.env (RUNNER_TEMP, Sigstore URLs). */
+  env?: Record<string, string | undefined>,
 ): Promise<RecordedRun> {
   const recorded: RecordedRun = { log: [], secrets: [], outputs: {}, summary: '' };
   const io: ActionIO = {
@@ -36,7 +38,7 @@ export async function runInProcess(
         io.warning(message);
       },
     );
-    recorded.reports = await run(parsed, { io, runner, ...(tuning ? { tuning } : {}) });
+    recorded.reports = await run(parsed, { io, runner, ...(tuning ? { tuning } : {}), ...(env ? { env } : {}) });
   } catch (error) {
     recorded.error = error as Error;
   }

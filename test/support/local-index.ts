@@ -3,7 +3,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import { createServer as createTlsServer } from 'node:https';
 import { createReadStream } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { keyId } from './jwt.ts';
+import { keyId, verifyJwt } from './jwt.ts';
 import { parseMultipart, type MultipartPart } from './multipart-parser.ts';
 import { spoolMultipart, type SpooledFile } from './multipart-spool.ts';
 import {
@@ -101,6 +101,10 @@ export interface LocalIndex {
   mints: MintRecord[];
   readonly mintedTokens: number;
   issueIdToken(overrides?: ClaimOverrides): string;
+  /** Checks an ID token this index's GitHub endpoint issued (signature, expiry) and returns its claims, as Fulcio would. */
+  verifyIdToken(jwt: string): Record<string, unknown>;
+  /** From now on, verify uploaded attestations as Warehouse does: chained to this Fulcio root, Build Config URI = the publisher's workflow. */
+  verifyAttestationsAgainst(fulcioRoot: Buffer): void;
   /** Runs `handler` before the normal handling of `route`; returns a function that removes it. */
   override(route: OverrideRoute, handler: OverrideHandler): () => void;
   /** The next `times` requests to `route` meet `fault`. */
@@ -439,6 +443,14 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
       return mintedTokens.size;
     },
     issueIdToken: (extra?: ClaimOverrides) => issueIdToken(extra),
+    verifyAttestationsAgainst(fulcioRoot) {
+      state.attestationTrust = { root: fulcioRoot, repository: publisher.repository, workflow: publisher.workflow };
+    },
+    verifyIdToken(jwt) {
+      const { payload } = verifyJwt(jwt, publicKey);
+      if (typeof payload.exp !== 'number' || payload.exp < Date.now() / 1000) throw new Error('the token has expired');
+      return payload;
+    },
     fault(fault, routeName, times = 1) {
       for (let i = 0; i < times; i++) faults.push({ fault, route: routeName });
     },
