@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { createBLAKE2b } from 'hash-wasm';
 
 export interface Digests {
@@ -12,7 +11,10 @@ export interface Digests {
 
 const ONE_READ_BYTES = 1024 * 1024;
 
-/** Hashes a file in one pass: small files in one read, larger ones in 1 MiB chunks. */
+/**
+ * Hashes a file in one pass: a small file in one read, a larger one through a single reused 1 MiB
+ * buffer, so that hashing a large file leaves no garbage behind (memory stays flat in file size).
+ */
 export async function hashFile(path: string, size?: number): Promise<Digests> {
   const sha256 = createHash('sha256');
   const blake = await createBLAKE2b(256);
@@ -25,9 +27,17 @@ export async function hashFile(path: string, size?: number): Promise<Digests> {
   };
   if (size !== undefined && size <= ONE_READ_BYTES) update(await readFile(path));
   else {
-    const chunkSize = Math.min(ONE_READ_BYTES, Math.max(64 * 1024, size ?? ONE_READ_BYTES));
-    for await (const chunk of createReadStream(path, { highWaterMark: chunkSize }) as AsyncIterable<Buffer>)
-      update(chunk);
+    const file = await open(path, 'r');
+    try {
+      const buffer = Buffer.allocUnsafe(ONE_READ_BYTES);
+      for (;;) {
+        const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
+        if (bytesRead === 0) break;
+        update(buffer.subarray(0, bytesRead));
+      }
+    } finally {
+      await file.close();
+    }
   }
   return { sha256: sha256.digest('hex'), blake2_256: blake.digest('hex'), size: read };
 }

@@ -19,8 +19,10 @@ export interface FilePart {
   size: number;
 }
 
-/** Files up to this size are read whole and sent as one buffer; larger ones are streamed in chunks of this size. */
+/** Files up to this size are read whole and sent as one buffer. */
 const ONE_BUFFER_BYTES = 1024 * 1024;
+/** Larger files are streamed in chunks of this size: a few in flight per upload, whatever the file's size. */
+const STREAM_CHUNK_BYTES = 256 * 1024;
 
 /**
  * The body with npm's `form-data`, which writes values byte for byte (unlike WHATWG FormData, which
@@ -54,9 +56,9 @@ export function multipartBody(fields: FormField[], file: FilePart, boundary = ne
         return;
       }
       const counted = countBytes(file.size, changed);
-      const source = createReadStream(file.path, { highWaterMark: ONE_BUFFER_BYTES });
+      const source = createReadStream(file.path, { highWaterMark: STREAM_CHUNK_BYTES });
       source.on('error', (error) => counted.destroy(error));
-      const out = new PassThrough({ highWaterMark: ONE_BUFFER_BYTES });
+      const out = new PassThrough({ highWaterMark: STREAM_CHUNK_BYTES });
       // form-data's wrapper re-emits the file stream's errors on the form.
       const built = form(source.pipe(counted));
       built.on('error', (error: Error) => out.destroy(error));
@@ -74,7 +76,7 @@ export function multipartBody(fields: FormField[], file: FilePart, boundary = ne
 function countBytes(expected: number, changed: (read: number) => Error): Transform {
   let read = 0;
   return new Transform({
-    highWaterMark: ONE_BUFFER_BYTES,
+    highWaterMark: STREAM_CHUNK_BYTES,
     transform(chunk: Buffer, _encoding, done) {
       read += chunk.length;
       if (read > expected) done(changed(read));
