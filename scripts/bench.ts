@@ -61,6 +61,8 @@ const relay = spawn(
     stdio: ['ignore', 'pipe', 'inherit'],
   },
 );
+// The relay is a child process: it goes when the bench goes, however it ends.
+process.on('exit', () => relay.kill());
 const relayPort = await new Promise<number>((resolve) =>
   relay.stdout.once('data', (d: Buffer) => {
     resolve(Number(d.toString().trim()));
