@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { formatError, PublishError } from './common/errors.js';
 import { parseInputs } from './inputs/inputs.js';
 import { run, type ActionIO } from './main.js';
+import { isPostStep, markMainStepStarted, revokeLeftoverTokens } from './post.js';
 
 const io: ActionIO = {
   info: (message) => {
@@ -21,6 +22,12 @@ const io: ActionIO = {
   },
   setOutput: (name, value) => {
     core.setOutput(name, value);
+  },
+  debug: (message) => {
+    core.debug(message);
+  },
+  saveState: (name, value) => {
+    core.saveState(name, value);
   },
   async writeSummary(markdown) {
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write();
@@ -51,6 +58,7 @@ async function main(): Promise<void> {
         actionRef: process.env.GITHUB_ACTION_REF,
         actionRepository: process.env.GITHUB_ACTION_REPOSITORY,
       },
+      underAct: process.env.ACT === 'true',
     });
   } catch (error) {
     core.setFailed(
@@ -61,4 +69,10 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+// action.yml runs this bundle twice: as the main step, and as the post step (which finds the marker).
+if (isPostStep()) {
+  await revokeLeftoverTokens();
+} else {
+  markMainStepStarted();
+  await main();
+}

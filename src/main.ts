@@ -7,6 +7,9 @@ import { formatError, PublishError } from './common/errors.js';
 import { DEFAULT_IDLE_TIMEOUT_MS } from './index/http.js';
 import type { Inputs } from './inputs/inputs.js';
 import { checkMetadata, type FormField } from './dists/metadata.js';
+import { decideDryRun } from './dry-run/act.js';
+import { dryRun } from './dry-run/dry-run.js';
+import { MintedTokens, type BurnLog } from './index/burn.js';
 import { mintUploadToken, type RunnerOidc } from './index/oidc.js';
 import { fileReport, outputs, summaryMarkdown, type FileReport } from './report/report.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './index/retry.js';
@@ -24,6 +27,9 @@ export interface ActionIO {
   setSecret(secret: string): void;
   setOutput(name: string, value: string): void;
   writeSummary(markdown: string): Promise<void>;
+  debug?(message: string): void;
+  /** The step's state, which the post step reads (the upload tokens left to revoke). */
+  saveState?(name: string, value: string): void;
 }
 
 /** Timings that are not inputs; tests shorten them. */
@@ -49,6 +55,8 @@ export interface RunContext {
   runner: RunnerOidc;
   job?: JobContext;
   tuning?: Partial<Tuning>;
+  /** ACT=true: running under nektos/act, where a run without OIDC or a password becomes a dry run. */
+  underAct?: boolean;
 }
 
 /**
@@ -57,13 +65,14 @@ export interface RunContext {
  */
 export async function run(inputs: Inputs, context: RunContext): Promise<FileReport[]> {
   const reports: FileReport[] = [];
+  const summary: { dryRunPlan?: string } = {};
   try {
-    await publishAll(inputs, context, reports);
+    await publishAll(inputs, context, reports, summary);
   } catch (error) {
-    await finish(context.io, inputs, reports, error);
+    await finish(context.io, inputs, reports, error, summary.dryRunPlan);
     throw error;
   }
-  await finish(context.io, inputs, reports);
+  await finish(context.io, inputs, reports, undefined, summary.dryRunPlan);
   return reports;
 }
 
@@ -74,10 +83,15 @@ async function publishAll(
     runner,
     job = { eventName: runner.eventName, actionRef: undefined, actionRepository: undefined },
     tuning: tuningOverrides,
+    underAct = false,
   }: RunContext,
   reports: FileReport[],
+  summary: { dryRunPlan?: string },
 ): Promise<void> {
   if (inputs.password) io.setSecret(inputs.password);
+  const hasOidc = Boolean(runner.requestUrl && runner.requestToken);
+  const mode = decideDryRun({ requested: inputs.dryRun, underAct, hasPassword: Boolean(inputs.password), hasOidc });
+  if (mode.notice) io.notice(mode.notice);
   const pinning = pinningWarning(job);
   if (pinning) io.warning(pinning, 'Pin actions by commit SHA');
   if (inputs.attestations)
@@ -104,9 +118,38 @@ async function publishAll(
   reports.push(...prepared.map((p) => fileReport(p, 'not attempted', inputs.repositoryUrl)));
   const refusal = eventRefusal(job, !inputs.password);
   if (refusal) throw refusal;
+  const minted = new MintedTokens(inputs.repositoryUrl, (name, value) => io.saveState?.(name, value));
+  const burnLog: BurnLog = {
+    info: (message) => {
+      io.info(message);
+    },
+    debug: (message) => io.debug?.(message),
+    warning: (message) => {
+      io.warning(message, 'Upload token');
+    },
+  };
+  const credentials = credentialSource(inputs, runner, io, prepared, retry, tuning, minted);
+  if (mode.dryRun) {
+    const plan = await dryRun(prepared, {
+      ...inputs,
+      uploadUrl: inputs.repositoryUrl,
+      simpleIndex: simpleIndexFor(inputs.repositoryUrl, inputs.checkUrl),
+      hasOidc,
+      credentials,
+      burnTokens: () => minted.burnAll(burnLog),
+      retry,
+      log: (message) => {
+        io.info(message);
+      },
+      reason: mode.notice,
+    });
+    summary.dryRunPlan = plan.markdown;
+    if (plan.failure) throw plan.failure;
+    return;
+  }
   const context = {
     url: inputs.repositoryUrl,
-    credentials: credentialSource(inputs, runner, io, prepared, retry, tuning),
+    credentials,
     skipExisting: inputs.skipExisting,
     simpleIndex: simpleIndexFor(inputs.repositoryUrl, inputs.checkUrl),
     retry,
@@ -134,6 +177,8 @@ async function publishAll(
       io.notice(`Skipped ${item.dist.filename}: ${outcome.note ?? 'the index already has it'}.`);
     else io.info(`Uploaded ${item.dist.filename}${outcome.note ? ` (${outcome.note})` : ''}`);
   }
+  // After a failure the post step (src/post.ts) revokes them, from the step's state.
+  await minted.burnAll(burnLog);
 }
 
 /** Every file read and checked before anything is sent; any error stops the run with all of them listed. */
@@ -196,6 +241,7 @@ function credentialSource(
   prepared: PreparedDist[],
   retry: RetryPolicy,
   tuning: Tuning,
+  minted: MintedTokens,
 ): CredentialSource {
   if (inputs.password) {
     const advice = passwordModeAdvice(inputs.repositoryUrl, inputs.user, inputs.password);
@@ -226,6 +272,7 @@ function credentialSource(
       log,
       warn: warnOnce,
     });
+    minted.remember(token.token);
     if (inputs.verbose)
       io.info(
         `  exchanged a GitHub token with ${Object.entries(token.claims)
@@ -237,7 +284,13 @@ function credentialSource(
   return mintedCredentials(mint, log, tuning.tokenRenewMarginMs);
 }
 
-async function finish(io: ActionIO, inputs: Inputs, reports: FileReport[], error?: unknown): Promise<void> {
+async function finish(
+  io: ActionIO,
+  inputs: Inputs,
+  reports: FileReport[],
+  error?: unknown,
+  dryRunPlan?: string,
+): Promise<void> {
   const { uploaded, skipped } = outputs(reports);
   io.setOutput('uploaded', uploaded);
   io.setOutput('skipped', skipped);
@@ -247,7 +300,7 @@ async function finish(io: ActionIO, inputs: Inputs, reports: FileReport[], error
       : error instanceof PublishError
         ? { message: formatError(error), details: error.details }
         : { message: error instanceof Error ? String(error) : JSON.stringify(error) };
-  await io.writeSummary(summaryMarkdown(inputs.repositoryUrl, reports, failure));
+  await io.writeSummary(dryRunPlan ?? summaryMarkdown(inputs.repositoryUrl, reports, failure));
 }
 
 /** Field names with short values; long ones (the description) only by length. */
