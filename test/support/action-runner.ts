@@ -5,11 +5,13 @@ import type { RunnerOidc } from '../../src/index/oidc.js';
 import type { FileReport } from '../../src/report/report.js';
 
 export interface RecordedRun {
-  /** Every line logged, of every level, in order, prefixed `info:`, `notice:`, `warning:`. */
+  /** Every line logged, of every level, in order, prefixed `info:`, `notice:`, `warning:`, `debug:`. */
   log: string[];
   secrets: string[];
   outputs: Record<string, string>;
   summary: string;
+  /** The step's state as last saved (what the post step would read). */
+  state: Record<string, string>;
   error?: Error;
   reports?: FileReport[];
 }
@@ -18,8 +20,9 @@ export async function runInProcess(
   inputs: Record<string, string>,
   runner: RunnerOidc,
   tuning?: Partial<Tuning>,
+  environment: { underAct?: boolean } = {},
 ): Promise<RecordedRun> {
-  const recorded: RecordedRun = { log: [], secrets: [], outputs: {}, summary: '' };
+  const recorded: RecordedRun = { log: [], secrets: [], outputs: {}, summary: '', state: {} };
   const io: ActionIO = {
     info: (m) => recorded.log.push(`info: ${m}`),
     notice: (m) => recorded.log.push(`notice: ${m}`),
@@ -28,6 +31,8 @@ export async function runInProcess(
     setSecret: (s) => recorded.secrets.push(s),
     setOutput: (name, value) => (recorded.outputs[name] = value),
     writeSummary: async (markdown) => void (recorded.summary += markdown),
+    debug: (m) => recorded.log.push(`debug: ${m}`),
+    saveState: (name, value) => (recorded.state[name] = value),
   };
   try {
     const parsed = parseInputs(
@@ -36,7 +41,7 @@ export async function runInProcess(
         io.warning(message);
       },
     );
-    recorded.reports = await run(parsed, { io, runner, ...(tuning ? { tuning } : {}) });
+    recorded.reports = await run(parsed, { io, runner, ...(tuning ? { tuning } : {}), ...environment });
   } catch (error) {
     recorded.error = error as Error;
   }
