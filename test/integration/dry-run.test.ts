@@ -42,7 +42,7 @@ const inputsFor = (idx: LocalIndex, dir: string, extra: Record<string, string> =
   'packages-dir': dir,
   ...extra,
 });
-const file = (project: string, suffix: string) => dists[project]!.find((d) => d.endsWith(suffix))!;
+const file = (project: string, suffix: string) => dists[project].find((d) => d.endsWith(suffix))!;
 const planLine = (log: string[], filename: string) => log.find((l) => l.startsWith(`info:   ${filename} (`)) ?? '';
 const wasUploadSent = (idx: LocalIndex) => idx.requests.some((r) => r.path.startsWith('/legacy'));
 
@@ -93,12 +93,12 @@ describe('dry run', () => {
     expect(result.summary).toContain('❌ would fail');
     expect(result.summary).toContain('⬆️ would upload');
     expect(result.summary).not.toContain('### Publishing to');
-    expect(JSON.parse(result.outputs.uploaded!)).toEqual([]);
+    expect(JSON.parse(result.outputs.uploaded)).toEqual([]);
   });
 
   it('passes when the real run would, exchanging the OIDC token and burning it at once', async () => {
     const idx = await startIndex();
-    const dir = await packagesDir(dists.meta23!);
+    const dir = await packagesDir(dists.meta23);
     const result = await runInProcess(inputsFor(idx, dir, { 'dry-run': 'true' }), oidc(idx));
 
     expect(result.error).toBeUndefined();
@@ -121,7 +121,7 @@ describe('dry run', () => {
 
   it('says the token exchange was not tried when the job has no OIDC environment', async () => {
     const idx = await startIndex();
-    const dir = await packagesDir(dists.meta23!);
+    const dir = await packagesDir(dists.meta23);
     const result = await runInProcess(inputsFor(idx, dir, { 'dry-run': 'true' }), noOidc);
 
     expect(result.error).toBeUndefined();
@@ -136,7 +136,7 @@ describe('dry run', () => {
 
   it('fails when the token exchange is refused, and names the mismatch', async () => {
     const idx = await startIndex({ claims: { repository: 'someone-else/fork' } });
-    const dir = await packagesDir(dists.meta23!);
+    const dir = await packagesDir(dists.meta23);
     const result = await runInProcess(inputsFor(idx, dir, { 'dry-run': 'true' }), oidc(idx));
 
     expect(wasUploadSent(idx)).toBe(false);
@@ -149,7 +149,7 @@ describe('dry run', () => {
 
   it('reports what it could not compare on an index whose simple API is unknown', async () => {
     const idx = await startIndex();
-    const dir = await packagesDir(dists.meta23!);
+    const dir = await packagesDir(dists.meta23);
     const result = await runInProcess(
       { 'repository-url': idx.uploadUrl, 'packages-dir': dir, 'dry-run': 'true' },
       noOidc,
@@ -163,7 +163,7 @@ describe('dry run', () => {
 
   it('does not ask the index for a token with a password, and says why authentication is not checked', async () => {
     const idx = await startIndex();
-    const dir = await packagesDir(dists.meta23!);
+    const dir = await packagesDir(dists.meta23);
     const result = await runInProcess(
       inputsFor(idx, dir, { 'dry-run': 'true', password: 'pypi-local-api-token' }),
       noOidc,
@@ -180,7 +180,7 @@ describe('dry run', () => {
 describe('under act (ACT=true)', () => {
   it('becomes a dry run without OIDC variables or a password, with a notice saying why and how to upload for real', async () => {
     const idx = await startIndex();
-    const dir = await packagesDir(dists.meta23!);
+    const dir = await packagesDir(dists.meta23);
     const result = await runInProcess(inputsFor(idx, dir), noOidc, undefined, { underAct: true });
 
     expect(result.error).toBeUndefined();
@@ -195,16 +195,16 @@ describe('under act (ACT=true)', () => {
 
   it('uploads for real when OIDC variables are supplied', async () => {
     const idx = await startIndex();
-    const dir = await packagesDir(dists.meta23!);
+    const dir = await packagesDir(dists.meta23);
     const result = await runInProcess(inputsFor(idx, dir), oidc(idx), undefined, { underAct: true });
     expect(result.error).toBeUndefined();
-    expect([...idx.files.keys()].sort()).toEqual(dists.meta23!.map((d) => basename(d)).sort());
+    expect([...idx.files.keys()].sort()).toEqual(dists.meta23.map((d) => basename(d)).sort());
     expect(result.log.some((l) => l.startsWith('notice: Running under act'))).toBe(false);
   });
 
   it('uploads for real with a password', async () => {
     const idx = await startIndex();
-    const dir = await packagesDir(dists.meta23!);
+    const dir = await packagesDir(dists.meta23);
     const result = await runInProcess(inputsFor(idx, dir, { password: 'pypi-local-api-token' }), noOidc, undefined, {
       underAct: true,
     });
@@ -214,7 +214,7 @@ describe('under act (ACT=true)', () => {
 
   it('outside act, a run without OIDC still fails with the id-token advice', async () => {
     const idx = await startIndex();
-    const dir = await packagesDir(dists.meta23!);
+    const dir = await packagesDir(dists.meta23);
     const result = await runInProcess(inputsFor(idx, dir), noOidc);
     expect(result.error?.message).toContain(
       'ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set',
