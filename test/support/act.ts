@@ -2,59 +2,20 @@
 // without Docker: jobs on this host (-P ubuntu-latest=-self-hosted), with the SHA-pinned
 // `uses: octo-org/pypi-oidc-publish@<sha>` resolved to this checkout (--local-repository).
 import { execFile, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { CACHE, ROOT, VENV, venvBin } from './python-env.ts';
-
-export const ACT_VERSION = 'v0.2.89';
-const ACT_HOME = join(CACHE, 'act');
-const ACT_BINARY = join(ACT_HOME, 'bin', process.platform === 'win32' ? 'act.exe' : 'act');
-const STAMP = join(ACT_HOME, 'bin', '.version');
+import { ACT, ensureGoTool } from './go-tools.ts';
+import { ROOT, VENV, venvBin } from './python-env.ts';
 
 /** The `uses:` the test workflows pin; --local-repository maps it to the staged checkout. */
 export const ACTION_REPOSITORY = 'octo-org/pypi-oidc-publish';
 export const ACTION_SHA = '5f1e0c3a9b7d2e4f6a8c0b1d3e5f7a9c1b3d5e7f';
 
-/** Everything the Go toolchain writes stays in .cache/act, so that a second run is instant. */
-function goEnvironment(): NodeJS.ProcessEnv {
-  return {
-    ...process.env,
-    GOBIN: join(ACT_HOME, 'bin'),
-    GOPATH: join(ACT_HOME, 'gopath'),
-    GOMODCACHE: join(ACT_HOME, 'gopath', 'pkg', 'mod'),
-    GOCACHE: join(ACT_HOME, 'gocache'),
-    // Read-write module cache, so that `rm -rf .cache` works; no toolchain download.
-    GOFLAGS: '-modcacherw',
-    GOTOOLCHAIN: 'local',
-  };
-}
-
-/** Path to the act binary; builds it with `go install` the first time (about 2.5 minutes on 2 cores). */
+/** Path to the act binary; built with `go install` the first time (about 2.5 minutes on 2 cores). */
 export async function ensureAct(log: (message: string) => void): Promise<string> {
-  if (existsSync(ACT_BINARY) && existsSync(STAMP) && (await readFile(STAMP, 'utf8')) === ACT_VERSION) return ACT_BINARY;
-  await mkdir(ACT_HOME, { recursive: true });
-  log(`Building nektos/act ${ACT_VERSION} with go install into .cache/act (first run only) …`);
-  const started = Date.now();
-  try {
-    await promisify(execFile)('go', ['install', `github.com/nektos/act@${ACT_VERSION}`], {
-      env: goEnvironment(),
-      cwd: ACT_HOME,
-      maxBuffer: 64 << 20,
-    });
-  } catch (error) {
-    const { code, stderr } = error as { code?: string; stderr?: string };
-    if (code === 'ENOENT')
-      throw new Error('The act tests need the Go toolchain (`go`) on PATH to build nektos/act.', { cause: error });
-    throw new Error(`go install github.com/nektos/act@${ACT_VERSION} failed:\n${stderr ?? String(error)}`, {
-      cause: error,
-    });
-  }
-  await writeFile(STAMP, ACT_VERSION);
-  log(`Built act in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return ACT_BINARY;
+  return ensureGoTool(ACT, log);
 }
 
 /**
