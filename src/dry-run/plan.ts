@@ -45,8 +45,11 @@ export interface PlanInput {
 export const CLOSED_RELEASE_DAYS = 14;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** A release is its project and its version as PEP 440 compares them: 1.0 and 1.0.0 are one release. */
 export function releaseKey(project: string, version: string): string {
-  return `${normalizeName(project)} ${normalizeVersion(version) ?? version}`;
+  const canonical =
+    normalizeVersion(version)?.replace(/^((?:\d+!)?\d+(?:\.\d+)*?)(?:\.0+)*(?=$|[^.\d])/, '$1') ?? version;
+  return `${normalizeName(project)} ${canonical}`;
 }
 
 /**
@@ -92,7 +95,7 @@ export function planFiles(input: PlanInput): PlannedFile[] {
     const key = releaseKey(file.project, file.version);
     if (file.kind === 'sdist') {
       const otherSdist = [
-        ...sdistsOf(listing, file.version),
+        ...sdistsOf(listing, file.project, file.version),
         ...(release.kind === 'known' ? release.sdists : []),
         ...(sdistsPlanned.has(key) ? [sdistsPlanned.get(key)!] : []),
       ].find((name) => name !== file.filename);
@@ -125,15 +128,11 @@ export function planFiles(input: PlanInput): PlannedFile[] {
 }
 
 /** The sdists a simple-API listing shows for a version, read from their filenames. */
-function sdistsOf(listing: Listing, version: string): string[] {
+function sdistsOf(listing: Listing, project: string, version: string): string[] {
   if (listing.kind !== 'known') return [];
-  const wanted = normalizeVersion(version) ?? version;
+  const wanted = releaseKey(project, version);
   return [...listing.files.keys()].filter((filename) => {
     const match = /^(.+)-([^-]+)\.(?:tar\.gz|zip|tar\.bz2|tgz)$/.exec(filename);
-    return match !== null && (normalizeVersion(match[2]!) ?? match[2]) === wanted;
+    return match !== null && releaseKey(project, match[2]!) === wanted;
   });
-}
-
-export function wouldSucceed(plan: PlannedFile[]): boolean {
-  return plan.every((file) => file.action !== 'fail');
 }
