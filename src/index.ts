@@ -26,8 +26,9 @@ const io: ActionIO = {
   debug: (message) => {
     core.debug(message);
   },
+  // Only through the runner's state file: the older stdout command would carry the token in the log.
   saveState: (name, value) => {
-    core.saveState(name, value);
+    if (process.env.GITHUB_STATE) core.saveState(name, value);
   },
   async writeSummary(markdown) {
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write();

@@ -11,7 +11,7 @@ export function isPostStep(): boolean {
 }
 
 export function markMainStepStarted(): void {
-  core.saveState(POST_MARKER, 'true');
+  if (process.env.GITHUB_STATE) core.saveState(POST_MARKER, 'true');
 }
 
 /** Never fails the job: revoking is a courtesy, the token expires by itself. */

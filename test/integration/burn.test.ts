@@ -51,7 +51,7 @@ describe('burning the upload token in the main step', () => {
     expect(result.error).toBeUndefined();
     expect(idx.files.size).toBe(2);
     expect(idx.burns).toEqual([{ status: 202, known: true }]);
-    expect(idx.mintedTokens).toBe(0);
+    expect(idx.liveTokens).toBe(0);
     // Burned after the last upload, not before.
     const paths = idx.requests.map((r) => r.path);
     expect(paths.lastIndexOf('/legacy/')).toBeLessThan(paths.indexOf('/_/oidc/burn-token'));

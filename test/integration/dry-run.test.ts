@@ -105,7 +105,7 @@ describe('dry run', () => {
     expect(wasUploadSent(idx)).toBe(false);
     expect(idx.mints.map((m) => m.status)).toEqual([200]);
     expect(idx.burns).toEqual([{ status: 202, known: true }]);
-    expect(idx.mintedTokens).toBe(0);
+    expect(idx.liveTokens).toBe(0);
     expect(result.log).toContain(
       `info:   Authentication: works: trusted publishing: ${new URL(idx.uploadUrl).host} exchanged this job's OIDC token for an upload token (revoked again at once)`,
     );

@@ -95,7 +95,10 @@ export interface LocalIndex {
   mints: MintRecord[];
   /** Every POST to /_/oidc/burn-token, in order. */
   burns: BurnRecord[];
+  /** How many upload tokens were minted, revoked ones included. */
   readonly mintedTokens: number;
+  /** Minted upload tokens not revoked (burned) yet. */
+  readonly liveTokens: number;
   /** Stores a file as if uploaded at `uploadedAt` (default now), without the upload's checks. */
   seed(filename: string, bytes: Buffer, uploadedAt?: Date): StoredFile;
   issueIdToken(overrides?: ClaimOverrides): string;
@@ -124,6 +127,7 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
     return index < 0 ? undefined : faults.splice(index, 1)[0].fault;
   };
   const mintedTokens = new Map<string, MintedToken>();
+  let mintedCount = 0;
   const state: UploadState = {
     origin: '',
     maxFileSize: options.maxFileSize ?? 100 * 1024 * 1024,
@@ -202,6 +206,7 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
     const lifetime = options.tokenLifetimeSeconds ?? 900;
     const { token, minted } = mintToken(publisher, lifetime);
     mintedTokens.set(token, minted);
+    mintedCount++;
     mints.push({ status: 200, reason: 'minted', claims: outcome.claims });
     if (takeFault('mint-token', ['store-then-drop'])) return void res.socket?.destroy();
     json(res, 200, { success: true, token, expires: minted.expires });
@@ -443,6 +448,9 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
     burns,
     seed: (filename, bytes, uploadedAt = new Date()) => seedFile(state, filename, bytes, uploadedAt),
     get mintedTokens() {
+      return mintedCount;
+    },
+    get liveTokens() {
       return mintedTokens.size;
     },
     issueIdToken: (extra?: ClaimOverrides) => issueIdToken(extra),
