@@ -177,6 +177,27 @@ describe('dry run', () => {
   });
 });
 
+describe('a real run against a closed release', () => {
+  it('is refused by the index, and the hint says to publish a new version, as the dry run predicted', async () => {
+    const idx = await startIndex();
+    idx.seed(
+      'meta23-0.3.0.post1-cp312-cp312-manylinux_2_17_x86_64.whl',
+      Buffer.from('an older file of the release'),
+      new Date(Date.now() - 20 * DAY_MS),
+    );
+    const dir = await packagesDir(dists.meta23);
+    const planned = await runInProcess(inputsFor(idx, dir, { 'dry-run': 'true' }), oidc(idx));
+    expect(planned.error?.message).toContain('PyPI refuses new files for releases older than 14 days');
+
+    const result = await runInProcess(inputsFor(idx, dir), oidc(idx));
+    expect(result.error?.message).toContain(
+      'refused meta23-0.3.0.post1-py3-none-any.whl: 400 Bad Request: Uploading new files to releases older than 14 days is not allowed.',
+    );
+    expect((result.error as { hint?: string }).hint).toContain("Publish these files as a new version of 'meta23'");
+    expect(idx.files.size).toBe(1);
+  });
+});
+
 describe('under act (ACT=true)', () => {
   it('becomes a dry run without OIDC variables or a password, with a notice saying why and how to upload for real', async () => {
     const idx = await startIndex();
