@@ -1,6 +1,6 @@
 // The project's local index as a standalone server, for the CI workflow's end-to-end job (`uses: ./`):
-// prints one line of JSON (upload URL, and the GitHub-like OIDC token endpoint with its request
-// token) and serves until it is stopped.
+// prints one line of JSON (upload URL, the GitHub-like OIDC token endpoint with its request token,
+// and its process id) and serves until it is stopped (SIGTERM).
 import { startLocalIndex } from '../test/support/local-index.ts';
 
 const index = await startLocalIndex({
@@ -12,7 +12,7 @@ const index = await startLocalIndex({
   },
 });
 process.stdout.write(
-  `${JSON.stringify({ uploadUrl: index.uploadUrl, checkUrl: `${index.origin}/simple/`, ...index.github })}\n`,
+  `${JSON.stringify({ uploadUrl: index.uploadUrl, checkUrl: `${index.origin}/simple/`, ...index.github, pid: process.pid })}\n`,
 );
 const stop = (): void => {
   void index.close().then(() => process.exit(0));
