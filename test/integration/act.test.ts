@@ -3,9 +3,9 @@
 // publishing upload with the runner's OIDC variables pointed at the local index, password mode
 // against pypiserver, and the post step revoking the token of a failed upload.
 import { createHash } from 'node:crypto';
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ensureAct, makeWorkflowRepository, runAct, stageActionCheckout, type ActOptions } from '../support/act.ts';
 import { startLocalIndex, type LocalIndex } from '../support/local-index.ts';
 import { startPypiServer, type PypiServer } from '../support/pypiserver.ts';
@@ -17,6 +17,8 @@ const ACT_TIMEOUT_MS = 180_000;
 
 let base: Pick<ActOptions, 'act' | 'actionCheckout' | 'repository'>;
 let index: LocalIndex | undefined;
+/** Folders made by single tests, removed at the end. */
+const scratch: string[] = [];
 let pypiserver: PypiServer | undefined;
 
 beforeAll(async () => {
@@ -38,6 +40,10 @@ function printedDigests(output: string): Map<string, string> {
     digests.set(match[1], match[2]);
   return digests;
 }
+
+afterAll(async () => {
+  for (const dir of [base.actionCheckout, base.repository, ...scratch]) await rm(dir, { recursive: true, force: true });
+});
 
 afterEach(async () => {
   await index?.close();
@@ -93,6 +99,7 @@ describe('the release workflow under act', () => {
     async () => {
       const idx = await startIndex();
       const broken = await makeWorkflowRepository(PROJECT, WORKFLOW);
+      scratch.push(broken);
       const pyproject = join(broken, 'pyproject.toml');
       await writeFile(
         pyproject,
