@@ -10,6 +10,7 @@ import { startLocalIndex } from '../test/support/local-index.ts';
 import { node24Binary } from '../test/support/node-runtimes.ts';
 import { fixtureDists, packagesDir } from '../test/support/packages-dir.ts';
 import { ensurePythonEnv } from '../test/support/python-env.ts';
+import { startSigstore } from '../test/support/sigstore/sigstore.ts';
 
 const say = (text: string): void => void process.stdout.write(`${text}\n`);
 const heading = (text: string): void => {
@@ -34,6 +35,10 @@ const index = await startLocalIndex({
 say(`  upload URL:          ${index.uploadUrl}`);
 say(`  trusted publisher:   octo-org/sampleproject, workflow release.yml`);
 say(`  GitHub token (fake): ${index.github.requestUrl}`);
+// A test Fulcio and Rekor, and the local index treated like PyPI for PEP 740 attestations.
+const sigstore = await startSigstore(index);
+say(`  Fulcio (test CA):    ${sigstore.fulcio.url}`);
+say(`  Rekor (test log):    ${sigstore.rekor.url}`);
 
 try {
   heading('3. Running dist/index.js as the runner would (trusted publishing)');
@@ -44,10 +49,11 @@ try {
       ACTIONS_ID_TOKEN_REQUEST_URL: index.github.requestUrl,
       ACTIONS_ID_TOKEN_REQUEST_TOKEN: index.github.requestToken,
       GITHUB_EVENT_NAME: 'push',
+      ...sigstore.env,
     },
   );
   // The runner hides ::add-mask:: lines and masks their values; do the same here.
-  const masks = [...run.stdout.matchAll(/^::add-mask::(.+)$/gm)].map((m) => m[1]!);
+  const masks = [...run.stdout.matchAll(/^::add-mask::(.+)$/gm)].map((m) => m[1]);
   const log = run.stdout
     .split('\n')
     .filter((line) => !line.startsWith('::add-mask::') && line !== '')
@@ -67,7 +73,7 @@ try {
     const built = dists.find((d) => basename(d) === filename);
     const identical = built !== undefined && (await readFile(built)).equals(file.bytes);
     say(
-      `  ${filename}  ${file.bytes.length} bytes  sha256 ${createHash('sha256').update(file.bytes).digest('hex').slice(0, 16)}…  ${identical ? 'byte-identical to the build' : 'DIFFERS from the build'}`,
+      `  ${filename}  ${file.bytes.length} bytes  sha256 ${createHash('sha256').update(file.bytes).digest('hex').slice(0, 16)}…  ${identical ? 'byte-identical to the build' : 'DIFFERS from the build'}, ${file.attestations.length} attestation(s)`,
     );
   }
   if (run.code !== 0 || index.files.size !== dists.length) {
@@ -77,5 +83,6 @@ try {
     say(`\nPublished ${index.files.size} files to the local index.`);
   }
 } finally {
+  await sigstore.close();
   await index.close();
 }

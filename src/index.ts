@@ -1,12 +1,14 @@
 import * as core from '@actions/core';
 import { formatError, PublishError } from './common/errors.js';
+import { commandSafe } from './common/log-text.js';
 import { parseInputs } from './inputs/inputs.js';
 import { run, type ActionIO } from './main.js';
 import { isPostStep, markMainStepStarted, revokeLeftoverTokens } from './post.js';
 
 const io: ActionIO = {
+  // The last guard: no line of an info message may read as a workflow command.
   info: (message) => {
-    core.info(message);
+    core.info(commandSafe(message));
   },
   notice: (message) => {
     core.notice(message);
@@ -32,7 +34,7 @@ const io: ActionIO = {
   },
   async writeSummary(markdown) {
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write();
-    else core.info(`\n${markdown}`);
+    else core.info(commandSafe(`\n${markdown}`));
   },
 };
 
@@ -59,7 +61,6 @@ async function main(): Promise<void> {
         actionRef: process.env.GITHUB_ACTION_REF,
         actionRepository: process.env.GITHUB_ACTION_REPOSITORY,
       },
-      underAct: process.env.ACT === 'true',
     });
   } catch (error) {
     core.setFailed(

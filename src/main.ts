@@ -4,13 +4,15 @@ import { hashFile } from './dists/digests.js';
 import { discoverDists, type DistFile } from './dists/dists.js';
 import { eventRefusal, passwordModeAdvice, pinningWarning, type JobContext } from './index/diagnostics.js';
 import { formatError, PublishError } from './common/errors.js';
+import { outside } from './common/log-text.js';
 import { DEFAULT_IDLE_TIMEOUT_MS } from './index/http.js';
 import type { Inputs } from './inputs/inputs.js';
 import { checkMetadata, type FormField } from './dists/metadata.js';
 import { decideDryRun } from './dry-run/act.js';
 import { dryRun } from './dry-run/dry-run.js';
 import { MintedTokens, type BurnLog } from './index/burn.js';
-import { mintUploadToken, type RunnerOidc } from './index/oidc.js';
+import { decodeClaims, mintUploadToken, runnerIdToken, type RunnerOidc } from './index/oidc.js';
+import { attestDists, isAttestationFilename, withAttestationAdvice } from './attest/attest.js';
 import { fileReport, outputs, summaryMarkdown, type FileReport } from './report/report.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './index/retry.js';
 import { simpleIndexFor } from './index/simple-index.js';
@@ -55,8 +57,8 @@ export interface RunContext {
   runner: RunnerOidc;
   job?: JobContext;
   tuning?: Partial<Tuning>;
-  /** ACT=true: running under nektos/act, where a run without OIDC or a password becomes a dry run. */
-  underAct?: boolean;
+  /** Environment variables (RUNNER_TEMP, Sigstore URLs); process.env unless a test gives its own. */
+  env?: Record<string, string | undefined>;
 }
 
 /**
@@ -65,14 +67,15 @@ export interface RunContext {
  */
 export async function run(inputs: Inputs, context: RunContext): Promise<FileReport[]> {
   const reports: FileReport[] = [];
+  const attestationPaths: string[] = [];
   const summary: { dryRunPlan?: string } = {};
   try {
-    await publishAll(inputs, context, reports, summary);
+    await publishAll(inputs, context, reports, attestationPaths, summary);
   } catch (error) {
-    await finish(context.io, inputs, reports, error, summary.dryRunPlan);
+    await finish(context.io, inputs, reports, attestationPaths, error, summary.dryRunPlan);
     throw error;
   }
-  await finish(context.io, inputs, reports, undefined, summary.dryRunPlan);
+  await finish(context.io, inputs, reports, attestationPaths, undefined, summary.dryRunPlan);
   return reports;
 }
 
@@ -83,24 +86,23 @@ async function publishAll(
     runner,
     job = { eventName: runner.eventName, actionRef: undefined, actionRepository: undefined },
     tuning: tuningOverrides,
-    underAct = false,
+    env = process.env,
   }: RunContext,
   reports: FileReport[],
+  attestationPaths: string[],
   summary: { dryRunPlan?: string },
 ): Promise<void> {
   if (inputs.password) io.setSecret(inputs.password);
   const hasOidc = Boolean(runner.requestUrl && runner.requestToken);
+  const underAct = env.ACT === 'true';
   const mode = decideDryRun({ requested: inputs.dryRun, underAct, hasPassword: Boolean(inputs.password), hasOidc });
   if (mode.notice) io.notice(mode.notice);
   const pinning = pinningWarning(job);
   if (pinning) io.warning(pinning, 'Pin actions by commit SHA');
-  if (inputs.attestations)
-    io.info(
-      "PEP 740 attestations ('attestations: true', the default) are not implemented in this version yet: files are uploaded without them.",
-    );
   const tuning = { ...DEFAULT_TUNING, ...tuningOverrides };
   const retry: RetryPolicy = { ...tuning.retry, attempts: inputs.retries + 1 };
-  const { dists, ignored } = await discoverDists(inputs.packagesDir);
+  const { dists, ignored: others } = await discoverDists(inputs.packagesDir);
+  const ignored = others.filter((name) => !isAttestationFilename(name));
   if (ignored.length)
     io.notice(`Ignoring files in '${inputs.packagesDir}' that are not distributions: ${ignored.join(', ')}`);
 
@@ -108,14 +110,14 @@ async function publishAll(
   for (const problem of warnings)
     io.warning(`${problem.file}: ${problem.field}: ${problem.message} ${problem.fix}`, 'Metadata');
   io.info(
-    `Checked ${prepared.length} distribution${prepared.length === 1 ? '' : 's'}: ${prepared.map((p) => p.dist.filename).join(', ')}`,
+    `Checked ${prepared.length} distribution${prepared.length === 1 ? '' : 's'}: ${prepared.map((p) => outside(p.dist.filename)).join(', ')}`,
   );
   if (inputs.printHash) {
     for (const { dist, digests } of prepared)
-      io.info(`${dist.filename}\n  sha256:      ${digests.sha256}\n  blake2_256:  ${digests.blake2_256}`);
+      io.info(`${outside(dist.filename)}\n  sha256:      ${digests.sha256}\n  blake2_256:  ${digests.blake2_256}`);
   }
 
-  reports.push(...prepared.map((p) => fileReport(p, 'not attempted', inputs.repositoryUrl)));
+  for (const item of prepared) reports.push(fileReport(item, 'not attempted', inputs.repositoryUrl));
   const refusal = eventRefusal(job, !inputs.password);
   if (refusal) throw refusal;
   const minted = new MintedTokens(inputs.repositoryUrl, (name, value) => io.saveState?.(name, value));
@@ -138,6 +140,7 @@ async function publishAll(
       credentials,
       burnTokens: () => minted.burnAll(burnLog),
       retry,
+      env,
       log: (message) => {
         io.info(message);
       },
@@ -163,11 +166,36 @@ async function publishAll(
   };
   // Fail before the first upload, not halfway, when no token can be had.
   await context.credentials.current();
+  const attested = await attestDists(
+    prepared.map(({ dist, digests }) => ({ filename: dist.filename, sha256: digests.sha256 })),
+    inputs,
+    {
+      identityToken: (audience) =>
+        runnerIdToken(runner, audience, {
+          mask: (s) => {
+            io.setSecret(s);
+          },
+          retry,
+          log: context.log,
+        }),
+      claimsOf: decodeClaims,
+      retryDelayMs: tuning.retry.baseDelayMs,
+      env,
+      io,
+    },
+  );
+  attestationPaths.push(...attested.written);
   for (const [index, item] of prepared.entries()) {
-    io.info(`Uploading ${item.dist.filename} (${item.dist.size} bytes) to ${inputs.repositoryUrl.href}`);
+    item.attestations = attested.byFile.get(item.dist.filename)?.field;
+    reports[index]!.attestations = attested.byFile.get(item.dist.filename)?.labels;
+  }
+  for (const [index, item] of prepared.entries()) {
+    io.info(`Uploading ${outside(item.dist.filename)} (${item.dist.size} bytes) to ${inputs.repositoryUrl.href}`);
     if (inputs.verbose) io.info(`  form fields: ${describeFields(uploadFormFields(item))}`);
     reports[index]!.result = 'failed';
-    const outcome = await publishDist(context, item);
+    const outcome = await publishDist(context, item).catch((error: unknown) => {
+      throw withAttestationAdvice(error);
+    });
     reports[index]!.result = outcome.result;
     if (inputs.verbose)
       io.info(
@@ -175,7 +203,7 @@ async function publishAll(
       );
     if (outcome.result === 'skipped')
       io.notice(`Skipped ${item.dist.filename}: ${outcome.note ?? 'the index already has it'}.`);
-    else io.info(`Uploaded ${item.dist.filename}${outcome.note ? ` (${outcome.note})` : ''}`);
+    else io.info(`Uploaded ${outside(item.dist.filename)}${outcome.note ? ` (${outside(outcome.note)})` : ''}`);
   }
   // After a failure the post step (src/post.ts) revokes them, from the step's state.
   await minted.burnAll(burnLog);
@@ -203,7 +231,7 @@ async function preflight(
         ...checkMetadata(read.metadata, { dist, member: read.member }).map((e) => fromError(dist, e)),
         ...(verifyMetadata ? verifyDist({ dist, ...read }) : []),
       ];
-      problems.push(...found);
+      for (const problem of found) problems.push(problem);
       if (!found.some((p) => p.severity === 'error'))
         prepared.push({ dist, metadata: read.metadata, digests: await hashFile(dist.path) });
     } catch (error) {
@@ -247,7 +275,7 @@ function credentialSource(
     const advice = passwordModeAdvice(inputs.repositoryUrl, inputs.user, inputs.password);
     for (const notice of advice.notices) io.notice(notice);
     for (const warning of advice.warnings) io.warning(warning);
-    io.info(`Authenticating to ${inputs.repositoryUrl.host} as '${inputs.user}' with the given password.`);
+    io.info(`Authenticating to ${inputs.repositoryUrl.host} as '${outside(inputs.user)}' with the given password.`);
     return fixedCredentials(inputs.user, inputs.password);
   }
   const projects = [...new Set(prepared.map(projectName))];
@@ -276,7 +304,7 @@ function credentialSource(
     if (inputs.verbose)
       io.info(
         `  exchanged a GitHub token with ${Object.entries(token.claims)
-          .map(([k, v]) => `${k}=${String(v)}`)
+          .map(([k, v]) => `${outside(k)}=${outside(String(v))}`)
           .join(', ')}`,
       );
     return token;
@@ -284,30 +312,46 @@ function credentialSource(
   return mintedCredentials(mint, log, tuning.tokenRenewMarginMs);
 }
 
+/** Outputs and the job summary. Failing to write them is a warning: it never changes the run's result or hides its error. */
 async function finish(
   io: ActionIO,
   inputs: Inputs,
   reports: FileReport[],
+  attestationPaths: string[],
   error?: unknown,
   dryRunPlan?: string,
 ): Promise<void> {
-  const { uploaded, skipped } = outputs(reports);
-  io.setOutput('uploaded', uploaded);
-  io.setOutput('skipped', skipped);
-  const failure =
-    error === undefined
-      ? undefined
-      : error instanceof PublishError
-        ? { message: formatError(error), details: error.details }
-        : { message: error instanceof Error ? String(error) : JSON.stringify(error) };
-  await io.writeSummary(dryRunPlan ?? summaryMarkdown(inputs.repositoryUrl, reports, failure));
+  const unwritten = (what: string, cause: unknown): void => {
+    io.warning(
+      `Could not write ${what}: ${outside(cause instanceof Error ? cause.message : String(cause))}. The run's result is not affected.`,
+    );
+  };
+  try {
+    const { uploaded, skipped } = outputs(reports);
+    io.setOutput('uploaded', uploaded);
+    io.setOutput('skipped', skipped);
+    io.setOutput('attestations', JSON.stringify(attestationPaths));
+  } catch (cause) {
+    unwritten("the step's outputs (GITHUB_OUTPUT)", cause);
+  }
+  try {
+    const failure =
+      error === undefined
+        ? undefined
+        : error instanceof PublishError
+          ? { message: formatError(error), details: error.details }
+          : { message: error instanceof Error ? String(error) : JSON.stringify(error) };
+    await io.writeSummary(dryRunPlan ?? summaryMarkdown(inputs.repositoryUrl, reports, failure));
+  } catch (cause) {
+    unwritten('the job summary (GITHUB_STEP_SUMMARY)', cause);
+  }
 }
 
 /** Field names with short values; long ones (the description) only by length. */
 function describeFields(fields: FormField[]): string {
   return fields
     .map(([name, value]) =>
-      value.length > 80 || value.includes('\n') ? `${name}=<${value.length} characters>` : `${name}=${value}`,
+      value.length > 80 || /[\r\n]/.test(value) ? `${name}=<${value.length} characters>` : `${name}=${outside(value)}`,
     )
     .join(', ');
 }

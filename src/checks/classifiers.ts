@@ -25,10 +25,11 @@ export function classifierProblem(classifier: string): string | undefined {
   return `Classifier '${classifier}' is not a known trove classifier${close ? ` (did you mean '${close}'?)` : ''}; PyPI refuses it.`;
 }
 
-/** A known classifier that differs only in case or spacing, the usual typo. */
+const squash = (value: string): string => value.toLowerCase().replace(/\s+/g, '');
+let bySquashed: Map<string, string> | undefined;
+
+/** A known classifier that differs only in case or spacing, the usual typo: one lookup, not a scan of the list. */
 function closestClassifier(classifier: string): string | undefined {
-  const squash = (value: string): string => value.toLowerCase().replace(/\s+/g, '');
-  const wanted = squash(classifier);
-  for (const known of KNOWN) if (squash(known) === wanted) return known;
-  return undefined;
+  bySquashed ??= new Map([...KNOWN].reverse().map((known) => [squash(known), known]));
+  return bySquashed.get(squash(classifier));
 }

@@ -1,5 +1,5 @@
 import { CLASSIFIERS_SOURCE, classifierProblem } from './classifiers.js';
-import { getField, getFields, type CoreMetadata } from '../dists/metadata.js';
+import { descriptionOf, getField, getFields, type CoreMetadata } from '../dists/metadata.js';
 import {
   checkUrl,
   contentTypeProblem,
@@ -360,7 +360,7 @@ function checkContentType(metadata: CoreMetadata, report: Report): void {
     }
     return;
   }
-  const description = metadata.body !== '' ? metadata.body : (getField(metadata, 'Description') ?? '');
+  const description = descriptionOf(metadata).text ?? '';
   if (['', 'UNKNOWN'].includes(description.trim())) return;
   report(
     warning(

@@ -13,6 +13,9 @@ import {
   normalizeName,
   resolve,
   rstrip,
+  RstBudgetExceeded,
+  checkBudget,
+  withRstBudget,
   type RstFacts,
   type RstLine as Line,
   scanInline,
@@ -51,7 +54,14 @@ interface Context {
   empty: boolean;
   afterTransition: boolean;
   looseNames: Set<string>;
+  /** How many blocks deep the parser is now; past MAX_DEPTH a block is skipped whole. */
+  depth: number;
+  /** Why part of the text was not checked (depth, time). */
+  notes: Set<string>;
 }
+
+/** docutils itself recurses per level and fails long before this on a crafted text. */
+const MAX_DEPTH = 48;
 
 const BULLET = /^[-+*\u2022\u2023\u2043]( +|$)/;
 const ENUM = '[0-9]+|[a-z]|[A-Z]|[ivxlcdm]+|[IVXLCDM]+|#';
@@ -60,7 +70,8 @@ const OPTION_ARG = '(?:[a-zA-Z][a-zA-Z0-9_-]*|<[^<>]+>)';
 const OPTION = `(?:[-+][a-zA-Z0-9](?: ?${OPTION_ARG})?|(?:--|/)[a-zA-Z0-9][a-zA-Z0-9_-]*(?:[ =]${OPTION_ARG})?)`;
 const OPTION_MARKER = new RegExp(`^${OPTION}(?:, ${OPTION})*(?:  +| ?$)`);
 const [DOCTEST, LINE_BLOCK, EXPLICIT, ANONYMOUS] = [/^>>>( +|$)/, /^\|( +|$)/, /^\.\.( +|$)/, /^__( +|$)/];
-const [GRID_TABLE, SIMPLE_TABLE, TABLE_BORDER] = [/^\+-[-+]+-\+ *$/, /^=+( +=+)+ *$/, /^=+[ =]*$/];
+// Written so that no long line of = or - with a stray character at the end makes them backtrack.
+const [GRID_TABLE, SIMPLE_TABLE, TABLE_BORDER] = [/^\+-[-+]+-\+ *$/, /^=+(?: +=+)+ *$/, /^=[ =]*$/];
 const PUNCTUATION_LINE = /^([!-/:-@[-`{-~])\1* *$/;
 const SPECIAL = [
   BULLET,
@@ -115,21 +126,55 @@ const joined = (lines: Line[]): string => lines.map((l) => l.text).join('\n');
 
 /** The problems docutils, as readme_renderer runs it, would certainly report for `text`, by line. */
 export function checkRst(text: string): RstProblem[] {
+  return checkRstWithin(text, Infinity).problems;
+}
+
+export interface RstCheck {
+  problems: RstProblem[];
+  /** Set when part of the text was not checked, and why. */
+  stopped?: string;
+}
+
+/** checkRst with a time budget: past it, the problems found so far and a note that it stopped. */
+export function checkRstWithin(text: string, budgetMs: number): RstCheck {
+  const notes = new Set<string>();
+  const facts = newFacts();
+  try {
+    withRstBudget(budgetMs, () => {
+      parse(text, notes, facts);
+    });
+  } catch (error) {
+    if (!(error instanceof RstBudgetExceeded)) throw error;
+    notes.add(error.message.startsWith('the check stopped') ? error.message : `the check stopped after ${budgetMs} ms`);
+  }
+  const problems = facts.problems.sort((a, b) => a.line - b.line);
+  return notes.size ? { problems, stopped: [...notes].join('; ') } : { problems };
+}
+
+function parse(text: string, notes: Set<string>, facts: RstFacts): void {
   const raw = text.replace(/[\v\f]/g, ' ').split(/\r\n|[\n\r\x1c-\x1e\x85\u2028\u2029]/);
   if (raw.length > 1 && raw.at(-1) === '') raw.pop();
   const lines = raw.map((line, k) => ({
     text: rstrip([...line].reduce((out, c) => out + (c === '\t' ? ' '.repeat(8 - (out.length % 8)) : c), '')),
     n: k + 1,
   }));
-  const facts = newFacts();
   const loose = looseScan(raw, facts);
   body(
     lines,
-    { facts, styles: [], level: 0, kind: 'other', empty: true, afterTransition: false, looseNames: loose.names },
+    {
+      facts,
+      styles: [],
+      level: 0,
+      kind: 'other',
+      empty: true,
+      afterTransition: false,
+      looseNames: loose.names,
+      depth: 0,
+      notes,
+    },
     true,
   );
   resolve(facts, loose);
-  return facts.problems.sort((a, b) => a.line - b.line);
 }
 
 function problem(ctx: Context, line: number, message: string, fix: string): void {
@@ -179,7 +224,22 @@ function list(ls: Line[], i: number, ctx: Context, what: string, item: (k: numbe
 
 /** docutils' Body state: the first line of each block decides what the block is. */
 function body(ls: Line[], ctx: Context, top: boolean): void {
+  if (ctx.depth >= MAX_DEPTH) {
+    ctx.notes.add(`blocks nested more than ${MAX_DEPTH} deep were not checked`);
+    ctx.facts.skipped.push(joined(ls));
+    return;
+  }
+  ctx.depth++;
+  try {
+    blocks(ls, ctx, top);
+  } finally {
+    ctx.depth--;
+  }
+}
+
+function blocks(ls: Line[], ctx: Context, top: boolean): void {
   for (let i = 0; i < ls.length;) {
+    checkBudget(ctx.facts);
     const t = ls[i]!.text;
     if (!t) {
       i++;

@@ -53,8 +53,14 @@ const UNIMPLEMENTED_ROLES = new Set(
 // Python's whitespace (str.isspace, re's \s), not JavaScript's: U+FEFF is not in it, U+001C-U+001F and U+0085 are.
 export const SPACE = '\\t-\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
 const SPACES = new RegExp(`[${SPACE}]+`, 'u');
-const [LEADING, TRAILING] = [new RegExp(`^[${SPACE}]+`, 'u'), new RegExp(`[${SPACE}]+$`, 'u')];
-export const rstrip = (text: string): string => text.replace(TRAILING, '');
+const LEADING = new RegExp(`^[${SPACE}]+`, 'u');
+const SPACE_CHAR = new RegExp(`[${SPACE}]`, 'u');
+/** Linear: a `[\\s]+$` regex retries from every space of a long run that does not end the line. */
+export const rstrip = (text: string): string => {
+  let end = text.length;
+  while (end > 0 && SPACE_CHAR.test(text[end - 1]!)) end--;
+  return end === text.length ? text : text.slice(0, end);
+};
 export const strip = (text: string): string => rstrip(text).replace(LEADING, '');
 // docutils' punctuation classes (utils/punctuation_chars.py), built from Unicode 5.2 categories: the
 // current categories minus what was added or moved since. The only ASCII delimiters are - / : so
@@ -169,6 +175,31 @@ function quotedStart(text: string, start: number, end: number): boolean {
 }
 
 /** Scans one text block that docutils parses for inline markup; `lines[k]` is the source line of its k-th line. */
+/** Thrown when a check runs past its budget (see withRstBudget); the message says which. */
+export class RstBudgetExceeded extends Error {}
+
+let deadline = Infinity;
+/** More than a user can act on in one run: the check stops collecting. */
+export const MAX_RST_PROBLEMS = 1000;
+
+/** Called in every loop of the checker that a crafted text could make long. */
+export function checkBudget(facts: RstFacts): void {
+  if (facts.problems.length >= MAX_RST_PROBLEMS)
+    throw new RstBudgetExceeded(`the check stopped after ${MAX_RST_PROBLEMS} problems`);
+  if (Date.now() > deadline) throw new RstBudgetExceeded('time budget exceeded');
+}
+
+/** Runs `check` with a deadline `ms` from now; checkBudget throws RstBudgetExceeded after it. */
+export function withRstBudget<T>(ms: number, check: () => T): T {
+  const previous = deadline;
+  deadline = Date.now() + ms;
+  try {
+    return check();
+  } finally {
+    deadline = previous;
+  }
+}
+
 export function scanInline(text: string, lines: number[], facts: RstFacts): void {
   let [rest, base, row] = [escapeToNull(text), 0, 0];
   const breaks = [...text.matchAll(/\n/g)].map((m) => m.index);
@@ -181,12 +212,22 @@ export function scanInline(text: string, lines: number[], facts: RstFacts): void
     facts.problems.push({ line: lineAt(at), message, fix });
   const reference = (at: number, name: string, source: string): number =>
     facts.references.push({ name: normalizeName(name), line: lineAt(at), source });
+  // Where a search for each closing delimiter found none: no later search can find one either, so
+  // that a run of unclosed starts costs linear time, not quadratic.
+  const noEndFrom = new Map<RegExp, number>();
+  const findEnd = (pattern: RegExp, from: number): RegExpExecArray | null => {
+    if (base + from >= (noEndFrom.get(pattern) ?? Infinity)) return null;
+    const found = pattern.exec(rest.slice(from));
+    if (!found) noEndFrom.set(pattern, base + from);
+    return found;
+  };
   for (let match = INITIAL.exec(rest); match; match = INITIAL.exec(rest)) {
+    checkBudget(facts);
     const { start, role, backquote, whole, refname, refend, label } = match.groups!;
     const at = match.index;
     let next = at + (start ?? whole ?? `${role}${backquote}`).length;
     if (start && !quotedStart(rest, at, next)) {
-      const end = END[start]!.exec(rest.slice(next));
+      const end = findEnd(END[start]!, next);
       if (end && end.index > 0) {
         const inner = unescape(rest.slice(next, next + end.index));
         if (start === '_`') {
@@ -206,7 +247,7 @@ export function scanInline(text: string, lines: number[], facts: RstFacts): void
         );
       }
     } else if (backquote && (role || !quotedStart(rest, at, next))) {
-      const end = END_INTERPRETED.exec(rest.slice(next));
+      const end = findEnd(END_INTERPRETED, next);
       if (end && end.index > 0) {
         const inner = rest.slice(next, next + end.index);
         const [prefix, suffix, link] = [role!.slice(1, -1), end.groups!.role?.slice(1, -1), end.groups!.refend];

@@ -1,9 +1,10 @@
 import type { DistFile } from '../dists/dists.js';
+import type { MemberLookup } from '../dists/dist-metadata.js';
 import { checkMetadataFields } from './metadata-checks.js';
-import { getField, getFields, type CoreMetadata } from '../dists/metadata.js';
+import { descriptionOf, getField, getFields, type CoreMetadata } from '../dists/metadata.js';
 import { isAcceptedPlatformTag } from './platform-tags.js';
 import { markdownCell } from '../common/markdown.js';
-import { checkRst } from './rst-check.js';
+import { checkRstWithin } from './rst-check.js';
 
 /** One thing PyPI would refuse (error) or render badly (warning), in one file's one field. */
 export interface DistProblem {
@@ -20,8 +21,15 @@ export interface VerifiableDist {
   /** The member the metadata came from: `{name}-{version}.dist-info/METADATA` or `{top}/PKG-INFO`. */
   member: string;
   /** Every archive member, as listed by the archive. */
-  members: string[];
+  members: MemberLookup;
 }
+
+/** One slow check must not hold up a release: past this, the check says that it stopped. */
+const RST_BUDGET_MS = 2_000;
+/** Per field: a crafted file must not produce 25,000 annotations. */
+const MAX_PROBLEMS_PER_FIELD = 20;
+const UNINDENTED =
+  "That indentation was removed before the check and the upload, as setuptools' own reader does (twine 7 sends it as is, and PyPI then fails to render the README); rebuild with a current setuptools to write the description as the message body.";
 
 /** verify-metadata: everything PyPI checks beyond what every upload needs (see checkMetadata). */
 export function verifyDist({ dist, metadata, member, members }: VerifiableDist): DistProblem[] {
@@ -32,12 +40,30 @@ export function verifyDist({ dist, metadata, member, members }: VerifiableDist):
 
   const contentType = (getField(metadata, 'Description-Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (contentType === '' || contentType === 'text/x-rst') {
-    const description = metadata.body !== '' ? metadata.body : (getField(metadata, 'Description') ?? '');
-    for (const problem of checkRst(description)) {
+    const description = descriptionOf(metadata);
+    const unindented = description.unindented ? ` ${UNINDENTED}` : '';
+    const rst = checkRstWithin(description.text ?? '', RST_BUDGET_MS);
+    for (const problem of rst.problems) {
       add(
         'Description',
         `reStructuredText, line ${problem.line}: ${problem.message}`,
-        `${problem.fix.replace(/\.?$/, '.')} PyPI refuses a description it cannot render.${contentType === '' ? ' If the README is Markdown, set its content type (pyproject.toml: readme = "README.md").' : ''}`,
+        `${problem.fix.replace(/\.?$/, '.')} PyPI refuses a description it cannot render.${contentType === '' ? ' If the README is Markdown, set its content type (pyproject.toml: readme = "README.md").' : ''}${unindented}`,
+      );
+    }
+    if (rst.stopped) {
+      add(
+        'Description',
+        `the reStructuredText check did not look at all of it (${rst.stopped}).`,
+        'Nothing to do unless PyPI refuses the upload; then check the README with `python -m readme_renderer README.rst`.',
+        'warning',
+      );
+    }
+    if (description.unindented) {
+      add(
+        'Description',
+        `${dist.kind === 'sdist' ? 'PKG-INFO' : 'METADATA'} indents every description line after the first by 8 spaces, as old setuptools wrote it.`,
+        UNINDENTED,
+        'warning',
       );
     }
   }
@@ -57,7 +83,7 @@ export function verifyDist({ dist, metadata, member, members }: VerifiableDist):
 
   for (const licenseFile of getFields(metadata, 'License-File')) {
     const expected = licenseFilePath(dist, metadata, member, licenseFile);
-    if (expected && !members.includes(expected)) {
+    if (expected && !members.has(expected)) {
       add(
         'License-File',
         `License-File ${licenseFile} is not in the archive (expected at ${expected}).`,
@@ -65,7 +91,32 @@ export function verifyDist({ dist, metadata, member, members }: VerifiableDist):
       );
     }
   }
-  return problems;
+  return capPerField(problems);
+}
+
+/** At most MAX_PROBLEMS_PER_FIELD problems of each severity per field, then one saying how many more. */
+export function capPerField(problems: DistProblem[]): DistProblem[] {
+  const seen = new Map<string, number>();
+  const kept: DistProblem[] = [];
+  for (const problem of problems) {
+    const key = `${problem.severity}\0${problem.field}`;
+    const count = (seen.get(key) ?? 0) + 1;
+    seen.set(key, count);
+    if (count <= MAX_PROBLEMS_PER_FIELD) kept.push(problem);
+  }
+  for (const [key, count] of seen) {
+    if (count <= MAX_PROBLEMS_PER_FIELD) continue;
+    const [severity, field] = key.split('\0') as [DistProblem['severity'], string];
+    const file = problems[0]!.file;
+    kept.push({
+      file,
+      field,
+      severity,
+      message: `and ${count - MAX_PROBLEMS_PER_FIELD} more problems of the same kind in ${field}.`,
+      fix: 'Fix the ones above and run again to see the rest.',
+    });
+  }
+  return kept;
 }
 
 /** PEP 639: wheels carry license files under .dist-info/licenses/; sdists at the path, in the top folder. */

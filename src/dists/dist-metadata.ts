@@ -4,13 +4,19 @@ import { MetadataError, parseCoreMetadata, type CoreMetadata } from './metadata.
 import { normalizeName, normalizeVersion } from './pep440.js';
 import { listSdist, TarFormatError } from './tar.js';
 import { ZipFormatError, ZipReader } from './zip.js';
+import { entryPointsProblem } from './entry-points.js';
 
 export interface DistMetadata {
   metadata: CoreMetadata;
   /** The archive member it was read from, e.g. `pkg-1.0.dist-info/METADATA`. */
   member: string;
   /** Every member of the archive, for checks such as License-File. */
-  members: string[];
+  members: MemberLookup;
+}
+
+/** Which archive members exist, as far as the checks need to know (License-File). */
+export interface MemberLookup {
+  has(name: string): boolean;
 }
 
 const MAX_METADATA_BYTES = 16 * 1024 * 1024;
@@ -23,7 +29,17 @@ export async function readDistMetadata(dist: DistFile): Promise<DistMetadata> {
     return { member, members, metadata: parseCoreMetadata(decodeUtf8(bytes, dist, member)) };
   } catch (error) {
     if (error instanceof PublishError) throw error;
-    if (error instanceof ZipFormatError || error instanceof TarFormatError) {
+    if (
+      (error instanceof ZipFormatError || error instanceof TarFormatError) &&
+      error.message.includes(' archive not accepted: ')
+    ) {
+      throw new PublishError(`${dist.filename}: ${error.message}.`, {
+        file: dist.filename,
+        hint: 'PyPI refuses archives built to be read differently by different tools (duplicate or mismatched members, trailing data, comments, sparse members, non-UTF-8 names). Rebuild the file with `python -m build` and upload it unmodified; do not append to, re-zip or re-tar it by hand.',
+      });
+    }
+    // Whatever a crafted archive makes the readers throw (RangeError included) is the file's fault.
+    if (error instanceof Error && !(error instanceof MetadataError)) {
       throw new PublishError(
         `${dist.filename} is not a valid ${dist.kind === 'wheel' ? 'wheel (zip archive)' : 'sdist (.tar.gz archive)'}: ${error.message}.`,
         {
@@ -53,7 +69,7 @@ function decodeUtf8(bytes: Buffer, dist: DistFile, member: string): string {
   }
 }
 
-async function readWheelMetadata(dist: DistFile): Promise<{ member: string; bytes: Buffer; members: string[] }> {
+async function readWheelMetadata(dist: DistFile): Promise<{ member: string; bytes: Buffer; members: MemberLookup }> {
   const zip = await ZipReader.open(dist.path);
   try {
     const distInfoDirs = new Set(
@@ -84,15 +100,38 @@ async function readWheelMetadata(dist: DistFile): Promise<{ member: string; byte
         hint: 'PyPI refuses a wheel without METADATA, WHEEL and RECORD in its .dist-info directory. Rebuild it with `python -m build --wheel`.',
       });
     }
+    await zip.checkFraming();
+    const entryPoints = zip.entries.find((e) => e.name === `${dir}/entry_points.txt`);
+    if (entryPoints) checkEntryPoints(dist, entryPoints.name, await zip.read(entryPoints, MAX_METADATA_BYTES));
     const member = `${dir}/METADATA`;
     const entry = zip.entries.find((e) => e.name === member)!;
-    return { member, bytes: await zip.read(entry, MAX_METADATA_BYTES), members: zip.entries.map((e) => e.name) };
+    // Only what the License-File check looks for: the licenses folder of the .dist-info directory.
+    const members = new Set(zip.entries.filter((e) => e.name.startsWith(`${dir}/licenses/`)).map((e) => e.name));
+    return { member, bytes: await zip.read(entry, MAX_METADATA_BYTES), members };
   } finally {
     await zip.close();
   }
 }
 
-async function readSdistPkgInfo(dist: DistFile): Promise<{ member: string; bytes: Buffer; members: string[] }> {
+function checkEntryPoints(dist: DistFile, member: string, bytes: Buffer): void {
+  let problem: string | undefined;
+  try {
+    problem = entryPointsProblem(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    problem = 'it is not valid UTF-8';
+  }
+  if (problem) {
+    throw new PublishError(
+      `${dist.filename} has invalid entry points: ${member}, ${problem}. PyPI refuses such a wheel.`,
+      {
+        file: dist.filename,
+        hint: 'Fix [project.scripts], [project.gui-scripts] and [project.entry-points] in pyproject.toml (script names: letters, digits, _ . - only, no paths), then rebuild.',
+      },
+    );
+  }
+}
+
+async function readSdistPkgInfo(dist: DistFile): Promise<{ member: string; bytes: Buffer; members: MemberLookup }> {
   const listing = await listSdist(dist.path);
   const tops = [...listing.topLevel];
   if (tops.length !== 1) {

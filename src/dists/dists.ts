@@ -1,7 +1,8 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { combineErrors, PublishError } from '../common/errors.js';
-import { normalizeName, normalizeVersion } from './pep440.js';
+import { isValidName, normalizeName, normalizeVersion } from './pep440.js';
+import { outside } from '../common/log-text.js';
 
 export type DistKind = 'wheel' | 'sdist';
 
@@ -76,6 +77,21 @@ function parseWheelFilename(filename: string): DistFilename {
   if (parts.length === 6 && !/^\d/.test(parts[2]!))
     throw invalid(`the build tag '${parts[2]}' must start with a digit`);
   if (tags.some((tag) => !tag)) throw invalid('a tag is empty');
+  // Tags reach logs and the upload form; PEP 425 tags are letters, digits, '_' and '.'.
+  const oddTag = tags.find((tag) => !/^[A-Za-z0-9_.]+$/.test(tag));
+  if (oddTag !== undefined)
+    throw invalid(`the tag '${outside(oddTag)}' has characters other than letters, digits, '_' and '.'`);
+  // PyPI stores the wheel's METADATA as `<filename>.metadata`, a name that must fit in 255 bytes.
+  const bytes = Buffer.byteLength(filename) + '.metadata'.length;
+  if (bytes > 255) {
+    throw new PublishError(
+      `${filename} is too long: PyPI refuses it ("Filename is too long"), since ${filename}.metadata would be ${bytes} bytes, over the 255 a file name may have.`,
+      {
+        file: filename,
+        hint: 'Shorten the platform part: compress tag sets (for example with `wheel tags`) or build separate wheels per platform, so that the filename is at most 246 bytes.',
+      },
+    );
+  }
   return { filename, kind: 'wheel', name, version, pyversion: python, platform };
 }
 
@@ -89,6 +105,15 @@ function parseSdistFilename(filename: string): DistFilename {
       file: filename,
       hint: 'Keep the name your build tool gave it; `python -m build --sdist` writes a valid one.',
     });
+  }
+  if (!isValidName(name)) {
+    throw new PublishError(
+      `${filename} is not a valid sdist filename: '${outside(name)}' is not a valid project name (PEP 508: letters, digits, '.', '_' and '-', starting and ending with a letter or digit).`,
+      {
+        file: filename,
+        hint: 'Keep the name your build tool gave it; `python -m build --sdist` writes a valid one.',
+      },
+    );
   }
   const expected = `${normalizedFilenamePart(name)}-${normalizeVersion(version)}.tar.gz`;
   if (filename !== expected) {

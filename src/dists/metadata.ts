@@ -1,6 +1,7 @@
 import { PublishError } from '../common/errors.js';
 import type { DistFilename } from './dists.js';
-import { normalizeName, normalizeVersion, sameVersion } from './pep440.js';
+import { isValidName, normalizeName, normalizeVersion, sameVersion } from './pep440.js';
+import { outside } from '../common/log-text.js';
 import { normalizedFilenamePart } from './dists.js';
 
 /** Core metadata (METADATA / PKG-INFO) as written: headers in order, names as spelled, and the body. */
@@ -12,10 +13,13 @@ export interface CoreMetadata {
 /** Parses the RFC 822 form of core metadata, unfolding continuation lines the way Python's email parser does. */
 export function parseCoreMetadata(text: string): CoreMetadata {
   const headers: [string, string][] = [];
-  const lines = text.split(/\r?\n/);
-  let index = 0;
-  for (; index < lines.length; index++) {
-    const line = lines[index]!;
+  // Line by line up to the blank line, never splitting the body: a crafted file of millions of
+  // lines or headers must not cost memory in proportion.
+  for (let start = 0, index = 0; start < text.length; index++) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    const line = text.slice(start, newline > start && text[end - 1] === '\r' ? end - 1 : end);
+    start = end + 1;
     if (line === '') break;
     if (/^[ \t]/.test(line) && headers.length > 0) {
       headers[headers.length - 1]![1] += `\n${line}`;
@@ -26,6 +30,9 @@ export function parseCoreMetadata(text: string): CoreMetadata {
       throw new MetadataError(
         `line ${index + 1} is neither a 'Name: value' header nor a continuation: '${line.slice(0, 80)}'`,
       );
+    }
+    if (headers.length >= MAX_HEADERS) {
+      throw new MetadataError(`it has more than ${MAX_HEADERS} header fields, far more than any project needs`);
     }
     headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).replace(/^[ \t]+/, '')]);
   }
@@ -38,6 +45,8 @@ function findBodyStart(text: string): number {
   const match = /^\r?\n|\r?\n\r?\n/.exec(text);
   return match ? match.index + match[0].length : -1;
 }
+
+const MAX_HEADERS = 10_000;
 
 export class MetadataError extends Error {
   override name = 'MetadataError';
@@ -138,7 +147,12 @@ export function checkMetadata(metadata: CoreMetadata, source: MetadataSource): P
     }
   }
 
-  if (name) {
+  if (name && !isValidName(name)) {
+    problem(
+      `Name '${outside(name)}' is not a valid project name (PEP 508: letters, digits, '.', '_' and '-', starting and ending with a letter or digit).`,
+      'Set a valid name in pyproject.toml ([project] name) and rebuild.',
+    );
+  } else if (name) {
     const fileName = dist.kind === 'sdist' ? dist.name : normalizeName(dist.name);
     const expected = dist.kind === 'sdist' ? normalizedFilenamePart(name) : normalizeName(name);
     if (fileName !== expected) {
@@ -199,6 +213,9 @@ const MULTIPLE_FIELDS: Record<string, string> = {
   'provides-extra': 'provides_extra',
   dynamic: 'dynamic',
   'license-file': 'license_file',
+  // Metadata 2.5 (PEP 794); Warehouse's parse_form_metadata reads these names (twine 7 sends neither).
+  'import-name': 'import_name',
+  'import-namespace': 'import_namespace',
 };
 
 export type FormField = [name: string, value: string];
@@ -237,7 +254,47 @@ export function metadataFormFields(metadata: CoreMetadata): FormField[] {
       fields.push([MULTIPLE_FIELDS[lower], value]);
     }
   }
-  const description = metadata.body !== '' ? metadata.body : getField(metadata, 'Description');
+  const description = descriptionOf(metadata).text;
   if (description !== undefined) fields.push(['description', description]);
   return fields;
+}
+
+export interface Description {
+  text: string | undefined;
+  /** The text came from a Description header whose continuation lines were indented (old setuptools) and was dedented. */
+  unindented: boolean;
+}
+
+/**
+ * The description as PyPI should render it: the message body, else the Description header.
+ * Old setuptools wrote the header with every line after the first indented by 8 spaces; like
+ * setuptools' own reader (rfc822_unescape) and pkginfo, the first line loses its leading
+ * whitespace and the others their common indentation. twine 7 sends the indentation along, and
+ * PyPI then fails to render the README.
+ */
+export function descriptionOf(metadata: CoreMetadata): Description {
+  if (metadata.body !== '') return { text: metadata.body, unindented: false };
+  const header = getField(metadata, 'Description');
+  if (header === undefined) return { text: undefined, unindented: false };
+  const [first = '', ...rest] = header.split(/\r?\n/);
+  if (rest.length === 0) return { text: first.trimStart(), unindented: false };
+  const text = `${first.trimStart()}\n${dedent(rest)}`;
+  return { text, unindented: text !== header };
+}
+
+/** Python's textwrap.dedent: whitespace-only lines become empty; the common leading whitespace of the rest goes. */
+function dedent(lines: string[]): string {
+  const cleaned = lines.map((line) => (/^[ \t]+$/.test(line) ? '' : line));
+  let margin: string | undefined;
+  for (const line of cleaned) {
+    if (line === '') continue;
+    const indent = /^[ \t]*/.exec(line)![0];
+    if (margin === undefined) margin = indent;
+    else {
+      let common = 0;
+      while (common < margin.length && common < indent.length && margin[common] === indent[common]) common++;
+      margin = margin.slice(0, common);
+    }
+  }
+  return cleaned.map((line) => (margin && line.startsWith(margin) ? line.slice(margin.length) : line)).join('\n');
 }

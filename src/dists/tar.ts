@@ -6,10 +6,10 @@ export class TarFormatError extends Error {
 }
 
 export interface SdistListing {
-  /** First path segment of every member, e.g. `pkg-1.0`. */
+  /** First path segment of the members, e.g. `pkg-1.0` (at most MAX_TOP_LEVEL: more is an error anyway). */
   topLevel: Set<string>;
   /** Every member's path, without a leading `./`. */
-  names: string[];
+  names: MemberNames;
   /** Contents of every `<top>/PKG-INFO`, keyed by `<top>`. */
   pkgInfo: Map<string, Buffer>;
 }
@@ -18,7 +18,40 @@ type TarState =
   | { kind: 'header' }
   | { kind: 'data'; remaining: number; padding: number; capture?: Buffer[]; onDone?: (data: Buffer) => void };
 
+/**
+ * Member paths, kept as a few long strings rather than one string per member, so that an sdist
+ * of a million tiny files costs megabytes, not hundreds of them.
+ */
+export class MemberNames {
+  private readonly chunks: string[] = [];
+  private current: string[] = [];
+  private chars = 0;
+  count = 0;
+
+  add(name: string): void {
+    this.chars += name.length + 1;
+    if (this.chars > MAX_NAME_CHARS)
+      throw new TarFormatError(`its member names add up to more than ${MAX_NAME_CHARS} characters`);
+    this.current.push(name);
+    this.count++;
+    if (this.current.length >= 4096) this.flush();
+  }
+
+  has(name: string): boolean {
+    if (name.includes('\n')) return false;
+    this.flush();
+    return this.chunks.some((chunk) => chunk.includes(`\n${name}\n`));
+  }
+
+  private flush(): void {
+    if (this.current.length) this.chunks.push(`\n${this.current.join('\n')}\n`);
+    this.current = [];
+  }
+}
+
 const BLOCK = 512;
+const MAX_TOP_LEVEL = 6;
+const MAX_NAME_CHARS = 32 * 1024 * 1024;
 const MAX_PKG_INFO = 16 * 1024 * 1024;
 const MAX_EXTENDED_HEADER = 1024 * 1024;
 
@@ -28,11 +61,12 @@ const MAX_EXTENDED_HEADER = 1024 * 1024;
  * Understands ustar prefixes, pax extended headers (`path`) and GNU long names.
  */
 export async function listSdist(path: string): Promise<SdistListing> {
-  const listing: SdistListing = { topLevel: new Set(), names: [], pkgInfo: new Map() };
+  const listing: SdistListing = { topLevel: new Set(), names: new MemberNames(), pkgInfo: new Map() };
   let pending: Buffer = Buffer.alloc(0);
   let state: TarState = { kind: 'header' };
   let longName: string | undefined;
   let paxPath: string | undefined;
+  let paxSize: number | undefined;
   let globalPaxPath: string | undefined;
   let ended = false;
 
@@ -42,8 +76,14 @@ export async function listSdist(path: string): Promise<SdistListing> {
       return;
     }
     verifyChecksum(header);
-    const size = parseNumber(header.subarray(124, 136));
     const type = String.fromCharCode(header[156] ?? 0);
+    if (type === 'S') throw sparse();
+    const isExtension = type === 'L' || type === 'x' || type === 'g' || type === 'K';
+    // A pax `size` replaces the header's, as in Python's tarfile (pip's and PyPI's reader).
+    const size = isExtension
+      ? parseNumber(header.subarray(124, 136))
+      : (paxSize ?? parseNumber(header.subarray(124, 136)));
+    if (!Number.isSafeInteger(size)) throw new TarFormatError(`a member claims ${size} bytes`);
     const padding = (BLOCK - (size % BLOCK)) % BLOCK;
     const collect = (onDone: (data: Buffer) => void): void => {
       if (size > MAX_EXTENDED_HEADER) throw new TarFormatError(`an extended header of ${size} bytes is too large`);
@@ -54,7 +94,15 @@ export async function listSdist(path: string): Promise<SdistListing> {
       return;
     }
     if (type === 'x') {
-      collect((data) => (paxPath = parsePax(data).get('path') ?? paxPath));
+      collect((data) => {
+        const records = parsePax(data);
+        if ([...records.keys()].some((key) => key.startsWith('GNU.sparse.'))) throw sparse();
+        paxPath = records.get('path') ?? paxPath;
+        const paxSizeText = records.get('size');
+        if (paxSizeText !== undefined && !/^\d{1,15}$/.test(paxSizeText))
+          throw new TarFormatError(`a pax header holds size '${paxSizeText.slice(0, 40)}'`);
+        if (paxSizeText !== undefined) paxSize = Number(paxSizeText);
+      });
       return;
     }
     if (type === 'g') {
@@ -72,19 +120,22 @@ export async function listSdist(path: string): Promise<SdistListing> {
     const name = paxPath ?? longName ?? globalPaxPath ?? (prefix ? `${prefix}/${shortName}` : shortName);
     longName = undefined;
     paxPath = undefined;
+    paxSize = undefined;
 
     const segments = name
       .replace(/^(\.\/)+/, '')
       .split('/')
       .filter((s) => s !== '' && s !== '.');
     if (segments.length > 0) {
-      listing.topLevel.add(segments[0]!);
-      listing.names.push(segments.join('/'));
+      if (listing.topLevel.size < MAX_TOP_LEVEL) listing.topLevel.add(segments[0]!);
+      listing.names.add(segments.join('/'));
     }
     const isFile = type === '0' || type === '\0' || type === '7';
     if (isFile && segments.length === 2 && segments[1] === 'PKG-INFO') {
       if (size > MAX_PKG_INFO) throw new TarFormatError(`${name} is ${size} bytes, too large for a PKG-INFO`);
       const top = segments[0]!;
+      // Tools differ on which of two same-named members counts; this one holds the metadata.
+      if (listing.pkgInfo.has(top)) throw new TarFormatError(`tar archive not accepted: ${top}/PKG-INFO appears twice`);
       state = { kind: 'data', remaining: size, padding, capture: [], onDone: (data) => listing.pkgInfo.set(top, data) };
       return;
     }
@@ -137,6 +188,12 @@ export async function listSdist(path: string): Promise<SdistListing> {
   if (!ended && (state as TarState).kind === 'data')
     throw new TarFormatError('the archive ends in the middle of a member (truncated file?)');
   return listing;
+}
+
+function sparse(): TarFormatError {
+  return new TarFormatError(
+    'tar archive not accepted: Sparse members are not allowed. See https://docs.pypi.org/archives for more information',
+  );
 }
 
 function cString(bytes: Buffer): string {

@@ -4,7 +4,7 @@ import type { RetryPolicy } from '../index/retry.js';
 import { projectName, type PreparedDist } from '../index/upload.js';
 import { getField } from '../dists/metadata.js';
 import { planAttestations } from './attestation-plan.js';
-import { lookupAuthorization, readIndexState } from './index-state.js';
+import { lookupCredentials, readIndexState } from './index-state.js';
 import { planFiles } from './plan.js';
 import {
   dryRunSucceeds,
@@ -21,6 +21,9 @@ export interface DryRunContext {
   user: string;
   password: string;
   attestations: boolean;
+  packagesDir: string;
+  /** The environment (the attestation policy reads its test override there). */
+  env: Record<string, string | undefined>;
   /** ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN are both set. */
   hasOidc: boolean;
   credentials: CredentialSource;
@@ -49,7 +52,7 @@ export async function dryRun(prepared: PreparedDist[], context: DryRunContext): 
   const releases = prepared.map((item) => ({ project: projectName(item), version: versionOf(item) }));
   const state = await readIndexState(releases, {
     simpleIndex: context.simpleIndex,
-    authorization: lookupAuthorization(context.uploadUrl, context.user, context.password),
+    credentials: lookupCredentials(context.uploadUrl, context.user, context.password),
     uploadUrl: context.uploadUrl,
     retry: context.retry,
     log: context.log,
@@ -65,9 +68,12 @@ export async function dryRun(prepared: PreparedDist[], context: DryRunContext): 
     ...state,
     now: context.now ?? new Date(),
   });
-  const attestations = planAttestations({
+  const attestations = await planAttestations({
     enabled: context.attestations,
     trustedPublishing: !context.password,
+    repositoryUrl: context.uploadUrl,
+    packagesDir: context.packagesDir,
+    env: context.env,
     files: files.map(({ filename, sha256 }) => ({ filename, sha256 })),
   });
   const report: DryRunReport = { indexUrl: context.uploadUrl, files, auth, attestations, reason: context.reason };

@@ -1,7 +1,14 @@
 import { PublishError } from '../common/errors.js';
 import { credentialsAllowed } from '../common/urls.js';
 import { normalizeName } from '../dists/pep440.js';
-import { parseJson, send, serverMessage, statusLine, type HttpResponse } from '../index/http.js';
+import {
+  parseJson,
+  send,
+  serverMessage,
+  statusLine,
+  type HttpResponse,
+  type RequestCredentials,
+} from '../index/http.js';
 import { retryOnStatus, retryOnTransport, withRetries, type RetryPolicy } from '../index/retry.js';
 import { listedDigests } from '../index/simple-index.js';
 import { releaseKey, type Listing, type ReleaseInfo } from './plan.js';
@@ -10,7 +17,7 @@ export interface LookupOptions {
   /** The index's simple API; undefined when it is not known (another index without 'check-url'). */
   simpleIndex: URL | undefined;
   /** Sent only to the upload URL's own origin (a private index); undefined with trusted publishing. */
-  authorization: string | undefined;
+  credentials: RequestCredentials | undefined;
   uploadUrl: URL;
   retry: RetryPolicy;
   log: (message: string) => void;
@@ -59,10 +66,9 @@ export async function readIndexState(
 }
 
 async function readListing(simpleIndex: URL, project: string, options: LookupOptions): Promise<Listing> {
-  const sameOrigin = simpleIndex.origin === options.uploadUrl.origin;
   try {
     const files = await withRetries(`Looking up ${project} on the index`, options.retry, options.log, () =>
-      listedDigests(simpleIndex, project, sameOrigin ? options.authorization : undefined),
+      listedDigests(simpleIndex, project, options.credentials),
     );
     return { kind: 'known', files };
   } catch (error) {
@@ -135,8 +141,8 @@ export function parseReleaseJson(body: string): ReleaseInfo | undefined {
   return { kind: 'known', createdAt, sdists };
 }
 
-/** Basic credentials for a private index's look-ups, only where credentials may go. */
-export function lookupAuthorization(uploadUrl: URL, user: string, password: string): string | undefined {
+/** Basic credentials for a private index's look-ups, for the upload URL's origin only. */
+export function lookupCredentials(uploadUrl: URL, user: string, password: string): RequestCredentials | undefined {
   if (!password || !credentialsAllowed(uploadUrl)) return undefined;
-  return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+  return { authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`, origin: uploadUrl.origin };
 }

@@ -1,3 +1,4 @@
+import { outside } from '../common/log-text.js';
 import { markdownCell } from '../common/markdown.js';
 import { formatSize } from '../report/report.js';
 import type { AttestationPlan } from './attestation-plan.js';
@@ -32,11 +33,13 @@ export function dryRunSucceeds(report: Pick<DryRunReport, 'files' | 'auth'>): bo
 export function planLogLines(report: DryRunReport): string[] {
   const lines = [`Dry run: nothing is uploaded to ${report.indexUrl.href}. The plan:`];
   for (const file of report.files) {
-    lines.push(`  ${file.filename} (${file.size} bytes, sha256 ${file.sha256}): ${VERB[file.action]}: ${file.reason}`);
+    lines.push(
+      `  ${outside(file.filename)} (${file.size} bytes, sha256 ${file.sha256}): ${VERB[file.action]}: ${outside(file.reason)}`,
+    );
     const attestation = report.attestations.files?.get(file.filename);
-    if (attestation) lines.push(`    attestation: ${attestation}`);
+    if (attestation) lines.push(`    attestation: ${outside(attestation)}`);
   }
-  lines.push(`  Authentication: ${AUTH_LABEL[report.auth.kind]}: ${report.auth.detail}`);
+  lines.push(`  Authentication: ${AUTH_LABEL[report.auth.kind]}: ${outside(report.auth.detail)}`);
   lines.push(`  Attestations: ${report.attestations.summary}`);
   lines.push(verdict(report));
   return lines;

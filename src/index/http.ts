@@ -3,7 +3,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { STATUS_CODES } from 'node:http';
 import { Readable } from 'node:stream';
 import { USER_AGENT } from '../common/version.js';
-import { isLoopbackHost } from '../common/urls.js';
+import { credentialsAllowed, isLoopbackHost } from '../common/urls.js';
 
 export interface HttpResponse {
   status: number;
@@ -20,6 +20,14 @@ export interface HttpRequest {
   body?: string | (() => AsyncIterable<Uint8Array>);
   /** No bytes moving for this long (sending the body, or waiting for an answer) ends the request. */
   idleTimeoutMs?: number;
+  /** The Authorization header, sent only to `origin` (see withCredentials). */
+  credentials?: RequestCredentials;
+}
+
+/** An Authorization value and the one origin it belongs to. */
+export interface RequestCredentials {
+  authorization: string;
+  origin: string;
 }
 
 /** The request never got an HTTP answer: DNS, refused or reset connection, TLS, timeout. */
@@ -94,7 +102,7 @@ async function sendOnce(url: URL, init: HttpRequest): Promise<HttpResponse> {
   try {
     const response = await request(url, {
       method: init.method ?? 'GET',
-      headers: { 'user-agent': USER_AGENT, ...init.headers },
+      headers: withCredentials(url, { 'user-agent': USER_AGENT, ...init.headers }, init.credentials),
       body: typeof init.body === 'function' ? Readable.from(init.body(), { objectMode: false }) : init.body,
       dispatcher: dispatcherFor(url, idle),
     });
@@ -103,6 +111,21 @@ async function sendOnce(url: URL, init: HttpRequest): Promise<HttpResponse> {
   } catch (error) {
     throw new TransportError(url.href, error);
   }
+}
+
+/**
+ * The one place an Authorization header is added: only when the URL actually requested (after any
+ * redirect, and however it was built) has the credentials' own origin, and only over HTTPS or to
+ * loopback. A header passed in `headers` is dropped, so that no caller can bypass this.
+ */
+export function withCredentials(
+  url: URL,
+  headers: Record<string, string>,
+  credentials: RequestCredentials | undefined,
+): Record<string, string> {
+  const result = Object.fromEntries(Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'authorization'));
+  if (credentials?.origin === url.origin && credentialsAllowed(url)) result.authorization = credentials.authorization;
+  return result;
 }
 
 async function readLimited(body: AsyncIterable<Buffer>): Promise<string> {

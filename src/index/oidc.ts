@@ -62,6 +62,22 @@ export async function mintUploadToken(
   });
 }
 
+/** An ID token from the runner for another audience (Sigstore's), masked on arrival, retried like the rest. */
+export async function runnerIdToken(
+  runner: RunnerOidc,
+  audience: string,
+  options: Pick<ExchangeOptions, 'mask' | 'retry' | 'log'>,
+): Promise<string> {
+  const { requestUrl, requestToken } = checkRunner(runner);
+  options.mask(requestToken);
+  return withRetries(
+    `Requesting an OIDC token for '${audience}' from GitHub's runner`,
+    options.retry,
+    options.log,
+    () => requestIdToken(requestUrl, requestToken, audience, options.mask),
+  );
+}
+
 function checkRunner(runner: RunnerOidc): { requestUrl: URL; requestToken: string } {
   if (!runner.requestUrl || !runner.requestToken) {
     const fromPullRequest = runner.eventName === 'pull_request' || runner.eventName === 'pull_request_target';
@@ -136,7 +152,10 @@ async function requestIdToken(requestUrl: URL, requestToken: string, audience: s
   url.searchParams.set('audience', audience);
   const response = await sendRetryable(
     url,
-    { headers: { authorization: `bearer ${requestToken}`, accept: 'application/json' } },
+    {
+      headers: { accept: 'application/json' },
+      credentials: { authorization: `bearer ${requestToken}`, origin: url.origin },
+    },
     "requesting an OIDC token from GitHub's runner",
     "A fault on GitHub's side: re-run the job; see https://www.githubstatus.com.",
   );

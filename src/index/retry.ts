@@ -1,4 +1,5 @@
 import { PublishError } from '../common/errors.js';
+import { outside } from '../common/log-text.js';
 import { TransportError, type HttpResponse } from './http.js';
 
 export interface RetryPolicy {
@@ -106,7 +107,7 @@ export async function withRetries<T>(
         });
       }
       log(
-        `${what}: attempt ${n} of ${policy.attempts} failed (${error.message}); retrying in ${(delay / 1000).toFixed(1)} s.`,
+        `${outside(what)}: attempt ${n} of ${policy.attempts} failed (${outside(error.message)}); retrying in ${(delay / 1000).toFixed(1)} s.`,
       );
       await wait(delay);
     }

@@ -1,6 +1,5 @@
 import { PublishError } from '../common/errors.js';
-import { credentialsAllowed } from '../common/urls.js';
-import { parseJson, send, serverMessage, statusLine, type HttpResponse } from './http.js';
+import { parseJson, send, serverMessage, statusLine, type HttpResponse, type RequestCredentials } from './http.js';
 import { normalizeName } from '../dists/pep440.js';
 import { retryOnStatus, retryOnTransport } from './retry.js';
 
@@ -21,18 +20,17 @@ export function simpleIndexFor(uploadUrl: URL, checkUrl: URL | undefined): URL |
 export async function listedDigests(
   simpleUrl: URL,
   project: string,
-  authorization: string | undefined,
+  credentials: RequestCredentials | undefined,
 ): Promise<Map<string, string | undefined>> {
+  // Percent-encoded, so that no name (`\\host:port`, `?`, `#`) can make this URL leave the simple API.
   const url = new URL(
-    `${normalizeName(project)}/`,
+    `${encodeURIComponent(normalizeName(project))}/`,
     simpleUrl.href.endsWith('/') ? simpleUrl : new URL(`${simpleUrl.href}/`),
   );
   const headers: Record<string, string> = { accept: `${SIMPLE_JSON}, text/html;q=0.1` };
-  // Credentials only to the upload URL's own origin (a private index), never to a public mirror.
-  if (authorization && credentialsAllowed(url)) headers.authorization = authorization;
   let response: HttpResponse;
   try {
-    response = await send(url, { headers, idleTimeoutMs: 60_000 });
+    response = await send(url, { headers, idleTimeoutMs: 60_000, ...(credentials ? { credentials } : {}) });
   } catch (error) {
     retryOnTransport(error, (transport) => lookupFailed(url, transport.message));
   }

@@ -13,6 +13,8 @@ export interface PreparedDist {
   dist: DistFile;
   digests: Digests;
   metadata: CoreMetadata;
+  /** The PEP 740 `attestations` form field (a JSON array), when the file carries any. */
+  attestations?: string | undefined;
 }
 
 /** The project's name as its metadata spells it (the filename's, should the field be missing). */
@@ -53,6 +55,7 @@ export function uploadFormFields(prepared: PreparedDist): FormField[] {
     ['filetype', dist.kind === 'wheel' ? 'bdist_wheel' : 'sdist'],
     ['sha256_digest', digests.sha256],
     ['blake2_256_digest', digests.blake2_256],
+    ...(prepared.attestations ? [['attestations', prepared.attestations] as FormField] : []),
     [':action', 'file_upload'],
     ['protocol_version', '1'],
   ];
@@ -155,9 +158,9 @@ async function post(
       headers: {
         'content-type': body.contentType,
         'content-length': String(body.length),
-        authorization: basicAuthorization(credentials),
         accept: 'application/json',
       },
+      credentials: { authorization: basicAuthorization(credentials), origin: context.url.origin },
       body: () => body.open(),
       idleTimeoutMs: context.idleTimeoutMs,
     });
@@ -184,9 +187,12 @@ type StoredCopy =
 async function storedCopy(context: UploadContext, prepared: PreparedDist): Promise<StoredCopy> {
   if (!context.simpleIndex) return { kind: 'unknown', reason: "the index's simple API is not known; set 'check-url'" };
   const project = projectName(prepared);
+  // Only an index on the upload URL's origin (a private index) gets them, which the HTTP layer enforces.
   const sameOrigin = context.simpleIndex.origin === context.url.origin;
   try {
-    const credentials = sameOrigin ? basicAuthorization(await context.credentials.current()) : undefined;
+    const credentials = sameOrigin
+      ? { authorization: basicAuthorization(await context.credentials.current()), origin: context.url.origin }
+      : undefined;
     const listing = await withRetries(
       `Looking up ${prepared.dist.filename} on the index`,
       context.retry,

@@ -1,5 +1,5 @@
 import { PublishError } from '../common/errors.js';
-import { credentialsAllowed } from '../common/urls.js';
+import { credentialsAllowed, withoutUserinfo } from '../common/urls.js';
 
 export const DEFAULT_REPOSITORY_URL = 'https://upload.pypi.org/legacy/';
 
@@ -17,7 +17,7 @@ export interface Inputs {
   verifyMetadata: boolean;
   verbose: boolean;
   printHash: boolean;
-  /** PEP 740 attestations (pypa/gh-action-pypi-publish's default: true); accepted, not implemented yet. */
+  /** PEP 740 attestations (pypa/gh-action-pypi-publish's default: true); made only where src/attest/policy.ts allows. */
   attestations: boolean;
   /** Everything up to the upload, and a plan of what the upload would do; nothing is sent. */
   dryRun: boolean;
@@ -85,27 +85,37 @@ export function parseBoolean(name: string, raw: string, fallback: boolean): bool
 }
 
 export function parseRepositoryUrl(raw: string): URL {
+  return parseIndexUrl(
+    'repository-url',
+    raw,
+    `Give the index's full upload URL, for example ${DEFAULT_REPOSITORY_URL} or https://test.pypi.org/legacy/.`,
+  );
+}
+
+/**
+ * repository-url and check-url follow one rule: http(s) only, no user:password in the URL (the
+ * message never repeats one), and plain http only to this machine.
+ */
+function parseIndexUrl(name: string, raw: string, example: string): URL {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new PublishError(`The input 'repository-url' is '${raw}', which is not a URL.`, {
-      hint: `Give the index's full upload URL, for example ${DEFAULT_REPOSITORY_URL} or https://test.pypi.org/legacy/.`,
-    });
+    throw new PublishError(`The input '${name}' is '${withoutUserinfo(raw)}', which is not a URL.`, { hint: example });
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new PublishError(`The input 'repository-url' uses '${url.protocol}', but an index is reached over HTTPS.`, {
-      hint: `Give an https:// URL, for example ${DEFAULT_REPOSITORY_URL}.`,
+    throw new PublishError(`The input '${name}' uses '${url.protocol}', but an index is reached over HTTPS.`, {
+      hint: example,
     });
   }
   if (url.username || url.password) {
-    throw new PublishError(`The input 'repository-url' has a user name or password in it.`, {
+    throw new PublishError(`The input '${name}' has a user name or password in it.`, {
       hint: `Remove them from the URL and pass them as 'user' and 'password' (from a secret) instead.`,
     });
   }
   if (!credentialsAllowed(url)) {
     throw new PublishError(
-      `The input 'repository-url' is ${url.href}: plain http:// to another machine would send your credentials unencrypted.`,
+      `The input '${name}' is ${url.href}: plain http:// to another machine would send your credentials unencrypted.`,
       {
         hint: `Use https://${url.host}${url.pathname}. Plain http:// is allowed only for this machine (localhost, 127.0.0.1, ::1).`,
       },
@@ -128,18 +138,9 @@ export function parseRetries(raw: string): number {
 
 export function parseCheckUrl(raw: string): URL | undefined {
   if (raw === '') return undefined;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new PublishError(`The input 'check-url' is '${raw}', which is not a URL.`, {
-      hint: "Give the index's simple API, for example https://my-index.example/simple/ (for PyPI and TestPyPI it is known and can be left out).",
-    });
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new PublishError(`The input 'check-url' uses '${url.protocol}'; give an https:// URL.`, {
-      hint: 'For example https://my-index.example/simple/.',
-    });
-  }
-  return url;
+  return parseIndexUrl(
+    'check-url',
+    raw,
+    "Give the index's simple API, for example https://my-index.example/simple/ (for PyPI and TestPyPI it is known and can be left out).",
+  );
 }

@@ -11,6 +11,8 @@ export interface FileReport {
   result: UploadResult | 'failed' | 'not attempted';
   /** The release page, for PyPI and TestPyPI. */
   url?: string;
+  /** The attestations sent with the file, by kind ("publish", "SLSA provenance (pre-made)"). */
+  attestations?: string[] | undefined;
 }
 
 export function fileReport(prepared: PreparedDist, result: FileReport['result'], indexUrl: URL): FileReport {
@@ -60,11 +62,17 @@ export function summaryMarkdown(indexUrl: URL, reports: FileReport[], failure?: 
     else if (rest.length) lines.push('```text', ...rest.map((line) => line.replace(/```/g, "'''")), '```', '');
   }
   if (reports.length) {
-    lines.push('| File | Size | SHA-256 | Result |', '| --- | ---: | --- | --- |');
+    // The attestations column only when some file carries one; otherwise a notice says why none.
+    const attested = reports.some((r) => r.attestations?.length);
+    lines.push(
+      `| File | Size | SHA-256 | Result |${attested ? ' Attestations |' : ''}`,
+      `| --- | ---: | --- | --- |${attested ? ' --- |' : ''}`,
+    );
     for (const report of reports) {
       const file = report.url && report.result !== 'failed' ? `[${report.filename}](${report.url})` : report.filename;
+      const attestations = attested ? ` ${markdownCell(report.attestations?.join(', ') || 'none')} |` : '';
       lines.push(
-        `| ${markdownCell(file)} | ${formatSize(report.size)} | \`${report.sha256}\` | ${RESULT_LABEL[report.result]} |`,
+        `| ${markdownCell(file)} | ${formatSize(report.size)} | \`${report.sha256}\` | ${RESULT_LABEL[report.result]} |${attestations}`,
       );
     }
   }

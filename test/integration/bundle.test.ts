@@ -11,6 +11,7 @@ import { startLocalIndex, type LocalIndex } from '../support/local-index.ts';
 import { ensureNode20, node24Binary } from '../support/node-runtimes.ts';
 import { fixtureDists, packagesDir } from '../support/packages-dir.ts';
 import { ROOT } from '../support/python-env.ts';
+import { startSigstore, type TestSigstore } from '../support/sigstore/sigstore.ts';
 
 const runtimes: [string, () => Promise<string>][] = [
   ['24', async () => node24Binary()],
@@ -18,9 +19,12 @@ const runtimes: [string, () => Promise<string>][] = [
 ];
 
 let index: LocalIndex | undefined;
+let sigstore: TestSigstore | undefined;
 afterEach(async () => {
   await index?.close();
+  await sigstore?.close();
   index = undefined;
+  sigstore = undefined;
 });
 
 describe.each(runtimes)('dist/index.js on Node %s', (major, binary) => {
@@ -61,6 +65,43 @@ describe.each(runtimes)('dist/index.js on Node %s', (major, binary) => {
     expect(run.outputs.skipped).toBe('[]');
     expect(run.summary).toContain(`### Publishing to ${new URL(index.uploadUrl).host}`);
     expect(run.stdout).toMatch(/sha256: {6}[0-9a-f]{64}/);
+  });
+
+  it('signs PEP 740 attestations with sigstore-js (Fulcio and Rekor on 127.0.0.1) and uploads them', async () => {
+    index = await startLocalIndex({
+      publisher: {
+        repository: 'octo-org/sampleproject',
+        repositoryOwnerId: '1234567',
+        workflow: 'release.yml',
+        projects: ['sampleproject'],
+      },
+    });
+    sigstore = await startSigstore(index);
+    const dists = await fixtureDists('sampleproject');
+    const dir = await packagesDir(dists);
+    const run = await runBundle(
+      await binary(),
+      { 'repository-url': index.uploadUrl, 'packages-dir': dir },
+      {
+        ACTIONS_ID_TOKEN_REQUEST_URL: index.github.requestUrl,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: index.github.requestToken,
+        ...sigstore.env,
+      },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(sigstore.fulcio.issued).toHaveLength(1);
+    expect(sigstore.rekor.entries).toHaveLength(dists.length);
+    const paths = JSON.parse(run.outputs.attestations) as string[];
+    expect(paths).toHaveLength(dists.length);
+    for (const path of dists) {
+      const attestations = index.files.get(basename(path))!.attestations;
+      expect(attestations).toHaveLength(1);
+      const written = paths.find((p) => basename(p) === `${basename(path)}.publish.attestation`)!;
+      expect(JSON.parse(await readFile(written, 'utf8'))).toEqual(attestations[0]);
+    }
+    expect((await readdir(dir)).sort()).toEqual(dists.map((d) => basename(d)).sort());
+    expect(run.summary).toContain('| Attestations |');
   });
 
   it('fails with an ::error:: line and exit code 1', async () => {

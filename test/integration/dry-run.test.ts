@@ -202,7 +202,7 @@ describe('under act (ACT=true)', () => {
   it('becomes a dry run without OIDC variables or a password, with a notice saying why and how to upload for real', async () => {
     const idx = await startIndex();
     const dir = await packagesDir(dists.meta23);
-    const result = await runInProcess(inputsFor(idx, dir), noOidc, undefined, { underAct: true });
+    const result = await runInProcess(inputsFor(idx, dir), noOidc, undefined, { ...process.env, ACT: 'true' });
 
     expect(result.error).toBeUndefined();
     expect(wasUploadSent(idx)).toBe(false);
@@ -217,7 +217,7 @@ describe('under act (ACT=true)', () => {
   it('uploads for real when OIDC variables are supplied', async () => {
     const idx = await startIndex();
     const dir = await packagesDir(dists.meta23);
-    const result = await runInProcess(inputsFor(idx, dir), oidc(idx), undefined, { underAct: true });
+    const result = await runInProcess(inputsFor(idx, dir), oidc(idx), undefined, { ...process.env, ACT: 'true' });
     expect(result.error).toBeUndefined();
     expect([...idx.files.keys()].sort()).toEqual(dists.meta23.map((d) => basename(d)).sort());
     expect(result.log.some((l) => l.startsWith('notice: Running under act'))).toBe(false);
@@ -227,7 +227,8 @@ describe('under act (ACT=true)', () => {
     const idx = await startIndex();
     const dir = await packagesDir(dists.meta23);
     const result = await runInProcess(inputsFor(idx, dir, { password: 'pypi-local-api-token' }), noOidc, undefined, {
-      underAct: true,
+      ...process.env,
+      ACT: 'true',
     });
     expect(result.error).toBeUndefined();
     expect(idx.files.size).toBe(2);

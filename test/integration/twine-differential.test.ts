@@ -1,20 +1,26 @@
 // The same real dists uploaded by twine (from the Python registry) and by the action: the form
 // fields each index receives must be the same, apart from the differences named here.
 import { execFile } from 'node:child_process';
-import { basename } from 'node:path';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInProcess } from '../support/action-runner.ts';
 import { startLocalIndex, type LocalIndex } from '../support/local-index.ts';
 import { fixtureDists, packagesDir } from '../support/packages-dir.ts';
 import { venvBin } from '../support/python-env.ts';
+import { makeWheel, metadataText } from '../support/archives.ts';
 
 const TOKEN = 'pypi-differential-test-token';
 const PROJECTS = ['sampleproject', 'legacy-meta', 'meta23', 'setuptools-rst'];
 
 /**
  * Known differences: twine's field order comes from a Python frozenset (arbitrary), so fields are
- * compared by name with each name's values in order. twine sends nothing else that we do not.
+ * compared by name with each name's values in order. Metadata 2.5's Import-Name and
+ * Import-Namespace: twine 7 sends neither, we send them as `import_name` and `import_namespace`,
+ * the form fields Warehouse reads (issue 9); IMPORT_FIELDS lists the extra fields expected per file.
+ * twine sends nothing else that we do not.
  */
 function byName(fields: [string, string][]): Record<string, string[]> {
   const grouped: Record<string, string[]> = {};
@@ -22,8 +28,35 @@ function byName(fields: [string, string][]): Record<string, string[]> {
   return Object.fromEntries(Object.entries(grouped).sort(([a], [b]) => a.localeCompare(b)));
 }
 
+// No pinned build backend writes Metadata 2.5 yet: this wheel is written byte-exact.
+const IMPORT_NAMES_WHEEL = 'importnames-1.0-py3-none-any.whl';
+const IMPORT_FIELDS: Record<string, Record<string, string[]>> = {
+  [IMPORT_NAMES_WHEEL]: {
+    import_name: ['importnames', 'importnames._impl; private'],
+    import_namespace: ['importnames_ns'],
+  },
+};
+const importNamesDir = await mkdtemp(join(tmpdir(), 'import-names-'));
+await writeFile(
+  join(importNamesDir, IMPORT_NAMES_WHEEL),
+  makeWheel(
+    'importnames',
+    '1.0',
+    metadataText({
+      'Metadata-Version': '2.5',
+      Name: 'importnames',
+      Version: '1.0',
+      Summary: 'Metadata 2.5 import names',
+      'Import-Name': 'importnames',
+    }).replace(
+      'Import-Name: importnames\n',
+      'Import-Name: importnames\nImport-Name: importnames._impl; private\nImport-Namespace: importnames_ns\n',
+    ),
+  ),
+);
+
 // Built by global setup before test files are collected, so the cases can be named by file.
-const dists = (await Promise.all(PROJECTS.map(fixtureDists))).flat();
+const dists = [...(await Promise.all(PROJECTS.map(fixtureDists))).flat(), join(importNamesDir, IMPORT_NAMES_WHEEL)];
 let viaTwine: LocalIndex;
 let viaAction: LocalIndex;
 
@@ -68,7 +101,12 @@ describe('the upload form equals what twine sends', () => {
   });
 
   it.each(dists.map((d) => basename(d)))('%s', (filename) => {
-    const theirs = byName(viaTwine.files.get(filename)!.fields);
+    const theirs = byName([
+      ...viaTwine.files.get(filename)!.fields,
+      ...Object.entries(IMPORT_FIELDS[filename] ?? {}).flatMap(([name, values]) =>
+        values.map((v): [string, string] => [name, v]),
+      ),
+    ]);
     const ours = byName(viaAction.files.get(filename)!.fields);
     expect(ours).toEqual(theirs);
     // Sanity: the comparison is over a real form, not two empty ones.

@@ -20,7 +20,8 @@ export async function runInProcess(
   inputs: Record<string, string>,
   runner: RunnerOidc,
   tuning?: Partial<Tuning>,
-  environment: { underAct?: boolean } = {},
+  /** Environment variables the run sees instead of process.env (RUNNER_TEMP, Sigstore URLs). */
+  env?: Record<string, string | undefined>,
 ): Promise<RecordedRun> {
   const recorded: RecordedRun = { log: [], secrets: [], outputs: {}, summary: '', state: {} };
   const io: ActionIO = {
@@ -41,7 +42,7 @@ export async function runInProcess(
         io.warning(message);
       },
     );
-    recorded.reports = await run(parsed, { io, runner, ...(tuning ? { tuning } : {}), ...environment });
+    recorded.reports = await run(parsed, { io, runner, ...(tuning ? { tuning } : {}), ...(env ? { env } : {}) });
   } catch (error) {
     recorded.error = error as Error;
   }

@@ -1,7 +1,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { keyId } from './jwt.ts';
+import { keyId, verifyJwt } from './jwt.ts';
 import { parseMultipart, type MultipartPart } from './multipart-parser.ts';
 import {
   DEFAULT_PUBLISHER,
@@ -102,6 +102,10 @@ export interface LocalIndex {
   /** Stores a file as if uploaded at `uploadedAt` (default now), without the upload's checks. */
   seed(filename: string, bytes: Buffer, uploadedAt?: Date): StoredFile;
   issueIdToken(overrides?: ClaimOverrides): string;
+  /** Checks an ID token this index's GitHub endpoint issued (signature, expiry) and returns its claims, as Fulcio would. */
+  verifyIdToken(jwt: string): Record<string, unknown>;
+  /** From now on, verify uploaded attestations as Warehouse does: chained to this Fulcio root, Build Config URI = the publisher's workflow. */
+  verifyAttestationsAgainst(fulcioRoot: Buffer): void;
   /** Runs `handler` before the normal handling of `route`; returns a function that removes it. */
   override(route: OverrideRoute, handler: OverrideHandler): () => void;
   /** The next `times` requests to `route` meet `fault`. */
@@ -454,6 +458,14 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
       return mintedTokens.size;
     },
     issueIdToken: (extra?: ClaimOverrides) => issueIdToken(extra),
+    verifyAttestationsAgainst(fulcioRoot) {
+      state.attestationTrust = { root: fulcioRoot, repository: publisher.repository, workflow: publisher.workflow };
+    },
+    verifyIdToken(jwt) {
+      const { payload } = verifyJwt(jwt, publicKey);
+      if (typeof payload.exp !== 'number' || payload.exp < Date.now() / 1000) throw new Error('the token has expired');
+      return payload;
+    },
     fault(fault, routeName, times = 1) {
       for (let i = 0; i < times; i++) faults.push({ fault, route: routeName });
     },

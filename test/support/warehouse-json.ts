@@ -77,6 +77,7 @@ export function seedFile(state: UploadState, filename: string, bytes: Buffer, up
     sha256: createHash('sha256').update(bytes).digest('hex'),
     blake2_256: blake2b256Hex(bytes),
     fields: [],
+    attestations: [],
     project,
     version: match[2],
     filetype: sdist ? 'sdist' : 'bdist_wheel',

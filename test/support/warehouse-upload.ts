@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { blake2b256Hex } from './blake2b.ts';
+import { checkAttestations, type AttestationTrust } from './warehouse-attestations.ts';
 import type { MultipartPart } from './multipart-parser.ts';
 import type { MintedToken } from './warehouse-oidc.ts';
 import {
@@ -25,10 +26,14 @@ export interface StoredFile {
   version: string;
   filetype: string;
   uploadedAt: Date;
+  /** The PEP 740 objects uploaded with the file (the parsed `attestations` field). */
+  attestations: unknown[];
 }
 
 export interface UploadState {
   origin: string;
+  /** Set: attestations are verified against this root and publisher, as Warehouse verifies them. */
+  attestationTrust?: AttestationTrust | undefined;
   maxFileSize: number;
   apiTokens: Set<string>;
   mintedTokens: Map<string, MintedToken>;
@@ -188,6 +193,17 @@ function upload(headers: IncomingHttpHeaders, parts: MultipartPart[], state: Upl
   }
   const nameProblem = checkDistFilename(filename, filetype, name, version);
   if (nameProblem) refuse(400, nameProblem);
+  const attestationField = get('attestations');
+  const attested = attestationField
+    ? checkAttestations(
+        attestationField,
+        identity.kind === 'publisher',
+        filename,
+        hashes.sha256,
+        state.attestationTrust,
+      )
+    : undefined;
+  if (attested && !attested.ok) refuse(400, attested.message);
 
   state.projects.set(project, name);
   state.files.set(filename, {
@@ -199,6 +215,7 @@ function upload(headers: IncomingHttpHeaders, parts: MultipartPart[], state: Upl
     version,
     filetype,
     uploadedAt: new Date(),
+    attestations: attested?.ok ? attested.attestations : [],
   });
   return { status: 200, message: 'OK' };
 }

@@ -6,16 +6,17 @@ describe('isLoopbackHost', () => {
   const cases: [host: string, loopback: boolean][] = [
     ['localhost', true],
     ['LOCALHOST', true],
-    ['api.localhost', true],
+    // Only the literal name: *.localhost may be resolved (or proxied) elsewhere.
+    ['api.localhost', false],
     ['127.0.0.1', true],
     ['127.1.2.3', true],
     ['127.255.255.254', true],
     ['::1', true],
     ['[::1]', true],
     ['0:0:0:0:0:0:0:1', true],
-    ['::ffff:127.0.0.1', true],
-    // How the WHATWG URL parser writes ::ffff:127.0.0.1 (new URL('http://[::ffff:127.0.0.1]/').hostname).
-    ['[::ffff:7f00:1]', true],
+    // IPv4-mapped forms are not in the rule (127.0.0.0/8 and ::1 only).
+    ['::ffff:127.0.0.1', false],
+    ['[::ffff:7f00:1]', false],
     ['example.com', false],
     ['localhost.example.com', false],
     ['notlocalhost', false],
@@ -42,8 +43,8 @@ describe('credentialsAllowed', () => {
     ['http://127.1/', true],
     ['http://[::1]:3141/', true],
     ['http://[0:0:0:0:0:0:0:1]/', true],
-    // The URL parser rewrites this host to [::ffff:7f00:1]; it is still this machine.
-    ['http://[::ffff:127.0.0.1]/', true],
+    ['http://[::ffff:127.0.0.1]/', false],
+    ['http://api.localhost/', false],
     ['http://upload.pypi.org/legacy/', false],
     ['http://192.168.1.10/', false],
     ['http://[::ffff:10.0.0.1]/', false],

@@ -205,8 +205,14 @@ describe('parseInputs: repository-url', () => {
     },
   );
 
+  it('never repeats a password from a URL it cannot parse', () => {
+    const error = parseError({ 'repository-url': 'https://__token__:pypi-secret@exa mple.com/legacy/' });
+    expect(error.message).toBe("The input 'repository-url' is 'https://***@exa mple.com/legacy/', which is not a URL.");
+  });
+
   it.each([
     ['http://example.com', 'http://example.com/', 'https://example.com/'],
+    ['http://api.localhost/', 'http://api.localhost/', 'https://api.localhost/'],
     ['http://upload.pypi.org/legacy/', 'http://upload.pypi.org/legacy/', 'https://upload.pypi.org/legacy/'],
     ['http://10.0.0.5:8080/legacy/', 'http://10.0.0.5:8080/legacy/', 'https://10.0.0.5:8080/legacy/'],
     ['http://localhost.example.com/', 'http://localhost.example.com/', 'https://localhost.example.com/'],
@@ -230,9 +236,17 @@ describe('parseInputs: retries and check-url', () => {
 
   it.each([
     ['not a url', "The input 'check-url' is 'not a url', which is not a URL."],
-    ['ftp://example.org/simple/', "The input 'check-url' uses 'ftp:'; give an https:// URL."],
+    ['ftp://example.org/simple/', "The input 'check-url' uses 'ftp:', but an index is reached over HTTPS."],
+    // check-url follows repository-url's rules (issue 9).
+    [
+      'http://index.example/simple/',
+      "The input 'check-url' is http://index.example/simple/: plain http:// to another machine would send your credentials unencrypted.",
+    ],
+    ['http://api.localhost/simple/', "The input 'check-url' is http://api.localhost/simple/: plain http://"],
+    ['https://user:hunter2@index.example/simple/', "The input 'check-url' has a user name or password in it."],
   ])('refuses check-url %s', (raw, message) => {
     expect(() => parse({ 'check-url': raw })).toThrow(message);
+    expect(() => parse({ 'check-url': raw })).not.toThrow('hunter2');
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { parseDistFilename, type DistFilename } from '../../src/dists/dists.js';
 import {
   checkMetadata,
+  descriptionOf,
   getField,
   getFields,
   MetadataError,
@@ -457,7 +458,44 @@ describe('metadataFormFields', () => {
         ['Description', 'from the header\n        continued'],
       ]),
     );
-    expect(grouped(fields).description).toEqual(['from the header\n        continued']);
+    // Old setuptools' 8-space indentation, removed as setuptools' rfc822_unescape does.
+    expect(grouped(fields).description).toEqual(['from the header\ncontinued']);
+  });
+
+  it('removes the common indentation of an old setuptools Description header, keeping deeper indentation', () => {
+    const text = parseCoreMetadata(
+      'Metadata-Version: 1.1\nName: foo\nVersion: 1.0\nDescription: Title\n        =====\n        \n        Some text::\n        \n            code\n',
+    );
+    expect(descriptionOf(text)).toEqual({ text: 'Title\n=====\n\nSome text::\n\n    code', unindented: true });
+    expect(grouped(metadataFormFields(text)).description).toEqual(['Title\n=====\n\nSome text::\n\n    code']);
+  });
+
+  it('leaves a body description and a one-line header alone', () => {
+    expect(descriptionOf(metadata([['Description', '  one line']]))).toEqual({ text: 'one line', unindented: false });
+    expect(descriptionOf(metadata([['Description', 'x']], '  body\n'))).toEqual({
+      text: '  body\n',
+      unindented: false,
+    });
+  });
+
+  it("sends Metadata 2.5's Import-Name and Import-Namespace as Warehouse's import_name and import_namespace", () => {
+    const fields = metadataFormFields(
+      metadata([
+        ['Metadata-Version', '2.5'],
+        ['Name', 'foo'],
+        ['Import-Name', 'foo'],
+        ['Import-Name', 'foo._private; private'],
+        ['Import-Namespace', 'foo_ns'],
+      ]),
+    );
+    expect(grouped(fields).import_name).toEqual(['foo', 'foo._private; private']);
+    expect(grouped(fields).import_namespace).toEqual(['foo_ns']);
+  });
+
+  it('refuses metadata with more than 10,000 header fields', () => {
+    expect(() => parseCoreMetadata(`Name: x\n${'Classifier: y\n'.repeat(10_000)}`)).toThrow(
+      'more than 10000 header fields',
+    );
   });
 
   it('sends no description when there is none', () => {

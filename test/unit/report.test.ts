@@ -94,6 +94,15 @@ describe('summaryMarkdown', () => {
     );
   });
 
+  it('adds an Attestations column only when some file carries one', () => {
+    const attested = [{ ...REPORTS[0], attestations: ['publish', 'SLSA provenance (pre-made)'] }, REPORTS[2]];
+    const markdown = summaryMarkdown(new URL('https://upload.pypi.org/legacy/'), attested);
+    expect(markdown).toContain('| File | Size | SHA-256 | Result | Attestations |\n| --- | ---: | --- | --- | --- |');
+    expect(markdown).toContain('| ✅ uploaded | publish, SLSA provenance (pre-made) |');
+    expect(markdown).toContain(`| \`${SHA_C}\` | ✅ uploaded | none |`);
+    expect(summaryMarkdown(new URL('https://upload.pypi.org/legacy/'), REPORTS)).not.toContain('Attestations');
+  });
+
   it('escapes | in a file cell', () => {
     const report: FileReport = { ...REPORTS[2], filename: 'odd|name-1.0.tar.gz' };
     expect(summaryMarkdown(new URL('https://upload.pypi.org/legacy/'), [report])).toContain(

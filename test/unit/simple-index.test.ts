@@ -345,16 +345,40 @@ describe('listedDigests', () => {
 
   it('sends Authorization when given, over http to this machine', async () => {
     answer = () => ({ status: 404 });
-    await listedDigests(new URL(`${base}/simple/`), 'foo', 'Basic X190b2tlbl9fOnB5cGktMQ==');
+    await listedDigests(new URL(`${base}/simple/`), 'foo', {
+      authorization: 'Basic X190b2tlbl9fOnB5cGktMQ==',
+      origin: base,
+    });
     expect(seen[0].headers.authorization).toBe('Basic X190b2tlbl9fOnB5cGktMQ==');
   });
 
-  it.each([[undefined], ['']])('sends no Authorization when given %j', async (authorization) => {
+  it("sends no Authorization to a URL outside the credentials' origin", async () => {
     answer = () => ({ status: 404 });
-    await listedDigests(new URL(`${base}/simple/`), 'foo', authorization);
-    expect(seen).toHaveLength(1);
+    await listedDigests(new URL(`${base}/simple/`), 'foo', {
+      authorization: 'Basic X190b2tlbl9fOnB5cGktMQ==',
+      origin: 'http://127.0.0.1:1',
+    });
     expect(seen[0].headers).not.toHaveProperty('authorization');
   });
+
+  it('keeps a name that looks like a host inside the simple API (percent-encoded)', async () => {
+    answer = () => ({ status: 404 });
+    await listedDigests(new URL(`${base}/simple/`), '\\\\localhost:1', {
+      authorization: 'Basic X190b2tlbl9fOnB5cGktMQ==',
+      origin: base,
+    });
+    expect(seen.map((request) => request.path)).toEqual(['/simple/%5C%5Clocalhost%3A1/']);
+  });
+
+  it.each([[undefined], [{ authorization: '', origin: 'http://127.0.0.1:1' }]])(
+    'sends no Authorization when given %j',
+    async (credentials) => {
+      answer = () => ({ status: 404 });
+      await listedDigests(new URL(`${base}/simple/`), 'foo', credentials);
+      expect(seen).toHaveLength(1);
+      expect(seen[0].headers).not.toHaveProperty('authorization');
+    },
+  );
 
   it('never sends Authorization over plain http to another host (here through a proxy)', async () => {
     process.env.HTTP_PROXY = base;
@@ -365,11 +389,10 @@ describe('listedDigests', () => {
         headers: { 'content-type': 'application/vnd.pypi.simple.v1+json' },
         body: JSON_BODY,
       });
-      const digests = await listedDigests(
-        new URL('http://mirror.example/simple/'),
-        'Foo.Bar',
-        'Basic X190b2tlbl9fOnB5cGktMQ==',
-      );
+      const digests = await listedDigests(new URL('http://mirror.example/simple/'), 'Foo.Bar', {
+        authorization: 'Basic X190b2tlbl9fOnB5cGktMQ==',
+        origin: 'http://mirror.example',
+      });
       expect(digests.get(SDIST)).toBe(SDIST_SHA);
     } finally {
       delete process.env.HTTP_PROXY;
@@ -412,7 +435,9 @@ describe('listedDigests', () => {
 
   it('throws a PublishError, not a retryable one, saying it could not read the file list for a 403', async () => {
     answer = () => ({ status: 403, headers: { 'content-type': 'text/plain' }, body: 'Access denied' });
-    const error = await rejection(listedDigests(new URL(`${base}/simple/`), 'foo', 'Basic abc'));
+    const error = await rejection(
+      listedDigests(new URL(`${base}/simple/`), 'foo', { authorization: 'Basic abc', origin: base }),
+    );
     expect(error).toBeInstanceOf(PublishError);
     expect(error).not.toBeInstanceOf(RetryableFailure);
     expect((error as PublishError).message).toBe(
