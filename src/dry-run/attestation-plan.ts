@@ -22,7 +22,11 @@ export interface AttestationPlan {
 
 export async function planAttestations(context: AttestationContext): Promise<AttestationPlan> {
   const policy = attestationPolicy(context.repositoryUrl, context.trustedPublishing, context.enabled, context.env);
-  if (!policy.attest) return { summary: policy.notice ? `none: ${policy.notice}` : "none ('attestations: false')" };
+  if (!policy.attest) {
+    // The real run's notice, in the plan's tense.
+    const why = policy.notice?.replace(/^No PEP 740 attestations were made: /, '');
+    return { summary: why ? `none: ${why}` : "none ('attestations: false')" };
+  }
   // The same checks the real run makes of pre-made files: a bad one fails the dry run too.
   const { byDist } = await findPremadeAttestations(context.packagesDir, context.files);
   const files = new Map<string, string>();
