@@ -8,6 +8,9 @@ import { outside } from './common/log-text.js';
 import { DEFAULT_IDLE_TIMEOUT_MS } from './index/http.js';
 import type { Inputs } from './inputs/inputs.js';
 import { checkMetadata, type FormField } from './dists/metadata.js';
+import { decideDryRun } from './dry-run/act.js';
+import { dryRun } from './dry-run/dry-run.js';
+import { MintedTokens, type BurnLog } from './index/burn.js';
 import { decodeClaims, mintUploadToken, runnerIdToken, type RunnerOidc } from './index/oidc.js';
 import { attestDists, isAttestationFilename, withAttestationAdvice } from './attest/attest.js';
 import { attestationPolicy } from './attest/policy.js';
@@ -28,6 +31,9 @@ export interface ActionIO {
   setSecret(secret: string): void;
   setOutput(name: string, value: string): void;
   writeSummary(markdown: string): Promise<void>;
+  debug?(message: string): void;
+  /** The step's state, which the post step reads (the upload tokens left to revoke). */
+  saveState?(name: string, value: string): void;
 }
 
 /** Timings that are not inputs; tests shorten them. */
@@ -64,16 +70,17 @@ export interface RunContext {
 export async function run(inputs: Inputs, context: RunContext): Promise<FileReport[]> {
   const reports: FileReport[] = [];
   const attestationPaths: string[] = [];
+  const summary: { dryRunPlan?: string } = {};
   const background: Promise<unknown>[] = [];
   try {
-    await publishAll(inputs, context, reports, attestationPaths, background);
+    await publishAll(inputs, context, reports, attestationPaths, summary, background);
   } catch (error) {
     await Promise.allSettled(background);
-    await finish(context.io, inputs, reports, attestationPaths, error);
+    await finish(context.io, inputs, reports, attestationPaths, error, summary.dryRunPlan);
     throw error;
   }
   await Promise.allSettled(background);
-  await finish(context.io, inputs, reports, attestationPaths);
+  await finish(context.io, inputs, reports, attestationPaths, undefined, summary.dryRunPlan);
   return reports;
 }
 
@@ -88,9 +95,14 @@ async function publishAll(
   }: RunContext,
   reports: FileReport[],
   attestationPaths: string[],
+  summary: { dryRunPlan?: string },
   background: Promise<unknown>[],
 ): Promise<void> {
   if (inputs.password) io.setSecret(inputs.password);
+  const hasOidc = Boolean(runner.requestUrl && runner.requestToken);
+  const underAct = env.ACT === 'true';
+  const mode = decideDryRun({ requested: inputs.dryRun, underAct, hasPassword: Boolean(inputs.password), hasOidc });
+  if (mode.notice) io.notice(mode.notice);
   const pinning = pinningWarning(job);
   if (pinning) io.warning(pinning, 'Pin actions by commit SHA');
   const tuning = { ...DEFAULT_TUNING, ...tuningOverrides };
@@ -102,8 +114,19 @@ async function publishAll(
 
   const refusal = eventRefusal(job, !inputs.password);
   if (refusal) throw refusal;
+  const minted = new MintedTokens(inputs.repositoryUrl, (name, value) => io.saveState?.(name, value));
+  const burnLog: BurnLog = {
+    info: (message) => {
+      io.info(message);
+    },
+    debug: (message) => io.debug?.(message),
+    warning: (message) => {
+      io.warning(message, 'Upload token');
+    },
+  };
   // The token exchange runs while the files are checked; its outcome counts only once they all pass.
-  const credentials = credentialSource(inputs, runner, io, dists, retry, tuning);
+  // (A token minted for a run that then fails pre-flight is revoked by the post step.)
+  const credentials = credentialSource(inputs, runner, io, dists, retry, tuning, minted);
   const firstCredentials = credentials.current();
   background.push(firstCredentials.catch(() => undefined));
 
@@ -127,7 +150,34 @@ async function publishAll(
     });
     background.push(noted.catch(() => undefined));
   });
+  const prepared: (PreparedDist | undefined)[] = checked.map(() => undefined);
+  const preparedAt = async (index: number): Promise<PreparedDist> =>
+    (prepared[index] ??= { ...checked[index]!, digests: await hashes[index]! });
+  const allPrepared = async (): Promise<PreparedDist[]> => {
+    const all: PreparedDist[] = [];
+    for (const index of checked.keys()) all.push(await preparedAt(index));
+    return all;
+  };
 
+  if (mode.dryRun) {
+    const plan = await dryRun(await allPrepared(), {
+      ...inputs,
+      uploadUrl: inputs.repositoryUrl,
+      simpleIndex: simpleIndexFor(inputs.repositoryUrl, inputs.checkUrl),
+      hasOidc,
+      credentials,
+      burnTokens: () => minted.burnAll(burnLog),
+      retry,
+      env,
+      log: (message) => {
+        io.info(message);
+      },
+      reason: mode.notice,
+    });
+    summary.dryRunPlan = plan.markdown;
+    if (plan.failure) throw plan.failure;
+    return;
+  }
   const context = {
     url: inputs.repositoryUrl,
     credentials,
@@ -145,13 +195,11 @@ async function publishAll(
   // Fail before the first upload, not halfway, when no token can be had.
   await firstCredentials;
   // Signing covers every file at once, so with attestations the uploads wait for all digests.
-  const prepared: (PreparedDist | undefined)[] = checked.map(() => undefined);
-  const preparedAt = async (index: number): Promise<PreparedDist> =>
-    (prepared[index] ??= { ...checked[index]!, digests: await hashes[index]! });
   const signing = attestationPolicy(inputs.repositoryUrl, !inputs.password, inputs.attestations, env).attest;
-  if (signing) for (const index of checked.keys()) await preparedAt(index);
   const attested = await attestDists(
-    signing ? prepared.map((item) => ({ filename: item!.dist.filename, sha256: item!.digests.sha256 })) : [],
+    signing
+      ? (await allPrepared()).map(({ dist, digests }) => ({ filename: dist.filename, sha256: digests.sha256 }))
+      : [],
     inputs,
     {
       identityToken: (audience) =>
@@ -192,6 +240,8 @@ async function publishAll(
       io.notice(`Skipped ${outside(item.dist.filename)}: ${outcome.note ?? 'the index already has it'}.`);
     else io.info(`Uploaded ${outside(item.dist.filename)}${outcome.note ? ` (${outside(outcome.note)})` : ''}`);
   });
+  // After a failure the post step (src/post.ts) revokes them, from the step's state.
+  await minted.burnAll(burnLog);
 }
 
 /** Digests not computed yet: the report's are filled in when hashing finishes. */
@@ -261,6 +311,7 @@ function credentialSource(
   dists: DistFile[],
   retry: RetryPolicy,
   tuning: Tuning,
+  minted: MintedTokens,
 ): CredentialSource {
   if (inputs.password) {
     const advice = passwordModeAdvice(inputs.repositoryUrl, inputs.user, inputs.password);
@@ -292,6 +343,7 @@ function credentialSource(
       log,
       warn: warnOnce,
     });
+    minted.remember(token.token);
     if (inputs.verbose)
       io.info(
         `  exchanged a GitHub token with ${Object.entries(token.claims)
@@ -310,6 +362,7 @@ async function finish(
   reports: FileReport[],
   attestationPaths: string[],
   error?: unknown,
+  dryRunPlan?: string,
 ): Promise<void> {
   const unwritten = (what: string, cause: unknown): void => {
     io.warning(
@@ -331,7 +384,7 @@ async function finish(
         : error instanceof PublishError
           ? { message: formatError(error), details: error.details }
           : { message: error instanceof Error ? String(error) : JSON.stringify(error) };
-    await io.writeSummary(summaryMarkdown(inputs.repositoryUrl, reports, failure));
+    await io.writeSummary(dryRunPlan ?? summaryMarkdown(inputs.repositoryUrl, reports, failure));
   } catch (cause) {
     unwritten('the job summary (GITHUB_STEP_SUMMARY)', cause);
   }

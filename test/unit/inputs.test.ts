@@ -38,6 +38,7 @@ describe('parseInputs: defaults', () => {
       verbose: false,
       printHash: false,
       attestations: true,
+      dryRun: false,
     });
     expect(inputs.repositoryUrl.href).toBe(DEFAULT_REPOSITORY_URL);
     expect(warnings).toEqual([]);
@@ -63,6 +64,7 @@ describe('parseInputs: defaults', () => {
       'check-url': 'https://test.pypi.org/simple/',
       retries: '0',
       parallel: '1',
+      'dry-run': 'true',
     });
     expect(inputs).toEqual({
       repositoryUrl: new URL('https://test.pypi.org/legacy/'),
@@ -77,6 +79,7 @@ describe('parseInputs: defaults', () => {
       verbose: true,
       printHash: true,
       attestations: true,
+      dryRun: true,
     });
     expect(warnings).toEqual([]);
   });
