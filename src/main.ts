@@ -1,6 +1,6 @@
 import { fixedCredentials, mintedCredentials, type CredentialSource } from './index/credentials.js';
 import { readDistMetadata } from './dists/dist-metadata.js';
-import { hashInOrder, type Digests } from './dists/digests.js';
+import type { Digests } from './dists/digests.js';
 import { discoverDists, type DistFile } from './dists/dists.js';
 import { eventRefusal, passwordModeAdvice, pinningWarning, type JobContext } from './index/diagnostics.js';
 import { formatError, PublishError } from './common/errors.js';
@@ -17,8 +17,9 @@ import { attestationPolicy } from './attest/policy.js';
 import { fileReport, outputs, summaryMarkdown, type FileReport } from './report/report.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './index/retry.js';
 import { simpleIndexFor } from './index/simple-index.js';
-import { publishDist, uploadFormFields, type PreparedDist } from './index/upload.js';
+import { publishDist, uploadFormFields } from './index/upload.js';
 import { runFirstThenParallel } from './index/schedule.js';
+import { prepareInBackground, type CheckedDist } from './index/preparation.js';
 import { problemsMarkdown, verifyDist, type DistProblem } from './checks/verify.js';
 
 /** Everything the run does to the outside world besides HTTP; `@actions/core` in the action, a recorder in tests. */
@@ -138,29 +139,17 @@ async function publishAll(
   );
   for (const item of checked)
     reports.push(fileReport({ ...item, digests: unhashed(item.dist) }, 'not attempted', inputs.repositoryUrl));
-  // Hashed one after the other in the background: a file's upload waits only for its own digests.
-  const hashes = hashInOrder(checked.map(({ dist }) => dist));
-  hashes.forEach((digests, index) => {
+  const preparation = prepareInBackground(checked, (index, { sha256, blake2_256 }) => {
     const report = reports[index]!;
-    const noted = digests.then(({ sha256, blake2_256 }) => {
-      report.sha256 = sha256;
-      report.blake2_256 = blake2_256;
-      if (inputs.printHash)
-        io.info(`${outside(report.filename)}\n  sha256:      ${sha256}\n  blake2_256:  ${blake2_256}`);
-    });
-    background.push(noted.catch(() => undefined));
+    report.sha256 = sha256;
+    report.blake2_256 = blake2_256;
+    if (inputs.printHash)
+      io.info(`${outside(report.filename)}\n  sha256:      ${sha256}\n  blake2_256:  ${blake2_256}`);
   });
-  const prepared: (PreparedDist | undefined)[] = checked.map(() => undefined);
-  const preparedAt = async (index: number): Promise<PreparedDist> =>
-    (prepared[index] ??= { ...checked[index]!, digests: await hashes[index]! });
-  const allPrepared = async (): Promise<PreparedDist[]> => {
-    const all: PreparedDist[] = [];
-    for (const index of checked.keys()) all.push(await preparedAt(index));
-    return all;
-  };
+  background.push(preparation.settled);
 
   if (mode.dryRun) {
-    const plan = await dryRun(await allPrepared(), {
+    const plan = await dryRun(await preparation.all(), {
       ...inputs,
       uploadUrl: inputs.repositoryUrl,
       simpleIndex: simpleIndexFor(inputs.repositoryUrl, inputs.checkUrl),
@@ -198,7 +187,7 @@ async function publishAll(
   const signing = attestationPolicy(inputs.repositoryUrl, !inputs.password, inputs.attestations, env).attest;
   const attested = await attestDists(
     signing
-      ? (await allPrepared()).map(({ dist, digests }) => ({ filename: dist.filename, sha256: digests.sha256 }))
+      ? (await preparation.all()).map(({ dist, digests }) => ({ filename: dist.filename, sha256: digests.sha256 }))
       : [],
     inputs,
     {
@@ -222,7 +211,7 @@ async function publishAll(
     if (attestation) reports[index]!.attestations = attestation.labels;
   }
   await runFirstThenParallel(checked, inputs.parallel, async (_checked, index) => {
-    const item = await preparedAt(index);
+    const item = await preparation.at(index);
     item.attestations = attested.byFile.get(item.dist.filename)?.field;
     const report = reports[index]!;
     io.info(`Uploading ${outside(item.dist.filename)} (${item.dist.size} bytes) to ${inputs.repositoryUrl.href}`);
@@ -248,9 +237,6 @@ async function publishAll(
 function unhashed(dist: DistFile): Digests {
   return { sha256: '', blake2_256: '', size: dist.size };
 }
-
-/** A dist whose metadata passed pre-flight; hashed later, while earlier files upload. */
-type CheckedDist = Omit<PreparedDist, 'digests' | 'attestations'>;
 
 /** Every file read and checked before anything is sent; any error stops the run with all of them listed. */
 async function preflight(
