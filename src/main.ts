@@ -19,6 +19,7 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './index/retry.js';
 import { simpleIndexFor } from './index/simple-index.js';
 import { publishDist, uploadFormFields } from './index/upload.js';
 import { runFirstThenParallel } from './index/schedule.js';
+import { preloadMultipart } from './index/multipart.js';
 import { prepareInBackground, type CheckedDist } from './index/preparation.js';
 import { problemsMarkdown, verifyDist, type DistProblem } from './checks/verify.js';
 
@@ -130,6 +131,8 @@ async function publishAll(
   const credentials = credentialSource(inputs, runner, io, dists, retry, tuning, minted);
   const firstCredentials = credentials.current();
   background.push(firstCredentials.catch(() => undefined));
+  // Loaded while the exchange waits on the network, not before the first request.
+  background.push(preloadMultipart().catch(() => undefined));
 
   const { checked, warnings } = await preflight(dists, inputs.verifyMetadata, io);
   for (const problem of warnings)

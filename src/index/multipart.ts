@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { PassThrough, Transform } from 'node:stream';
-import FormData from 'form-data';
+import type FormData from 'form-data';
 import type { FormField } from '../dists/metadata.js';
 
 /** A multipart/form-data body whose length is known up front and which can be streamed again for a retry. */
@@ -24,20 +24,37 @@ const ONE_BUFFER_BYTES = 1024 * 1024;
 /** Larger files are streamed in chunks of this size: a few in flight per upload, whatever the file's size. */
 const STREAM_CHUNK_BYTES = 256 * 1024;
 
+type FormDataClass = typeof FormData;
+let formDataClass: Promise<FormDataClass> | undefined;
+
+/**
+ * form-data and its dependencies take tens of milliseconds to load: not at start-up, but on first
+ * use, or earlier through this call while the token exchange waits on the network.
+ */
+export function preloadMultipart(): Promise<FormDataClass> {
+  formDataClass ??= import('form-data').then((module) => module.default);
+  return formDataClass;
+}
+
 /**
  * The body with npm's `form-data`, which writes values byte for byte (unlike WHATWG FormData, which
  * must turn every LF in a value into CRLF, and would so change every multi-line description). The
  * part headers are written here, so that names and the filename are escaped as browsers do.
  * A new form is built for every attempt: a stream cannot be replayed.
  */
-export function multipartBody(fields: FormField[], file: FilePart, boundary = newBoundary(fields)): MultipartBody {
+export async function multipartBody(
+  fields: FormField[],
+  file: FilePart,
+  boundary = newBoundary(fields),
+): Promise<MultipartBody> {
+  const FormDataClass = await preloadMultipart();
   const textHeader = (name: string): string =>
     `--${boundary}\r\nContent-Disposition: form-data; name="${quote(name)}"\r\n\r\n`;
   const fileHeader =
     `--${boundary}\r\nContent-Disposition: form-data; name="${quote(file.field)}"; filename="${quote(file.filename)}"\r\n` +
     'Content-Type: application/octet-stream\r\n\r\n';
   const form = (content: Buffer | Transform): FormData => {
-    const built = new FormData();
+    const built = new FormDataClass();
     built.setBoundary(boundary);
     for (const [name, value] of fields) built.append(name, value, { header: textHeader(name) });
     built.append(file.field, content, { header: fileHeader, knownLength: file.size });
@@ -47,7 +64,8 @@ export function multipartBody(fields: FormField[], file: FilePart, boundary = ne
     new Error(`${file.filename} changed size while it was being uploaded (${file.size} bytes expected, ${read} read)`);
   return {
     contentType: `multipart/form-data; boundary=${boundary}`,
-    length: form(Buffer.alloc(file.size)).getLengthSync(),
+    // The file's length is its knownLength: the placeholder's own bytes are not counted.
+    length: form(Buffer.alloc(0)).getLengthSync(),
     async *open() {
       if (file.size <= ONE_BUFFER_BYTES) {
         const content = await readFile(file.path);

@@ -151,7 +151,12 @@ async function post(
   credentials: Credentials,
 ): Promise<HttpResponse> {
   const { dist } = prepared;
-  const body = multipartBody(form, { field: 'content', filename: dist.filename, path: dist.path, size: dist.size });
+  const body = await multipartBody(form, {
+    field: 'content',
+    filename: dist.filename,
+    path: dist.path,
+    size: dist.size,
+  });
   try {
     return await send(context.url, {
       method: 'POST',

@@ -31,7 +31,7 @@ export function releaseJson(state: UploadState, name: string, version: string): 
       urls: files.map(([filename, file]) => ({
         filename,
         packagetype: file.filetype,
-        size: file.bytes.length,
+        size: file.size,
         digests: { sha256: file.sha256, blake2b_256: file.blake2_256 },
         upload_time_iso_8601: file.uploadedAt.toISOString(),
         url: `${state.origin}/files/${encodeURIComponent(filename)}`,
@@ -74,6 +74,7 @@ export function seedFile(state: UploadState, filename: string, bytes: Buffer, up
   const project = normalizeName(match[1]);
   const file: StoredFile = {
     bytes,
+    size: bytes.length,
     sha256: createHash('sha256').update(bytes).digest('hex'),
     blake2_256: blake2b256Hex(bytes),
     fields: [],

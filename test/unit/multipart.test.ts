@@ -38,7 +38,7 @@ describe('multipartBody', () => {
       ['classifiers', 'B'],
       ['description', ''],
     ];
-    const body = multipartBody(fields, file, BOUNDARY);
+    const body = await multipartBody(fields, file, BOUNDARY);
     const expected = Buffer.concat([
       Buffer.from(
         '--test-boundary-1234\r\nContent-Disposition: form-data; name=":action"\r\n\r\nfile_upload\r\n' +
@@ -62,7 +62,7 @@ describe('multipartBody', () => {
 
   it('counts length in bytes, not characters, for UTF-8 values', async () => {
     const file = await filePart('utf8.tar.gz', Buffer.from('data'));
-    const body = multipartBody([['author', 'Jürgen 🐍 日本']], file, BOUNDARY);
+    const body = await multipartBody([['author', 'Jürgen 🐍 日本']], file, BOUNDARY);
     const bytes = await collect(body);
     expect(body.length).toBe(bytes.length);
     expect(bytes.toString('utf8')).toContain('\r\n\r\nJürgen 🐍 日本\r\n');
@@ -71,14 +71,14 @@ describe('multipartBody', () => {
   it('keeps LF and CRLF in values as they are', async () => {
     const file = await filePart('lf.tar.gz', Buffer.from(''));
     const description = '# Title\n\nParagraph one.\nStill one.\r\nWindows line.\n';
-    const bytes = await collect(multipartBody([['description', description]], file, BOUNDARY));
+    const bytes = await collect(await multipartBody([['description', description]], file, BOUNDARY));
     expect(bytes.toString('utf8')).toContain(`name="description"\r\n\r\n${description}\r\n--${BOUNDARY}\r\n`);
   });
 
   it('escapes quotes and line breaks in field names and the filename', async () => {
     const file = await filePart('we"ird.whl', Buffer.from('x'));
     const bytes = await collect(
-      multipartBody([['na"me\r\nX-Injected: 1', 'v']], { ...file, field: 'con"tent' }, BOUNDARY),
+      await multipartBody([['na"me\r\nX-Injected: 1', 'v']], { ...file, field: 'con"tent' }, BOUNDARY),
     );
     const text = bytes.toString('utf8');
     expect(text).toContain('Content-Disposition: form-data; name="na%22me%0D%0AX-Injected: 1"\r\n');
@@ -90,7 +90,7 @@ describe('multipartBody', () => {
     const content = Buffer.alloc(700_000);
     for (let i = 0; i < content.length; i++) content[i] = (i * 7919) & 0xff;
     const file = await filePart('big.whl', content);
-    const body = multipartBody([['name', 'big']], file, BOUNDARY);
+    const body = await multipartBody([['name', 'big']], file, BOUNDARY);
     const first = await collect(body);
     const second = await collect(body);
     expect(first.length).toBe(body.length);
@@ -110,7 +110,7 @@ describe('multipartBody', () => {
     ['shrank', 5],
   ])('fails when the file %s after the length was computed', async (_how, newSize) => {
     const file = await filePart('changing.whl', Buffer.alloc(10, 0x61));
-    const body = multipartBody([['name', 'x']], file, BOUNDARY);
+    const body = await multipartBody([['name', 'x']], file, BOUNDARY);
     await writeFile(file.path, Buffer.alloc(newSize, 0x62));
     await expect(collect(body)).rejects.toThrow(
       `changing.whl changed size while it was being uploaded (10 bytes expected, ${newSize} read)`,
@@ -121,7 +121,7 @@ describe('multipartBody', () => {
     const content = Buffer.alloc(3 * 1024 * 1024 + 17);
     for (let i = 0; i < content.length; i++) content[i] = (i * 31) & 0xff;
     const file = await filePart('large.whl', content);
-    const body = multipartBody([['name', 'large']], file, BOUNDARY);
+    const body = await multipartBody([['name', 'large']], file, BOUNDARY);
     const bytes = await collect(body);
     expect(bytes.length).toBe(body.length);
     const tail = `\r\n--${BOUNDARY}--\r\n`.length;
@@ -134,8 +134,8 @@ describe('multipartBody', () => {
 
   it('picks a fresh random boundary when none is given', async () => {
     const file = await filePart('rand.whl', Buffer.from('x'));
-    const a = multipartBody([['name', 'x']], file);
-    const b = multipartBody([['name', 'x']], file);
+    const a = await multipartBody([['name', 'x']], file);
+    const b = await multipartBody([['name', 'x']], file);
     expect(a.contentType).toMatch(/^multipart\/form-data; boundary=pypi-oidc-publish-[0-9a-f]{32}$/);
     expect(a.contentType).not.toBe(b.contentType);
     const boundary = a.contentType.split('boundary=')[1];
