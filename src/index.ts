@@ -3,6 +3,7 @@ import { formatError, PublishError } from './common/errors.js';
 import { commandSafe } from './common/log-text.js';
 import { parseInputs } from './inputs/inputs.js';
 import { run, type ActionIO } from './main.js';
+import { isPostStep, markMainStepStarted, revokeLeftoverTokens } from './post.js';
 
 const io: ActionIO = {
   // The last guard: no line of an info message may read as a workflow command.
@@ -23,6 +24,13 @@ const io: ActionIO = {
   },
   setOutput: (name, value) => {
     core.setOutput(name, value);
+  },
+  debug: (message) => {
+    core.debug(message);
+  },
+  // Only through the runner's state file: the older stdout command would carry the token in the log.
+  saveState: (name, value) => {
+    if (process.env.GITHUB_STATE) core.saveState(name, value);
   },
   async writeSummary(markdown) {
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write();
@@ -63,4 +71,10 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+// action.yml runs this bundle twice: as the main step, and as the post step (which finds the marker).
+if (isPostStep()) {
+  await revokeLeftoverTokens();
+} else {
+  markMainStepStarted();
+  await main();
+}

@@ -8,6 +8,9 @@ import { outside } from './common/log-text.js';
 import { DEFAULT_IDLE_TIMEOUT_MS } from './index/http.js';
 import type { Inputs } from './inputs/inputs.js';
 import { checkMetadata, type FormField } from './dists/metadata.js';
+import { decideDryRun } from './dry-run/act.js';
+import { dryRun } from './dry-run/dry-run.js';
+import { MintedTokens, type BurnLog } from './index/burn.js';
 import { decodeClaims, mintUploadToken, runnerIdToken, type RunnerOidc } from './index/oidc.js';
 import { attestDists, isAttestationFilename, withAttestationAdvice } from './attest/attest.js';
 import { fileReport, outputs, summaryMarkdown, type FileReport } from './report/report.js';
@@ -26,6 +29,9 @@ export interface ActionIO {
   setSecret(secret: string): void;
   setOutput(name: string, value: string): void;
   writeSummary(markdown: string): Promise<void>;
+  debug?(message: string): void;
+  /** The step's state, which the post step reads (the upload tokens left to revoke). */
+  saveState?(name: string, value: string): void;
 }
 
 /** Timings that are not inputs; tests shorten them. */
@@ -62,13 +68,14 @@ export interface RunContext {
 export async function run(inputs: Inputs, context: RunContext): Promise<FileReport[]> {
   const reports: FileReport[] = [];
   const attestationPaths: string[] = [];
+  const summary: { dryRunPlan?: string } = {};
   try {
-    await publishAll(inputs, context, reports, attestationPaths);
+    await publishAll(inputs, context, reports, attestationPaths, summary);
   } catch (error) {
-    await finish(context.io, inputs, reports, attestationPaths, error);
+    await finish(context.io, inputs, reports, attestationPaths, error, summary.dryRunPlan);
     throw error;
   }
-  await finish(context.io, inputs, reports, attestationPaths);
+  await finish(context.io, inputs, reports, attestationPaths, undefined, summary.dryRunPlan);
   return reports;
 }
 
@@ -83,8 +90,13 @@ async function publishAll(
   }: RunContext,
   reports: FileReport[],
   attestationPaths: string[],
+  summary: { dryRunPlan?: string },
 ): Promise<void> {
   if (inputs.password) io.setSecret(inputs.password);
+  const hasOidc = Boolean(runner.requestUrl && runner.requestToken);
+  const underAct = env.ACT === 'true';
+  const mode = decideDryRun({ requested: inputs.dryRun, underAct, hasPassword: Boolean(inputs.password), hasOidc });
+  if (mode.notice) io.notice(mode.notice);
   const pinning = pinningWarning(job);
   if (pinning) io.warning(pinning, 'Pin actions by commit SHA');
   const tuning = { ...DEFAULT_TUNING, ...tuningOverrides };
@@ -108,9 +120,39 @@ async function publishAll(
   for (const item of prepared) reports.push(fileReport(item, 'not attempted', inputs.repositoryUrl));
   const refusal = eventRefusal(job, !inputs.password);
   if (refusal) throw refusal;
+  const minted = new MintedTokens(inputs.repositoryUrl, (name, value) => io.saveState?.(name, value));
+  const burnLog: BurnLog = {
+    info: (message) => {
+      io.info(message);
+    },
+    debug: (message) => io.debug?.(message),
+    warning: (message) => {
+      io.warning(message, 'Upload token');
+    },
+  };
+  const credentials = credentialSource(inputs, runner, io, prepared, retry, tuning, minted);
+  if (mode.dryRun) {
+    const plan = await dryRun(prepared, {
+      ...inputs,
+      uploadUrl: inputs.repositoryUrl,
+      simpleIndex: simpleIndexFor(inputs.repositoryUrl, inputs.checkUrl),
+      hasOidc,
+      credentials,
+      burnTokens: () => minted.burnAll(burnLog),
+      retry,
+      env,
+      log: (message) => {
+        io.info(message);
+      },
+      reason: mode.notice,
+    });
+    summary.dryRunPlan = plan.markdown;
+    if (plan.failure) throw plan.failure;
+    return;
+  }
   const context = {
     url: inputs.repositoryUrl,
-    credentials: credentialSource(inputs, runner, io, prepared, retry, tuning),
+    credentials,
     skipExisting: inputs.skipExisting,
     simpleIndex: simpleIndexFor(inputs.repositoryUrl, inputs.checkUrl),
     retry,
@@ -163,6 +205,8 @@ async function publishAll(
       io.notice(`Skipped ${item.dist.filename}: ${outcome.note ?? 'the index already has it'}.`);
     else io.info(`Uploaded ${outside(item.dist.filename)}${outcome.note ? ` (${outside(outcome.note)})` : ''}`);
   }
+  // After a failure the post step (src/post.ts) revokes them, from the step's state.
+  await minted.burnAll(burnLog);
 }
 
 /** Every file read and checked before anything is sent; any error stops the run with all of them listed. */
@@ -225,6 +269,7 @@ function credentialSource(
   prepared: PreparedDist[],
   retry: RetryPolicy,
   tuning: Tuning,
+  minted: MintedTokens,
 ): CredentialSource {
   if (inputs.password) {
     const advice = passwordModeAdvice(inputs.repositoryUrl, inputs.user, inputs.password);
@@ -255,6 +300,7 @@ function credentialSource(
       log,
       warn: warnOnce,
     });
+    minted.remember(token.token);
     if (inputs.verbose)
       io.info(
         `  exchanged a GitHub token with ${Object.entries(token.claims)
@@ -273,6 +319,7 @@ async function finish(
   reports: FileReport[],
   attestationPaths: string[],
   error?: unknown,
+  dryRunPlan?: string,
 ): Promise<void> {
   const unwritten = (what: string, cause: unknown): void => {
     io.warning(
@@ -294,7 +341,7 @@ async function finish(
         : error instanceof PublishError
           ? { message: formatError(error), details: error.details }
           : { message: error instanceof Error ? String(error) : JSON.stringify(error) };
-    await io.writeSummary(summaryMarkdown(inputs.repositoryUrl, reports, failure));
+    await io.writeSummary(dryRunPlan ?? summaryMarkdown(inputs.repositoryUrl, reports, failure));
   } catch (cause) {
     unwritten('the job summary (GITHUB_STEP_SUMMARY)', cause);
   }

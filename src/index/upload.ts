@@ -252,6 +252,8 @@ function uploadRefused(
     hint = `Trusted publishing can create the project '${name}' only through a pending publisher: add one on the index (for PyPI: https://pypi.org/manage/account/publishing/) with exactly this project name, repository, workflow file and environment. If the project exists, check that the name in the metadata is the project's.`;
   } else if (isAlreadyExists(response)) {
     hint = `A file with this name is already on the index, and files are immutable there. Bump the version and rebuild, or set 'skip-existing: true' to leave files already there alone (set 'check-url' too, for an index other than PyPI, so that their content is compared).`;
+  } else if (lower.includes('older than 14 days')) {
+    hint = `PyPI closes a release to new files 14 days after it was created. Publish these files as a new version of '${name}' (for example a .post1 release); a dry run (dry-run: true) shows this before uploading.`;
   } else if (status === 413 || lower.includes('too large')) {
     hint =
       "PyPI's limit is 100 MiB per file and 10 GiB per project, unless raised for the project; ask for more at https://github.com/pypi/support, or make the file smaller.";

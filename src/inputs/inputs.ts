@@ -19,6 +19,8 @@ export interface Inputs {
   printHash: boolean;
   /** PEP 740 attestations (pypa/gh-action-pypi-publish's default: true); made only where src/attest/policy.ts allows. */
   attestations: boolean;
+  /** Everything up to the upload, and a plan of what the upload would do; nothing is sent. */
+  dryRun: boolean;
 }
 
 /** Reads one raw input; in the action this is `core.getInput`, in tests a plain lookup. */
@@ -68,6 +70,7 @@ export function parseInputs(read: InputReader, warn: (message: string) => void):
     verbose: flag('verbose', false),
     printHash: flag('print-hash', false),
     attestations: flag('attestations', true),
+    dryRun: flag('dry-run', false),
   };
 }
 

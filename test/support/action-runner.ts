@@ -5,11 +5,13 @@ import type { RunnerOidc } from '../../src/index/oidc.js';
 import type { FileReport } from '../../src/report/report.js';
 
 export interface RecordedRun {
-  /** Every line logged, of every level, in order, prefixed `info:`, `notice:`, `warning:`. */
+  /** Every line logged, of every level, in order, prefixed `info:`, `notice:`, `warning:`, `debug:`. */
   log: string[];
   secrets: string[];
   outputs: Record<string, string>;
   summary: string;
+  /** The step's state as last saved (what the post step would read). */
+  state: Record<string, string>;
   error?: Error;
   reports?: FileReport[];
 }
@@ -21,7 +23,7 @@ export async function runInProcess(
   /** Environment variables the run sees instead of process.env (RUNNER_TEMP, Sigstore URLs). */
   env?: Record<string, string | undefined>,
 ): Promise<RecordedRun> {
-  const recorded: RecordedRun = { log: [], secrets: [], outputs: {}, summary: '' };
+  const recorded: RecordedRun = { log: [], secrets: [], outputs: {}, summary: '', state: {} };
   const io: ActionIO = {
     info: (m) => recorded.log.push(`info: ${m}`),
     notice: (m) => recorded.log.push(`notice: ${m}`),
@@ -30,6 +32,8 @@ export async function runInProcess(
     setSecret: (s) => recorded.secrets.push(s),
     setOutput: (name, value) => (recorded.outputs[name] = value),
     writeSummary: async (markdown) => void (recorded.summary += markdown),
+    debug: (m) => recorded.log.push(`debug: ${m}`),
+    saveState: (name, value) => (recorded.state[name] = value),
   };
   try {
     const parsed = parseInputs(

@@ -14,6 +14,7 @@ import {
   type OidcKeys,
   type TrustedPublisher,
 } from './warehouse-oidc.ts';
+import { burnToken, releaseJson, seedFile, type BurnRecord, type JsonAnswer } from './warehouse-json.ts';
 import { handleUpload, textFields, type StoredFile, type UploadState } from './warehouse-upload.ts';
 import {
   acceptsJson,
@@ -25,6 +26,7 @@ import {
 } from './warehouse-rules.ts';
 
 export type { StoredFile } from './warehouse-upload.ts';
+export type { BurnRecord } from './warehouse-json.ts';
 export type { TrustedPublisher } from './warehouse-oidc.ts';
 
 export interface LocalIndexOptions {
@@ -39,6 +41,8 @@ export interface LocalIndexOptions {
   apiTokens?: string[];
   /** Other projects that exist on the index (a minted token for another publisher's projects gets 403 there). */
   existingProjects?: string[];
+  /** POST /_/oidc/burn-token: 'enabled' (202, the default), 'absent' (404, as before PyPI had it), or a status to answer. */
+  burnToken?: 'enabled' | 'absent' | number;
   /** Lifetime of minted upload tokens; Warehouse's is 900 s. */
   tokenLifetimeSeconds?: number;
   maxFileSize?: number;
@@ -89,7 +93,14 @@ export interface LocalIndex {
   requests: RequestRecord[];
   uploads: UploadRecord[];
   mints: MintRecord[];
+  /** Every POST to /_/oidc/burn-token, in order. */
+  burns: BurnRecord[];
+  /** How many upload tokens were minted, revoked ones included. */
   readonly mintedTokens: number;
+  /** Minted upload tokens not revoked (burned) yet. */
+  readonly liveTokens: number;
+  /** Stores a file as if uploaded at `uploadedAt` (default now), without the upload's checks. */
+  seed(filename: string, bytes: Buffer, uploadedAt?: Date): StoredFile;
   issueIdToken(overrides?: ClaimOverrides): string;
   /** Checks an ID token this index's GitHub endpoint issued (signature, expiry) and returns its claims, as Fulcio would. */
   verifyIdToken(jwt: string): Record<string, unknown>;
@@ -120,6 +131,7 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
     return index < 0 ? undefined : faults.splice(index, 1)[0].fault;
   };
   const mintedTokens = new Map<string, MintedToken>();
+  let mintedCount = 0;
   const state: UploadState = {
     origin: '',
     maxFileSize: options.maxFileSize ?? 100 * 1024 * 1024,
@@ -133,6 +145,7 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
   const requests: RequestRecord[] = [];
   const uploads: UploadRecord[] = [];
   const mints: MintRecord[] = [];
+  const burns: BurnRecord[] = [];
   const headListeners = new WeakMap<ServerResponse, (status: number, message: string) => void>();
   const issueIdToken = (extra: ClaimOverrides = {}, aud = audience): string =>
     issueGithubIdToken(keys, aud, options.claims ?? {}, extra);
@@ -197,6 +210,7 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
     const lifetime = options.tokenLifetimeSeconds ?? 900;
     const { token, minted } = mintToken(publisher, lifetime);
     mintedTokens.set(token, minted);
+    mintedCount++;
     mints.push({ status: 200, reason: 'minted', claims: outcome.claims });
     if (takeFault('mint-token', ['store-then-drop'])) return void res.socket?.destroy();
     json(res, 200, { success: true, token, expires: minted.expires });
@@ -296,6 +310,23 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
     );
   }
 
+  function extraEndpoint(path: string, method: string, body: Buffer): JsonAnswer {
+    if (path !== '/_/oidc/burn-token') {
+      const [, , name = '', version = ''] = path.split('/').map(decodeURIComponent);
+      return method === 'GET'
+        ? releaseJson(state, name, version)
+        : { status: 405, body: { message: 'Method Not Allowed' } };
+    }
+    const burnMode = options.burnToken ?? 'enabled';
+    if (burnMode === 'absent') return { status: 404, body: { message: 'Not Found' } };
+    if (method !== 'POST') return { status: 405, body: { message: 'Method Not Allowed' } };
+    if (typeof burnMode === 'number') {
+      burns.push({ status: burnMode, known: false });
+      return { status: burnMode, body: { message: `burn-token answers ${burnMode} (test setting)` } };
+    }
+    return burnToken(body, mintedTokens, burns);
+  }
+
   async function route(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = url.pathname;
@@ -304,6 +335,11 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
       if (await overridden('github-token', req, res, body)) return;
       if (method === 'GET') githubToken(req, res, url);
       else json(res, 405, { message: 'Method Not Allowed' });
+      return;
+    }
+    if (path === '/_/oidc/burn-token' || /^\/pypi\/[^/]+\/[^/]+\/json$/.test(path)) {
+      const answer = extraEndpoint(path, method, body);
+      json(res, answer.status, answer.body);
       return;
     }
     if (path === '/_/oidc/audience' || path === '/_/oidc/mint-token') {
@@ -413,7 +449,12 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
     requests,
     uploads,
     mints,
+    burns,
+    seed: (filename, bytes, uploadedAt = new Date()) => seedFile(state, filename, bytes, uploadedAt),
     get mintedTokens() {
+      return mintedCount;
+    },
+    get liveTokens() {
       return mintedTokens.size;
     },
     issueIdToken: (extra?: ClaimOverrides) => issueIdToken(extra),

@@ -177,6 +177,12 @@ function upload(headers: IncomingHttpHeaders, parts: MultipartPart[], state: Upl
     );
   }
   const version = get('version');
+  const release = [...state.files.values()].filter((f) => f.project === project && versionsEqual(f.version, version));
+  const created = Math.min(...release.map((f) => f.uploadedAt.getTime()));
+  // Warehouse since July 2026: a release takes new files for 14 days after it was created.
+  if (release.length && Date.now() - created > 14 * 24 * 60 * 60 * 1000) {
+    refuse(400, 'Uploading new files to releases older than 14 days is not allowed.');
+  }
   if (
     filetype === 'sdist' &&
     [...state.files.values()].some(

@@ -37,6 +37,7 @@ describe('parseInputs: defaults', () => {
       verbose: false,
       printHash: false,
       attestations: true,
+      dryRun: false,
     });
     expect(inputs.repositoryUrl.href).toBe(DEFAULT_REPOSITORY_URL);
     expect(warnings).toEqual([]);
@@ -61,6 +62,7 @@ describe('parseInputs: defaults', () => {
       'print-hash': 'true',
       'check-url': 'https://test.pypi.org/simple/',
       retries: '0',
+      'dry-run': 'true',
     });
     expect(inputs).toEqual({
       repositoryUrl: new URL('https://test.pypi.org/legacy/'),
@@ -74,6 +76,7 @@ describe('parseInputs: defaults', () => {
       verbose: true,
       printHash: true,
       attestations: true,
+      dryRun: true,
     });
     expect(warnings).toEqual([]);
   });

@@ -1,0 +1,231 @@
+// Token burning: after the uploads (main step), and in the post step when the main step failed or
+// was cancelled; never in API-token mode; never a failed job. Against the local index over HTTP.
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runInProcess } from '../support/action-runner.ts';
+import { parseOutputFile, runBundle } from '../support/bundle-runner.ts';
+import { startLocalIndex, type LocalIndex } from '../support/local-index.ts';
+import { node24Binary } from '../support/node-runtimes.ts';
+import { fixtureDists, packagesDir } from '../support/packages-dir.ts';
+import { ROOT } from '../support/python-env.ts';
+
+let dists: string[] = [];
+let index: LocalIndex | undefined;
+
+beforeAll(async () => {
+  dists = await fixtureDists('sampleproject');
+});
+
+afterEach(async () => {
+  await index?.close();
+  index = undefined;
+});
+
+async function startIndex(options: Parameters<typeof startLocalIndex>[0] = {}): Promise<LocalIndex> {
+  index = await startLocalIndex({ apiTokens: ['pypi-local-api-token'], ...options });
+  return index;
+}
+
+const oidc = (idx: LocalIndex) => ({ ...idx.github, eventName: 'push' });
+const burnRequests = (idx: LocalIndex) => idx.requests.filter((r) => r.path === '/_/oidc/burn-token');
+
+/** A refusal for every upload, after the token was minted. */
+function refuseUploads(idx: LocalIndex): void {
+  idx.override('upload', (_req, res) => {
+    res.writeHead(400, 'Invalid distribution file.', { 'content-type': 'text/plain' });
+    res.end('400 Invalid distribution file.');
+    return true;
+  });
+}
+
+describe('burning the upload token in the main step', () => {
+  it('revokes it after a successful upload and leaves nothing for the post step', async () => {
+    const idx = await startIndex();
+    const result = await runInProcess(
+      { 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir(dists) },
+      oidc(idx),
+    );
+    expect(result.error).toBeUndefined();
+    expect(idx.files.size).toBe(2);
+    expect(idx.burns).toEqual([{ status: 202, known: true }]);
+    expect(idx.liveTokens).toBe(0);
+    // Burned after the last upload, not before.
+    const paths = idx.requests.map((r) => r.path);
+    expect(paths.lastIndexOf('/legacy/')).toBeLessThan(paths.indexOf('/_/oidc/burn-token'));
+    expect(result.log.some((l) => l.startsWith('info: Revoked the upload token at '))).toBe(true);
+    expect(result.state['upload-tokens']).toBe('');
+  });
+
+  it('is not attempted with an API token', async () => {
+    const idx = await startIndex();
+    const result = await runInProcess(
+      { 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir(dists), password: 'pypi-local-api-token' },
+      { requestUrl: undefined, requestToken: undefined },
+    );
+    expect(result.error).toBeUndefined();
+    expect(idx.files.size).toBe(2);
+    expect(burnRequests(idx)).toHaveLength(0);
+    expect(result.state['upload-tokens'] ?? '').toBe('');
+  });
+
+  it('logs only a debug line when the index has no burn endpoint (404)', async () => {
+    const idx = await startIndex({ burnToken: 'absent' });
+    const result = await runInProcess(
+      { 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir(dists) },
+      oidc(idx),
+    );
+    expect(result.error).toBeUndefined();
+    expect(burnRequests(idx)).toHaveLength(1);
+    expect(result.log.find((l) => l.includes('burn-token'))).toMatch(
+      /^debug: .*burn-token answered 404 Not Found: this index cannot revoke upload tokens early/,
+    );
+    expect(result.log.filter((l) => l.startsWith('warning:'))).toEqual([]);
+  });
+
+  it('warns, without failing the job, when the burn is refused otherwise', async () => {
+    const idx = await startIndex({ burnToken: 500 });
+    const result = await runInProcess(
+      { 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir(dists) },
+      oidc(idx),
+    );
+    expect(result.error).toBeUndefined();
+    expect(idx.files.size).toBe(2);
+    expect(result.log.find((l) => l.startsWith('warning:'))).toMatch(
+      /^warning: Could not revoke the upload token: .*burn-token answered 500 Internal Server Error: .*It expires by itself within 15 minutes/,
+    );
+  });
+
+  it('leaves the token in the state after a failed upload, for the post step', async () => {
+    const idx = await startIndex();
+    refuseUploads(idx);
+    const result = await runInProcess(
+      { 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir(dists) },
+      oidc(idx),
+    );
+    expect(result.error?.message).toContain('refused');
+    expect(burnRequests(idx)).toHaveLength(0);
+    const saved = JSON.parse(result.state['upload-tokens']) as string[];
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).toMatch(/^pypi-/);
+    expect(result.secrets).toContain(saved[0]);
+    expect(result.state['upload-index-url']).toBe(idx.uploadUrl);
+  });
+});
+
+/** Runs the bundle's post step with the state a main step saved (GITHUB_STATE's file format). */
+async function runPostStep(idx: LocalIndex, stateFile: string) {
+  const state = parseOutputFile(await readFile(stateFile, 'utf8'));
+  const env = Object.fromEntries(Object.entries(state).map(([name, value]) => [`STATE_${name}`, value]));
+  return runBundle(node24Binary(), { 'repository-url': idx.uploadUrl }, env);
+}
+
+async function stateFile(): Promise<string> {
+  const path = join(await mkdtemp(join(tmpdir(), 'state-')), 'state');
+  await writeFile(path, '');
+  return path;
+}
+
+describe('the post step (dist/index.js as runs.post)', () => {
+  it('revokes the token after the main step failed an upload', async () => {
+    const idx = await startIndex();
+    refuseUploads(idx);
+    const state = await stateFile();
+    const main = await runBundle(
+      node24Binary(),
+      { 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir(dists) },
+      {
+        ACTIONS_ID_TOKEN_REQUEST_URL: idx.github.requestUrl,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: idx.github.requestToken,
+        GITHUB_STATE: state,
+      },
+    );
+    expect(main.code).toBe(1);
+    expect(burnRequests(idx)).toHaveLength(0);
+
+    const post = await runPostStep(idx, state);
+    expect(post.code).toBe(0);
+    expect(idx.burns).toEqual([{ status: 202, known: true }]);
+    expect(post.stdout).toContain('The main step ended before revoking its upload token; revoking now.');
+    expect(post.stdout).toContain('Revoked the upload token at ');
+    // The post step masks the token before anything else, and never prints it.
+    const masks = [...post.stdout.matchAll(/^::add-mask::(.+)$/gm)].map((m) => m[1]);
+    expect(masks.some((m) => m.startsWith('pypi-'))).toBe(true);
+    expect(post.stdout.indexOf('::add-mask::')).toBe(0);
+    const rest = post.stdout
+      .split('\n')
+      .filter((l) => !l.startsWith('::add-mask::'))
+      .join('\n');
+    for (const mask of masks) expect(rest).not.toContain(mask);
+  });
+
+  it('revokes the token after the main step was cancelled mid-upload', async () => {
+    const idx = await startIndex();
+    idx.fault('stall', 'upload');
+    const state = await stateFile();
+    const child = spawn(node24Binary(), [join(ROOT, 'dist/index.js')], {
+      env: {
+        PATH: process.env.PATH,
+        'INPUT_REPOSITORY-URL': idx.uploadUrl,
+        'INPUT_PACKAGES-DIR': await packagesDir(dists),
+        ACTIONS_ID_TOKEN_REQUEST_URL: idx.github.requestUrl,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: idx.github.requestToken,
+        GITHUB_STATE: state,
+      },
+      stdio: 'ignore',
+    });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    for (let waited = 0; !idx.requests.some((r) => r.path === '/legacy/'); waited += 20) {
+      if (waited > 20_000) throw new Error('the main step never started an upload');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    // The runner cancels a step with SIGINT, then SIGTERM.
+    child.kill('SIGTERM');
+    await exited;
+    expect(burnRequests(idx)).toHaveLength(0);
+
+    const post = await runPostStep(idx, state);
+    expect(post.code).toBe(0);
+    expect(idx.burns).toEqual([{ status: 202, known: true }]);
+  });
+
+  it('does nothing after a main step that revoked its own token', async () => {
+    const idx = await startIndex();
+    const state = await stateFile();
+    const main = await runBundle(
+      node24Binary(),
+      { 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir(dists) },
+      {
+        ACTIONS_ID_TOKEN_REQUEST_URL: idx.github.requestUrl,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: idx.github.requestToken,
+        GITHUB_STATE: state,
+      },
+    );
+    expect(main.code).toBe(0);
+    const post = await runPostStep(idx, state);
+    expect(post.code).toBe(0);
+    expect(idx.burns).toHaveLength(1);
+    expect(post.stdout).not.toContain('Revoked');
+  });
+
+  it('never fails the job, even when the index cannot be reached', async () => {
+    const idx = await startIndex();
+    const post = await runBundle(
+      node24Binary(),
+      {},
+      {
+        'STATE_post-step': 'true',
+        'STATE_upload-tokens': JSON.stringify(['pypi-some-token']),
+        'STATE_upload-index-url': 'http://127.0.0.1:9/legacy/',
+      },
+    );
+    expect(post.code).toBe(0);
+    expect(post.stdout).toMatch(
+      /::warning::Could not revoke the upload token: could not reach http:\/\/127\.0\.0\.1:9\/_\/oidc\/burn-token/,
+    );
+    expect(post.stdout).toContain('::add-mask::pypi-some-token');
+    expect(idx.burns).toHaveLength(0);
+  });
+});
