@@ -1,42 +1,27 @@
-import { fixedCredentials, mintedCredentials, type CredentialSource } from './index/credentials.js';
-import { readDistMetadata } from './dists/dist-metadata.js';
-import type { Digests } from './dists/digests.js';
-import { discoverDists, type DistFile } from './dists/dists.js';
-import { eventRefusal, passwordModeAdvice, pinningWarning, type JobContext } from './index/diagnostics.js';
-import { formatError, PublishError } from './common/errors.js';
+import type { ActionIO } from './common/action-io.js';
 import { outside } from './common/log-text.js';
-import { DEFAULT_IDLE_TIMEOUT_MS } from './index/http.js';
+import { preflight } from './checks/preflight.js';
+import { discoverDists } from './dists/dists.js';
 import type { Inputs } from './inputs/inputs.js';
-import { checkMetadata, type FormField } from './dists/metadata.js';
-import { decideDryRun } from './dry-run/act.js';
-import { dryRun } from './dry-run/dry-run.js';
 import { MintedTokens, type BurnLog } from './index/burn.js';
-import { decodeClaims, mintUploadToken, runnerIdToken, type RunnerOidc } from './index/oidc.js';
+import { credentialSource } from './index/credential-source.js';
+import { eventRefusal, pinningWarning, type JobContext } from './index/diagnostics.js';
+import { DEFAULT_IDLE_TIMEOUT_MS } from './index/http.js';
+import { preloadMultipart } from './index/multipart.js';
+import { decodeClaims, runnerIdToken, type RunnerOidc } from './index/oidc.js';
+import { prepareInBackground } from './index/preparation.js';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './index/retry.js';
+import { runFirstThenParallel } from './index/schedule.js';
+import { simpleIndexFor } from './index/simple-index.js';
+import { describeFields, publishDist, uploadFormFields } from './index/upload.js';
 import { attestDists, isAttestationFilename, withAttestationAdvice } from './attest/attest.js';
 import { attestationPolicy } from './attest/policy.js';
-import { fileReport, outputs, summaryMarkdown, type FileReport } from './report/report.js';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './index/retry.js';
-import { simpleIndexFor } from './index/simple-index.js';
-import { publishDist, uploadFormFields } from './index/upload.js';
-import { runFirstThenParallel } from './index/schedule.js';
-import { preloadMultipart } from './index/multipart.js';
-import { prepareInBackground, type CheckedDist } from './index/preparation.js';
-import { problemsMarkdown, verifyDist, type DistProblem } from './checks/verify.js';
+import { fileReport, type FileReport } from './report/report.js';
+import { writeResults } from './report/results.js';
+import { decideDryRun } from './dry-run/act.js';
+import { dryRun } from './dry-run/dry-run.js';
 
-/** Everything the run does to the outside world besides HTTP; `@actions/core` in the action, a recorder in tests. */
-export interface ActionIO {
-  info(message: string): void;
-  notice(message: string): void;
-  warning(message: string, title?: string): void;
-  /** An error annotation; the run's failure itself is reported by the caller. */
-  error(message: string, title?: string): void;
-  setSecret(secret: string): void;
-  setOutput(name: string, value: string): void;
-  writeSummary(markdown: string): Promise<void>;
-  debug?(message: string): void;
-  /** The step's state, which the post step reads (the upload tokens left to revoke). */
-  saveState?(name: string, value: string): void;
-}
+export type { ActionIO } from './common/action-io.js';
 
 /** Timings that are not inputs; tests shorten them. */
 export interface Tuning {
@@ -78,11 +63,11 @@ export async function run(inputs: Inputs, context: RunContext): Promise<FileRepo
     await publishAll(inputs, context, reports, attestationPaths, summary, background);
   } catch (error) {
     await Promise.allSettled(background);
-    await finish(context.io, inputs, reports, attestationPaths, error, summary.dryRunPlan);
+    await writeResults(context.io, inputs.repositoryUrl, reports, attestationPaths, error, summary.dryRunPlan);
     throw error;
   }
   await Promise.allSettled(background);
-  await finish(context.io, inputs, reports, attestationPaths, undefined, summary.dryRunPlan);
+  await writeResults(context.io, inputs.repositoryUrl, reports, attestationPaths, undefined, summary.dryRunPlan);
   return reports;
 }
 
@@ -128,7 +113,7 @@ async function publishAll(
   };
   // The token exchange runs while the files are checked; its outcome counts only once they all pass.
   // (A token minted for a run that then fails pre-flight is revoked by the post step.)
-  const credentials = credentialSource(inputs, runner, io, dists, retry, tuning, minted);
+  const credentials = credentialSource(inputs, runner, io, dists, retry, tuning.tokenRenewMarginMs, minted);
   const firstCredentials = credentials.current();
   background.push(firstCredentials.catch(() => undefined));
   // Loaded while the exchange waits on the network, not before the first request.
@@ -141,7 +126,13 @@ async function publishAll(
     `Checked ${checked.length} distribution${checked.length === 1 ? '' : 's'}: ${checked.map((p) => outside(p.dist.filename)).join(', ')}`,
   );
   for (const item of checked)
-    reports.push(fileReport({ ...item, digests: unhashed(item.dist) }, 'not attempted', inputs.repositoryUrl));
+    reports.push(
+      fileReport(
+        { ...item, digests: { sha256: '', blake2_256: '', size: item.dist.size } },
+        'not attempted',
+        inputs.repositoryUrl,
+      ),
+    );
   const preparation = prepareInBackground(checked, (index, { sha256, blake2_256 }) => {
     const report = reports[index]!;
     report.sha256 = sha256;
@@ -234,156 +225,4 @@ async function publishAll(
   });
   // After a failure the post step (src/post.ts) revokes them, from the step's state.
   await minted.burnAll(burnLog);
-}
-
-/** Digests not computed yet: the report's are filled in when hashing finishes. */
-function unhashed(dist: DistFile): Digests {
-  return { sha256: '', blake2_256: '', size: dist.size };
-}
-
-/** Every file read and checked before anything is sent; any error stops the run with all of them listed. */
-async function preflight(
-  dists: DistFile[],
-  verifyMetadata: boolean,
-  io: ActionIO,
-): Promise<{ checked: CheckedDist[]; warnings: DistProblem[] }> {
-  const problems: DistProblem[] = [];
-  const checked: CheckedDist[] = [];
-  const fromError = (dist: DistFile, error: PublishError): DistProblem => ({
-    file: dist.filename,
-    field: 'file',
-    message: error.message,
-    fix: error.hint ?? '',
-    severity: 'error',
-  });
-  for (const dist of dists) {
-    try {
-      const read = await readDistMetadata(dist);
-      const found = [
-        ...checkMetadata(read.metadata, { dist, member: read.member }).map((e) => fromError(dist, e)),
-        ...(verifyMetadata ? verifyDist({ dist, ...read }) : []),
-      ];
-      for (const problem of found) problems.push(problem);
-      if (!found.some((p) => p.severity === 'error')) checked.push({ dist, metadata: read.metadata });
-    } catch (error) {
-      if (!(error instanceof PublishError)) throw error;
-      problems.push(fromError(dist, error));
-    }
-  }
-  const errors = problems.filter((p) => p.severity === 'error');
-  if (errors.length) {
-    for (const problem of errors)
-      io.error(
-        `${problem.field === 'file' ? '' : `${problem.field}: `}${problem.message}\nHow to fix: ${problem.fix}`,
-        problem.file,
-      );
-    const single = errors.length === 1;
-    const list = errors.map(
-      (p) =>
-        `- ${p.field === 'file' ? '' : `${p.field}: `}${p.message.startsWith(p.file) ? p.message : `${p.file}: ${p.message}`}${single ? '' : `\n    How to fix: ${p.fix}`}`,
-    );
-    throw new PublishError(
-      `Nothing was uploaded: ${single ? 'a problem was' : `${errors.length} problems were`} found before the upload.\n${list.join('\n')}`,
-      {
-        hint: single ? errors[0]!.fix : 'Fix each problem above (usually in pyproject.toml), rebuild, and run again.',
-        details: problemsMarkdown(problems),
-      },
-    );
-  }
-  return { checked, warnings: problems };
-}
-
-function credentialSource(
-  inputs: Inputs,
-  runner: RunnerOidc,
-  io: ActionIO,
-  dists: DistFile[],
-  retry: RetryPolicy,
-  tuning: Tuning,
-  minted: MintedTokens,
-): CredentialSource {
-  if (inputs.password) {
-    const advice = passwordModeAdvice(inputs.repositoryUrl, inputs.user, inputs.password);
-    for (const notice of advice.notices) io.notice(notice);
-    for (const warning of advice.warnings) io.warning(warning);
-    io.info(`Authenticating to ${inputs.repositoryUrl.host} as '${outside(inputs.user)}' with the given password.`);
-    return fixedCredentials(inputs.user, inputs.password);
-  }
-  // Known before the metadata is read: the filenames' names, in the index's normalized spelling.
-  const projects = [...new Set(dists.map((dist) => dist.name.toLowerCase().replace(/[-_.]+/g, '-')))];
-  const log = (message: string): void => {
-    io.info(message);
-  };
-  const warned = new Set<string>();
-  const warnOnce = (message: string): void => {
-    if (!warned.has(message)) io.warning(message);
-    warned.add(message);
-  };
-  const mint = async () => {
-    io.info(
-      `Exchanging this job's OIDC token for an upload token at ${inputs.repositoryUrl.origin} (trusted publishing).`,
-    );
-    const token = await mintUploadToken(inputs.repositoryUrl, runner, {
-      mask: (secret) => {
-        io.setSecret(secret);
-      },
-      projects,
-      retry,
-      log,
-      warn: warnOnce,
-    });
-    minted.remember(token.token);
-    if (inputs.verbose)
-      io.info(
-        `  exchanged a GitHub token with ${Object.entries(token.claims)
-          .map(([k, v]) => `${outside(k)}=${outside(String(v))}`)
-          .join(', ')}`,
-      );
-    return token;
-  };
-  return mintedCredentials(mint, log, tuning.tokenRenewMarginMs);
-}
-
-/** Outputs and the job summary. Failing to write them is a warning: it never changes the run's result or hides its error. */
-async function finish(
-  io: ActionIO,
-  inputs: Inputs,
-  reports: FileReport[],
-  attestationPaths: string[],
-  error?: unknown,
-  dryRunPlan?: string,
-): Promise<void> {
-  const unwritten = (what: string, cause: unknown): void => {
-    io.warning(
-      `Could not write ${what}: ${outside(cause instanceof Error ? cause.message : String(cause))}. The run's result is not affected.`,
-    );
-  };
-  try {
-    const { uploaded, skipped } = outputs(reports);
-    io.setOutput('uploaded', uploaded);
-    io.setOutput('skipped', skipped);
-    io.setOutput('attestations', JSON.stringify(attestationPaths));
-  } catch (cause) {
-    unwritten("the step's outputs (GITHUB_OUTPUT)", cause);
-  }
-  try {
-    const failure =
-      error === undefined
-        ? undefined
-        : error instanceof PublishError
-          ? { message: formatError(error), details: error.details }
-          : { message: error instanceof Error ? String(error) : JSON.stringify(error) };
-    await io.writeSummary(dryRunPlan ?? summaryMarkdown(inputs.repositoryUrl, reports, failure));
-  } catch (cause) {
-    unwritten('the job summary (GITHUB_STEP_SUMMARY)', cause);
-  }
-}
-
-/** Field names with short values; long ones (the description) only by length. */
-function describeFields(fields: FormField[]): string {
-  return fields
-    .map(([name, value]) =>
-      value.length > 80 || /[\r\n]/.test(value) ? `${name}=<${value.length} characters>` : `${name}=${outside(value)}`,
-    )
-    .join(', ');
 }

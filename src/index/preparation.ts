@@ -1,8 +1,8 @@
 import { hashInOrder, type Digests } from '../dists/digests.js';
+import type { CheckedDist } from '../checks/preflight.js';
 import type { PreparedDist } from './upload.js';
 
-/** A dist whose metadata passed pre-flight, before it is hashed. */
-export type CheckedDist = Omit<PreparedDist, 'digests' | 'attestations'>;
+export type { CheckedDist } from '../checks/preflight.js';
 
 export interface Preparation {
   /** The dist with its digests, once its hash is done. */

@@ -2,6 +2,7 @@ import type { CredentialSource, Credentials } from './credentials.js';
 import type { DistFile } from '../dists/dists.js';
 import type { Digests } from '../dists/digests.js';
 import { PublishError } from '../common/errors.js';
+import { outside } from '../common/log-text.js';
 import { send, serverMessage, statusLine, type HttpResponse } from './http.js';
 import { getField, metadataFormFields, type CoreMetadata, type FormField } from '../dists/metadata.js';
 import { multipartBody } from './multipart.js';
@@ -286,4 +287,13 @@ function uploadRefused(
     file: dist.filename,
     hint,
   });
+}
+
+/** Field names with short values; long ones (the description) only by length. */
+export function describeFields(fields: FormField[]): string {
+  return fields
+    .map(([name, value]) =>
+      value.length > 80 || /[\r\n]/.test(value) ? `${name}=<${value.length} characters>` : `${name}=${outside(value)}`,
+    )
+    .join(', ');
 }
