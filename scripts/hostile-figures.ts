@@ -5,7 +5,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CASES, MARKER, PASSWORD } from '../test/hostile/cases.ts';
-import { runAction, startTrap, strayCommands, type Answer, BUNDLE } from '../test/hostile/harness.ts';
+import { runAction, startCaseServers, strayCommands, BUNDLE } from '../test/hostile/harness.ts';
 
 const args = process.argv.slice(2);
 const bundle = args[0]?.endsWith('.js') ? resolve(args.shift()!) : BUNDLE;
@@ -19,27 +19,7 @@ console.log(
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |');
 for (const hostile of CASES) {
   if (wanted.size && !wanted.has(hostile.id)) continue;
-  const answer = hostile.indexAnswer;
-  const elsewhere = await startTrap(undefined, 'localhost');
-  const redirect: Answer | undefined = hostile.redirectLookupsElsewhere
-    ? (req, res) => {
-        if (req.method === 'GET') {
-          res.writeHead(302, { location: `http://localhost:${elsewhere.port}${req.url ?? '/'}` });
-          res.end();
-        } else {
-          res.writeHead(200, { 'content-type': 'text/plain' });
-          res.end('OK');
-        }
-      }
-    : undefined;
-  const index = await startTrap(
-    answer
-      ? (_req, res) => {
-          res.writeHead(answer.status, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ message: answer.message }));
-        }
-      : redirect,
-  );
+  const { index, elsewhere } = await startCaseServers(hostile);
   const context = { index: index.origin, elsewhere: { host: 'localhost', port: elsewhere.port } };
   const dir = await mkdtemp(join(tmpdir(), 'hostile-case-'));
   for (const [name, data] of Object.entries(hostile.files(context))) await writeFile(join(dir, name), data);

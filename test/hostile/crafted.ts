@@ -1,6 +1,6 @@
 // Crafted dists for the hostile suite: byte-exact archives that break one rule each. Built from the
 // honest writers in test/support/archives.ts, then patched where a field must lie.
-import { deflateRawSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { crc32, makeTarGz, makeWheel, makeZip, metadataText, type ArchiveMember } from '../support/archives.ts';
 
 export const NAME = 'demo';
@@ -93,48 +93,9 @@ export function wheelWithZip64Extra(
   return Buffer.concat([before, record, field, after, end]);
 }
 
-/** A zip whose members are deflated (the writers in archives.ts only store). */
+/** A zip whose members are deflated. */
 export function deflatedZip(members: ArchiveMember[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const member of members) {
-    const name = Buffer.from(member.name, 'utf8');
-    const data = Buffer.isBuffer(member.data) ? member.data : Buffer.from(member.data, 'utf8');
-    const packed = deflateRawSync(data);
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    locals.push(local, name, packed);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, name);
-    offset += 30 + name.length + packed.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(members.length, 8);
-  end.writeUInt16LE(members.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  return makeZip(members, 8);
 }
 
 /** One ustar header block (checksum computed) for a member of the given type and size. */

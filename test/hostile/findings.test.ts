@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CASES, MARKER, PASSWORD, type HostileCase } from './cases.ts';
-import { runAction, startTrap, strayCommands, type Answer } from './harness.ts';
+import { runAction, startCaseServers, strayCommands } from './harness.ts';
 
 /** Loose: the slowest case takes about 1 s here; a hang or a quadratic blow-up takes minutes. */
 const TIME_LIMIT_MS = 20_000;
@@ -15,27 +15,7 @@ const TIME_LIMIT_MS = 20_000;
 const RSS_LIMIT_MIB = 300;
 
 async function runCase(hostile: HostileCase) {
-  const answer = hostile.indexAnswer;
-  const elsewhere = await startTrap(undefined, 'localhost');
-  const redirect: Answer | undefined = hostile.redirectLookupsElsewhere
-    ? (req, res) => {
-        if (req.method === 'GET') {
-          res.writeHead(302, { location: `http://localhost:${elsewhere.port}${req.url ?? '/'}` });
-          res.end();
-        } else {
-          res.writeHead(200, { 'content-type': 'text/plain' });
-          res.end('OK');
-        }
-      }
-    : undefined;
-  const index = await startTrap(
-    answer
-      ? (_req, res) => {
-          res.writeHead(answer.status, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ message: answer.message }));
-        }
-      : redirect,
-  );
+  const { index, elsewhere } = await startCaseServers(hostile);
   const dir = await mkdtemp(join(tmpdir(), 'hostile-'));
   try {
     const context = { index: index.origin, elsewhere: { host: 'localhost', port: elsewhere.port } };

@@ -68,6 +68,38 @@ export async function startTrap(answer?: Answer, host = '127.0.0.1'): Promise<Tr
   };
 }
 
+/**
+ * The index a case talks to (answering as the case says, or redirecting simple-API look-ups to
+ * `elsewhere`) and a server on another origin that must never see a credential.
+ */
+export async function startCaseServers(hostile: {
+  indexAnswer?: { status: number; message: string } | undefined;
+  redirectLookupsElsewhere?: boolean | undefined;
+}): Promise<{ index: Trap; elsewhere: Trap }> {
+  const answer = hostile.indexAnswer;
+  const elsewhere = await startTrap(undefined, 'localhost');
+  const redirect: Answer | undefined = hostile.redirectLookupsElsewhere
+    ? (req, res) => {
+        if (req.method === 'GET') {
+          res.writeHead(302, { location: `http://localhost:${elsewhere.port}${req.url ?? '/'}` });
+          res.end();
+        } else {
+          res.writeHead(200, { 'content-type': 'text/plain' });
+          res.end('OK');
+        }
+      }
+    : undefined;
+  const index = await startTrap(
+    answer
+      ? (_req, res) => {
+          res.writeHead(answer.status, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ message: answer.message }));
+        }
+      : redirect,
+  );
+  return { index, elsewhere };
+}
+
 export interface MeasuredRun {
   code: number | null;
   signal: string | null;

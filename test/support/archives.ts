@@ -1,6 +1,6 @@
-// Byte-exact writers for the broken (and odd) archives the tests feed the action: stored zip
-// members and ustar tar members, with CRC-32 and checksums computed here.
-import { gzipSync } from 'node:zlib';
+// Byte-exact writers for the broken (and odd) archives the tests feed the action: zip members
+// (stored, or deflated) and ustar tar members, with CRC-32 and checksums computed here.
+import { deflateRawSync, gzipSync } from 'node:zlib';
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -19,36 +19,39 @@ export interface ArchiveMember {
   data: string | Buffer;
 }
 
-/** A zip archive with every member stored (method 0). */
-export function makeZip(members: ArchiveMember[]): Buffer {
+/** A zip archive with every member stored (method 0), or deflated (method 8). */
+export function makeZip(members: ArchiveMember[], method: 0 | 8 = 0): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const member of members) {
     const name = Buffer.from(member.name, 'utf8');
     const data = Buffer.isBuffer(member.data) ? member.data : Buffer.from(member.data, 'utf8');
+    const packed = method === 8 ? deflateRawSync(data) : data;
     const crc = crc32(data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(packed.length, 18);
     local.writeUInt32LE(data.length, 22);
     local.writeUInt16LE(name.length, 26);
-    locals.push(local, name, data);
+    locals.push(local, name, packed);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(method, 10);
     central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(packed.length, 20);
     central.writeUInt32LE(data.length, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
     centrals.push(central, name);
-    offset += 30 + name.length + data.length;
+    offset += 30 + name.length + packed.length;
   }
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
