@@ -8,9 +8,9 @@ import { createTestCa } from './support/sigstore/test-ca.ts';
 
 const WHEEL = 'rfc8785-0.1.2-py3-none-any.whl';
 const SHA256 = 'c4e92e9ecc828bef2aa7dba1de8ac983511f7532a0df11c770d39099a25cf201';
-const real = JSON.parse(
-  readFileSync(join(ROOT, '../shared/fixtures/pep740', `${WHEEL}.publish.attestation`), 'utf8'),
-) as { envelope: { statement: string } };
+const real = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/pep740', `${WHEEL}.publish.attestation`), 'utf8')) as {
+  envelope: { statement: string };
+};
 
 function withStatement(change: Record<string, unknown>): unknown {
   const statement = JSON.parse(Buffer.from(real.envelope.statement, 'base64').toString('utf8')) as Record<

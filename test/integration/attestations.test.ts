@@ -14,7 +14,7 @@ import { githubExtensions } from '../support/sigstore/fulcio.ts';
 import { startSigstore, type TestSigstore } from '../support/sigstore/sigstore.ts';
 import { uriSan } from '../support/sigstore/test-ca.ts';
 
-const FIXTURES = join(ROOT, '../shared/fixtures/pep740');
+const FIXTURES = join(ROOT, 'test/fixtures/pep740');
 const FIXTURE_DISTS = ['pypi_attestations-0.0.19.tar.gz', 'rfc8785-0.1.2-py3-none-any.whl'];
 const PUBLISH = 'https://docs.pypi.org/attestations/publish/v1';
 const WORKFLOW_REF = 'octo-org/sampleproject/.github/workflows/release.yml@refs/tags/v1.0.0';

@@ -118,7 +118,7 @@ describe('dist/ is current', () => {
     const out = await mkdtemp(join(tmpdir(), 'ncc-'));
     await promisify(execFile)(
       join(ROOT, 'node_modules/.bin/ncc'),
-      ['build', 'src/index.ts', '-o', out, '--license', 'licenses.txt', '--target', 'es2022'],
+      ['build', 'src/main-step.ts', '-o', out, '--license', 'licenses.txt', '--target', 'es2022'],
       { cwd: ROOT, maxBuffer: 64 << 20 },
     );
     const built = (await readdir(out)).sort();

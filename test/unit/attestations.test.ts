@@ -10,7 +10,7 @@ import { attestationPolicy, reusableWorkflowSkip, TEST_INDEX_VARIABLE } from '..
 import { findPremadeAttestations } from '../../src/attest/premade.js';
 import { ROOT } from '../support/python-env.ts';
 
-const FIXTURES = join(ROOT, '../shared/fixtures/pep740');
+const FIXTURES = join(ROOT, 'test/fixtures/pep740');
 const WHEEL = 'rfc8785-0.1.2-py3-none-any.whl';
 const WHEEL_SHA256 = 'c4e92e9ecc828bef2aa7dba1de8ac983511f7532a0df11c770d39099a25cf201';
 
