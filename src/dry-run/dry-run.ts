@@ -76,7 +76,14 @@ export async function dryRun(prepared: PreparedDist[], context: DryRunContext): 
     env: context.env,
     files: files.map(({ filename, sha256 }) => ({ filename, sha256 })),
   });
-  const report: DryRunReport = { indexUrl: context.uploadUrl, files, auth, attestations, reason: context.reason };
+  const report: DryRunReport = {
+    indexUrl: context.uploadUrl,
+    files,
+    auth,
+    attestations,
+    reason: context.reason,
+    unreached: state.unreached,
+  };
   for (const line of planLogLines(report)) context.log(line);
   const markdown = planMarkdown(report);
   if (dryRunSucceeds(report)) return { markdown };

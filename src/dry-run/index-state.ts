@@ -4,6 +4,7 @@ import { normalizeName } from '../dists/pep440.js';
 import {
   parseJson,
   send,
+  TransportError,
   serverMessage,
   statusLine,
   type HttpResponse,
@@ -26,6 +27,8 @@ export interface LookupOptions {
 export interface IndexState {
   listings: Map<string, Listing>;
   releases: Map<string, ReleaseInfo>;
+  /** Why the index could not be reached at all (no answer, not even an error status), when it could not. */
+  unreached?: string | undefined;
 }
 
 const NO_SIMPLE_INDEX =
@@ -43,29 +46,41 @@ export async function readIndexState(
   const state: IndexState = { listings: new Map(), releases: new Map() };
   const { simpleIndex } = options;
   const jsonApi = simpleIndex ? jsonApiFor(simpleIndex) : undefined;
+  // Once the index cannot be reached, asking again for each project and release only adds retries.
+  const unknownAfterUnreached = (): { kind: 'unknown'; reason: string } | undefined =>
+    state.unreached ? { kind: 'unknown', reason: state.unreached } : undefined;
   for (const { project, version } of releases) {
     const name = normalizeName(project);
     if (!state.listings.has(name))
       state.listings.set(
         name,
-        simpleIndex ? await readListing(simpleIndex, project, options) : { kind: 'unknown', reason: NO_SIMPLE_INDEX },
+        unknownAfterUnreached() ??
+          (simpleIndex
+            ? await readListing(simpleIndex, project, options, state)
+            : { kind: 'unknown', reason: NO_SIMPLE_INDEX }),
       );
     const key = releaseKey(project, version);
     if (state.releases.has(key)) continue;
     state.releases.set(
       key,
-      jsonApi
-        ? await readRelease(jsonApi, project, version, options)
-        : {
-            kind: 'unknown',
-            reason: simpleIndex ? 'this index has no JSON API next to its simple API' : NO_SIMPLE_INDEX,
-          },
+      unknownAfterUnreached() ??
+        (jsonApi
+          ? await readRelease(jsonApi, project, version, options, state)
+          : {
+              kind: 'unknown',
+              reason: simpleIndex ? 'this index has no JSON API next to its simple API' : NO_SIMPLE_INDEX,
+            }),
     );
   }
   return state;
 }
 
-async function readListing(simpleIndex: URL, project: string, options: LookupOptions): Promise<Listing> {
+async function readListing(
+  simpleIndex: URL,
+  project: string,
+  options: LookupOptions,
+  state: IndexState,
+): Promise<Listing> {
   try {
     const files = await withRetries(`Looking up ${project} on the index`, options.retry, options.log, () =>
       listedDigests(simpleIndex, project, options.credentials),
@@ -73,8 +88,16 @@ async function readListing(simpleIndex: URL, project: string, options: LookupOpt
     return { kind: 'known', files };
   } catch (error) {
     if (!(error instanceof PublishError)) throw error;
+    if (causedByTransport(error)) state.unreached ??= error.message;
     return { kind: 'unknown', reason: error.message };
   }
+}
+
+/** No answer at all (refused, reset, timed out, DNS), as opposed to an answer that said no. */
+function causedByTransport(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 8; cause = cause.cause, depth++)
+    if (cause instanceof TransportError) return true;
+  return false;
 }
 
 /** Warehouse's JSON API sits next to its simple API: https://pypi.org/simple/ → https://pypi.org/pypi/. */
@@ -89,9 +112,11 @@ async function readRelease(
   project: string,
   version: string,
   options: LookupOptions,
+  state: IndexState,
 ): Promise<ReleaseInfo> {
   const url = new URL(`${encodeURIComponent(normalizeName(project))}/${encodeURIComponent(version)}/json`, jsonApi);
-  const failed = (reason: string): PublishError => new PublishError(`Could not read ${url.href}: ${reason}.`);
+  const failed = (reason: string, cause?: unknown): PublishError =>
+    new PublishError(`Could not read ${url.href}: ${reason}.`, { cause });
   try {
     const response = await withRetries(
       `Looking up ${project} ${version} on the index`,
@@ -102,7 +127,7 @@ async function readRelease(
         try {
           answer = await send(url, { headers: { accept: 'application/json' }, idleTimeoutMs: 60_000 });
         } catch (error) {
-          retryOnTransport(error, (transport) => failed(transport.message));
+          retryOnTransport(error, (transport) => failed(transport.message, transport));
         }
         return retryOnStatus(
           answer,
@@ -118,6 +143,7 @@ async function readRelease(
     return release ?? { kind: 'unknown', reason: `${url.href} did not answer with a release in JSON` };
   } catch (error) {
     if (!(error instanceof PublishError)) throw error;
+    if (causedByTransport(error)) state.unreached ??= error.message;
     return { kind: 'unknown', reason: error.message };
   }
 }

@@ -15,6 +15,8 @@ export interface DryRunReport {
   attestations: AttestationPlan;
   /** Why the run is a dry run when nobody asked for one (under act). */
   reason?: string | undefined;
+  /** Why the index could not be reached, when it could not: what it has is then unknown. */
+  unreached?: string | undefined;
 }
 
 const VERB: Record<PlannedAction, string> = { upload: 'would upload', skip: 'would skip', fail: 'would FAIL' };
@@ -39,17 +41,24 @@ export function planLogLines(report: DryRunReport): string[] {
     const attestation = report.attestations.files?.get(file.filename);
     if (attestation) lines.push(`    attestation: ${outside(attestation)}`);
   }
+  if (report.unreached) lines.push(`  Index: not reached: ${outside(report.unreached)}`);
   lines.push(`  Authentication: ${AUTH_LABEL[report.auth.kind]}: ${outside(report.auth.detail)}`);
   lines.push(`  Attestations: ${report.attestations.summary}`);
   lines.push(verdict(report));
   return lines;
 }
 
-export function verdict(report: Pick<DryRunReport, 'files' | 'auth'>): string {
+export function verdict(report: Pick<DryRunReport, 'files' | 'auth' | 'unreached'>): string {
   const count = (action: PlannedAction): number => report.files.filter((f) => f.action === action).length;
   const tally = `${count('upload')} to upload, ${count('skip')} to skip, ${count('fail')} to fail`;
   if (!dryRunSucceeds(report))
     return `The real run would FAIL (${tally}${report.auth.kind === 'failed' ? '; authentication fails' : ''}).`;
+  if (report.unreached)
+    return (
+      `The index could not be reached, so this plan (${tally}) is only what the files themselves allow: ` +
+      'whether the index already has any of them, with the same or other content, and whether their releases still take new files, is unknown' +
+      `${report.auth.kind === 'not-tried' ? ', and authentication was not tried' : ''}. Run the dry run again where the index can be reached.`
+    );
   return `The real run would succeed (${tally})${report.auth.kind === 'not-tried' ? ', if authentication works (not tried)' : ''}.`;
 }
 
@@ -66,6 +75,7 @@ export function planMarkdown(report: DryRunReport): string {
   }
   lines.push(
     '',
+    ...(report.unreached ? [`- **Index:** not reached: ${markdownCell(report.unreached)}`] : []),
     `- **Authentication:** ${AUTH_LABEL[report.auth.kind]}: ${markdownCell(report.auth.detail)}`,
     `- **Attestations:** ${markdownCell(report.attestations.summary)}`,
   );

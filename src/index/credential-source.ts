@@ -36,9 +36,11 @@ export function credentialSource(
     warned.add(message);
   };
   const mint = async () => {
-    io.info(
-      `Exchanging this job's OIDC token for an upload token at ${inputs.repositoryUrl.origin} (trusted publishing).`,
-    );
+    // Without the runner's variables the exchange fails at once (with the id-token advice): no "exchanging" line.
+    if (runner.requestUrl && runner.requestToken)
+      io.info(
+        `Exchanging this job's OIDC token for an upload token at ${inputs.repositoryUrl.origin} (trusted publishing).`,
+      );
     const token = await mintUploadToken(inputs.repositoryUrl, runner, {
       mask: (secret) => {
         io.setSecret(secret);

@@ -32,7 +32,7 @@ export async function listedDigests(
   try {
     response = await send(url, { headers, idleTimeoutMs: 60_000, ...(credentials ? { credentials } : {}) });
   } catch (error) {
-    retryOnTransport(error, (transport) => lookupFailed(url, transport.message));
+    retryOnTransport(error, (transport) => lookupFailed(url, transport.message, transport));
   }
   retryOnStatus(
     response,
@@ -45,8 +45,9 @@ export async function listedDigests(
   return contentType.includes('json') ? parseSimpleJson(response.body) : parseSimpleHtml(response.body);
 }
 
-function lookupFailed(url: URL, reason: string): PublishError {
+function lookupFailed(url: URL, reason: string, cause?: unknown): PublishError {
   return new PublishError(`Could not read the index's file list at ${url.href}: ${reason}.`, {
+    cause,
     hint: "Set 'check-url' to the index's simple API (for example https://my-index.example/simple/), or leave skip-existing off.",
   });
 }

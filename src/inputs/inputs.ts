@@ -71,7 +71,7 @@ export function parseInputs(read: InputReader, warn: (message: string) => void):
     parallel: parseParallel(value('parallel')),
     verifyMetadata: flag('verify-metadata', true),
     verbose: flag('verbose', false),
-    printHash: flag('print-hash', false),
+    printHash: flag('print-hash', true),
     attestations: flag('attestations', true),
     dryRun: flag('dry-run', false),
   };

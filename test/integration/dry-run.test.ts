@@ -1,5 +1,7 @@
 // dry-run: the plan against the local index over real HTTP, with real dists; nothing is uploaded.
 import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { basename } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runInProcess } from '../support/action-runner.ts';
@@ -7,6 +9,15 @@ import { startLocalIndex, type LocalIndex } from '../support/local-index.ts';
 import { fixtureDists, packagesDir } from '../support/packages-dir.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A port nothing listens on: bound by the system, then released. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
 let dists: Record<string, string[]> = {};
 let index: LocalIndex | undefined;
 
@@ -126,6 +137,8 @@ describe('dry run', () => {
 
     expect(result.error).toBeUndefined();
     expect(idx.requests.some((r) => r.path.startsWith('/_/oidc/'))).toBe(false);
+    // It does not claim to be exchanging a token it cannot have.
+    expect(result.log.filter((l) => l.includes('Exchanging'))).toEqual([]);
     expect(result.log.find((l) => l.startsWith('info:   Authentication:'))).toContain(
       'not tried: trusted publishing, but this job has no OIDC environment',
     );
@@ -159,6 +172,33 @@ describe('dry run', () => {
       "would upload: not compared with the index: the index's simple API is not known for this repository-url: set 'check-url'",
     );
     expect(idx.requests).toHaveLength(0);
+  });
+
+  it('says the index was not reached, and what that leaves unknown, instead of promising success', async () => {
+    const dir = await packagesDir(dists.meta23);
+    const port = await closedPort();
+    const result = await runInProcess(
+      {
+        'repository-url': `http://127.0.0.1:${port}/legacy/`,
+        'check-url': `http://127.0.0.1:${port}/simple/`,
+        'packages-dir': dir,
+        'dry-run': 'true',
+      },
+      noOidc,
+      { retry: { baseDelayMs: 1, maxDelayMs: 1, totalMs: 1_000 } },
+    );
+    expect(result.error).toBeUndefined();
+    const verdictLine = result.log.at(-1) ?? '';
+    expect(verdictLine).not.toContain('would succeed');
+    expect(verdictLine).toContain('The index could not be reached, so this plan (2 to upload, 0 to skip, 0 to fail)');
+    expect(verdictLine).toContain('whether the index already has any of them');
+    expect(verdictLine).toContain('and authentication was not tried');
+    expect(result.log.find((l) => l.startsWith('info:   Index: not reached:'))).toContain(
+      `127.0.0.1:${port}/simple/meta23/`,
+    );
+    expect(result.summary).toContain('**Index:** not reached');
+    // One project, asked once (with its retries); the release's JSON API is not asked after that.
+    expect(result.log.filter((l) => l.includes('Looking up meta23 0.3.0.post1'))).toEqual([]);
   });
 
   it('does not ask the index for a token with a password, and says why authentication is not checked', async () => {

@@ -114,11 +114,11 @@ describe('trusted publishing end to end', () => {
     expect(fields.find(([name]) => name === 'author_email')![1]).toBe('Zoë Ünicode <zoe@example.org>');
   });
 
-  it("prints both digests with print-hash, matching Python's hashlib", async () => {
+  it("prints both digests by default (print-hash, as pypa's action since v1.14), matching Python's hashlib", async () => {
     const idx = await startIndex();
     const sdist = dists.find((d) => d.includes('meta23') && d.endsWith('.tar.gz'))!;
     const result = await runInProcess(
-      { 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir([sdist]), 'print-hash': 'true' },
+      { 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir([sdist]) },
       runnerOf(idx),
     );
     expect(result.error).toBeUndefined();
@@ -136,6 +136,18 @@ describe('trusted publishing end to end', () => {
     const line = result.log.find((l) => l.includes('blake2_256'))!;
     expect(line).toContain(`sha256:      ${python[0]}`);
     expect(line).toContain(`blake2_256:  ${python[1]}`);
+  });
+
+  it('prints no digests with print-hash: false', async () => {
+    const idx = await startIndex();
+    const sdist = dists.find((d) => d.includes('meta23') && d.endsWith('.tar.gz'))!;
+    const result = await runInProcess(
+      { 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir([sdist]), 'print-hash': 'false' },
+      runnerOf(idx),
+    );
+    expect(result.error).toBeUndefined();
+    expect(result.log.some((l) => l.includes('Uploaded'))).toBe(true);
+    expect(result.log.filter((l) => /sha256: |blake2_256: /.test(l))).toEqual([]);
   });
 
   it('with verbose, logs the claims exchanged, the fields sent and each answer, but no secret', async () => {

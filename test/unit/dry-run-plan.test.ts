@@ -95,6 +95,18 @@ describe('the verdict', () => {
     );
   });
 
+  it('says what is unknown when the index could not be reached, instead of promising success', () => {
+    const text = verdict({ files, auth: { kind: 'not-tried', detail: '' }, unreached: 'connect ECONNREFUSED' });
+    expect(text).toBe(
+      'The index could not be reached, so this plan (1 to upload, 0 to skip, 0 to fail) is only what the files themselves allow: ' +
+        'whether the index already has any of them, with the same or other content, and whether their releases still take new files, is unknown, ' +
+        'and authentication was not tried. Run the dry run again where the index can be reached.',
+    );
+    expect(verdict({ files, auth: { kind: 'failed', detail: '' }, unreached: 'x' })).toMatch(
+      /^The real run would FAIL/,
+    );
+  });
+
   it('escapes table cells in the summary', () => {
     const markdown = planMarkdown({
       indexUrl: new URL('https://upload.pypi.org/legacy/'),

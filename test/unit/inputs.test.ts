@@ -36,7 +36,7 @@ describe('parseInputs: defaults', () => {
       parallel: 4,
       verifyMetadata: true,
       verbose: false,
-      printHash: false,
+      printHash: true,
       attestations: true,
       dryRun: false,
     });
@@ -60,7 +60,7 @@ describe('parseInputs: defaults', () => {
       'skip-existing': 'true',
       'verify-metadata': 'false',
       verbose: 'true',
-      'print-hash': 'true',
+      'print-hash': 'false',
       'check-url': 'https://test.pypi.org/simple/',
       retries: '0',
       parallel: '1',
@@ -77,7 +77,7 @@ describe('parseInputs: defaults', () => {
       parallel: 1,
       verifyMetadata: false,
       verbose: true,
-      printHash: true,
+      printHash: false,
       attestations: true,
       dryRun: true,
     });
@@ -103,7 +103,7 @@ describe('parseInputs: deprecated snake_case spellings', () => {
     ['packages_dir', 'packages-dir', 'out', (i) => i.packagesDir, 'out'],
     ['skip_existing', 'skip-existing', 'true', (i) => i.skipExisting, true],
     ['verify_metadata', 'verify-metadata', 'false', (i) => i.verifyMetadata, false],
-    ['print_hash', 'print-hash', 'true', (i) => i.printHash, true],
+    ['print_hash', 'print-hash', 'false', (i) => i.printHash, false],
   ];
   it.each(spellings)('accepts %s with a warning', (oldName, newName, value, read, expected) => {
     const { inputs, warnings } = parse({ [oldName]: value });
