@@ -13,11 +13,21 @@ import { prepareInBackground } from './index/preparation.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './index/retry.js';
 import { runFirstThenParallel } from './index/schedule.js';
 import { simpleIndexFor } from './index/simple-index.js';
-import { describeFields, publishDist, uploadFormFields } from './index/upload.js';
+import {
+  describeFields,
+  projectName,
+  publishDist,
+  releaseVersion,
+  uploadFormFields,
+  type PreparedDist,
+} from './index/upload.js';
 import { attestDists, isAttestationFilename, withAttestationAdvice } from './attest/attest.js';
 import { attestationPolicy } from './attest/policy.js';
+import { expectedPublisher } from './confirm/provenance.js';
+import { DEFAULT_WAIT_BACKOFF, seconds, type WaitTiming } from './confirm/timing.js';
+import { waitSummaryLine, waitUntilServed } from './confirm/wait.js';
 import { fileReport, type FileReport } from './report/report.js';
-import { writeResults } from './report/results.js';
+import { writeResults, type RunSummary } from './report/results.js';
 import { decideDryRun } from './dry-run/act.js';
 import { dryRun } from './dry-run/dry-run.js';
 
@@ -29,6 +39,8 @@ export interface Tuning {
   idleTimeoutMs: number;
   /** Mint a new upload token when less than this is left on the current one. */
   tokenRenewMarginMs: number;
+  /** `wait`'s back-off; timeoutMs, when set, replaces the input's seconds. */
+  wait: Omit<WaitTiming, 'timeoutMs'> & { timeoutMs?: number };
 }
 
 export const DEFAULT_TUNING: Tuning = {
@@ -39,6 +51,7 @@ export const DEFAULT_TUNING: Tuning = {
   },
   idleTimeoutMs: DEFAULT_IDLE_TIMEOUT_MS,
   tokenRenewMarginMs: 4 * 60_000,
+  wait: DEFAULT_WAIT_BACKOFF,
 };
 
 export interface RunContext {
@@ -57,17 +70,17 @@ export interface RunContext {
 export async function run(inputs: Inputs, context: RunContext): Promise<FileReport[]> {
   const reports: FileReport[] = [];
   const attestationPaths: string[] = [];
-  const summary: { dryRunPlan?: string } = {};
+  const summary: RunSummary = {};
   const background: Promise<unknown>[] = [];
   try {
     await publishAll(inputs, context, reports, attestationPaths, summary, background);
   } catch (error) {
     await Promise.allSettled(background);
-    await writeResults(context.io, inputs.repositoryUrl, reports, attestationPaths, error, summary.dryRunPlan);
+    await writeResults(context.io, inputs.repositoryUrl, reports, attestationPaths, error, summary);
     throw error;
   }
   await Promise.allSettled(background);
-  await writeResults(context.io, inputs.repositoryUrl, reports, attestationPaths, undefined, summary.dryRunPlan);
+  await writeResults(context.io, inputs.repositoryUrl, reports, attestationPaths, undefined, summary);
   return reports;
 }
 
@@ -82,7 +95,7 @@ async function publishAll(
   }: RunContext,
   reports: FileReport[],
   attestationPaths: string[],
-  summary: { dryRunPlan?: string },
+  summary: RunSummary,
   background: Promise<unknown>[],
 ): Promise<void> {
   if (inputs.password) io.setSecret(inputs.password);
@@ -156,6 +169,7 @@ async function publishAll(
         io.info(message);
       },
       reason: mode.notice,
+      wait: inputs.wait,
     });
     summary.dryRunPlan = plan.markdown;
     if (plan.failure) throw plan.failure;
@@ -177,6 +191,7 @@ async function publishAll(
   };
   // Fail before the first upload, not halfway, when no token can be had.
   await firstCredentials;
+  if (inputs.wait !== undefined) summary.installable = false;
   // Signing covers every file at once, so with attestations the uploads wait for all digests.
   const signing = attestationPolicy(inputs.repositoryUrl, !inputs.password, inputs.attestations, env).attest;
   const attested = await attestDists(
@@ -225,4 +240,62 @@ async function publishAll(
   });
   // After a failure the post step (src/post.ts) revokes them, from the step's state.
   await minted.burnAll(burnLog);
+  if (inputs.wait === undefined) return;
+  summary.waitLine = await waitForIndex(
+    inputs,
+    await preparation.all(),
+    reports,
+    { ...tuning.wait, timeoutMs: tuning.wait.timeoutMs ?? inputs.wait * 1000 },
+    io,
+    env,
+  );
+  summary.installable = true;
+}
+
+/** `wait`: until the index serves every file uploaded or skipped, and PyPI shows their provenance. */
+async function waitForIndex(
+  inputs: Inputs,
+  prepared: PreparedDist[],
+  reports: FileReport[],
+  timing: WaitTiming,
+  io: ActionIO,
+  env: Record<string, string | undefined>,
+): Promise<string> {
+  const done = reports.flatMap((report, index) =>
+    report.result === 'uploaded' || report.result === 'skipped' ? [{ report, item: prepared[index]! }] : [],
+  );
+  const result = await waitUntilServed(
+    done.map(({ report, item }) => ({
+      filename: report.filename,
+      sha256: report.sha256,
+      project: projectName(item),
+      version: releaseVersion(item),
+    })),
+    {
+      // parseInputs refuses `wait` where this is not known.
+      simpleIndex: simpleIndexFor(inputs.repositoryUrl, inputs.checkUrl)!,
+      timing,
+      // Attestations are made only for indexes that keep them (src/attest/policy.ts).
+      attested: new Set(
+        done
+          .filter(({ report }) => report.result === 'uploaded' && report.attestations?.length)
+          .map(({ report }) => report.filename),
+      ),
+      publisher: expectedPublisher(env),
+      log: {
+        info: (message) => {
+          io.info(message);
+        },
+        debug: (message) => io.debug?.(message),
+        warning: (message, title) => {
+          io.warning(message, title);
+        },
+      },
+    },
+  );
+  for (const { report } of done) {
+    const ms = result.servedAfterMs.get(report.filename);
+    if (ms !== undefined) report.installableAfterS = seconds(ms);
+  }
+  return waitSummaryLine(result);
 }

@@ -15,6 +15,8 @@ export interface DryRunReport {
   attestations: AttestationPlan;
   /** Why the run is a dry run when nobody asked for one (under act). */
   reason?: string | undefined;
+  /** What `wait` would do after the upload, when it is set. */
+  wait?: string | undefined;
 }
 
 const VERB: Record<PlannedAction, string> = { upload: 'would upload', skip: 'would skip', fail: 'would FAIL' };
@@ -41,6 +43,7 @@ export function planLogLines(report: DryRunReport): string[] {
   }
   lines.push(`  Authentication: ${AUTH_LABEL[report.auth.kind]}: ${outside(report.auth.detail)}`);
   lines.push(`  Attestations: ${report.attestations.summary}`);
+  if (report.wait) lines.push(`  Wait: ${report.wait}`);
   lines.push(verdict(report));
   return lines;
 }
@@ -68,6 +71,7 @@ export function planMarkdown(report: DryRunReport): string {
     '',
     `- **Authentication:** ${AUTH_LABEL[report.auth.kind]}: ${markdownCell(report.auth.detail)}`,
     `- **Attestations:** ${markdownCell(report.attestations.summary)}`,
+    ...(report.wait ? [`- **Wait:** ${markdownCell(report.wait)}`] : []),
   );
   return `${lines.join('\n')}\n`;
 }
