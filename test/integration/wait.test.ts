@@ -84,8 +84,8 @@ const outputFiles = (run: RecordedRun, name: 'uploaded' | 'skipped'): OutputFile
   JSON.parse(run.outputs[name] ?? '[]') as OutputFile[];
 
 describe('wait: the index serves the files after a while', () => {
-  it('polls until files held back for 1.5 s appear, then says when', async () => {
-    const idx = await startIndex({ holdBackMs: 1_500 });
+  it('polls until files held back for 3 s appear, then says when', async () => {
+    const idx = await startIndex({ holdBackMs: 3_000 });
     const run = await publish(idx, { wait: '30' });
     expect(run.error).toBeUndefined();
     expect([...idx.files.keys()].sort()).toEqual(filenames());
@@ -127,7 +127,7 @@ describe('wait: the index serves the files after a while', () => {
   });
 
   it('wait: true backs off gently from 1 s (1 s, 2 s, …), with the default timing', async () => {
-    const idx = await startIndex({ holdBackMs: 1_500 });
+    const idx = await startIndex({ holdBackMs: 2_500 });
     const run = await publish(idx, { wait: 'true' }, { retry: QUICK.retry! });
     expect(run.error).toBeUndefined();
     expect(run.log).toContain(
