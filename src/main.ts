@@ -13,19 +13,11 @@ import { prepareInBackground } from './index/preparation.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './index/retry.js';
 import { runFirstThenParallel } from './index/schedule.js';
 import { simpleIndexFor } from './index/simple-index.js';
-import {
-  describeFields,
-  projectName,
-  publishDist,
-  releaseVersion,
-  uploadFormFields,
-  type PreparedDist,
-} from './index/upload.js';
+import { describeFields, projectName, publishDist, releaseVersion, uploadFormFields } from './index/upload.js';
 import { attestDists, isAttestationFilename, withAttestationAdvice } from './attest/attest.js';
 import { attestationPolicy } from './attest/policy.js';
-import { expectedPublisher } from './confirm/provenance.js';
-import { DEFAULT_WAIT_BACKOFF, seconds, type WaitTiming } from './confirm/timing.js';
-import { waitSummaryLine, waitUntilServed } from './confirm/wait.js';
+import { DEFAULT_WAIT_BACKOFF, type WaitTiming } from './confirm/timing.js';
+import { waitForIndex } from './confirm/wait-for-index.js';
 import { fileReport, type FileReport } from './report/report.js';
 import { writeResults, type RunSummary } from './report/results.js';
 import { decideDryRun } from './dry-run/act.js';
@@ -103,6 +95,8 @@ async function publishAll(
   const underAct = env.ACT === 'true';
   const mode = decideDryRun({ requested: inputs.dryRun, underAct, hasPassword: Boolean(inputs.password), hasOidc });
   if (mode.notice) io.notice(mode.notice);
+  // Asked to wait, a run that ends before the index serves every file says so: false, not empty.
+  if (inputs.wait !== undefined && !mode.dryRun) summary.installable = false;
   const pinning = pinningWarning(job);
   if (pinning) io.warning(pinning, 'Pin actions by commit SHA');
   const tuning = { ...DEFAULT_TUNING, ...tuningOverrides };
@@ -191,7 +185,6 @@ async function publishAll(
   };
   // Fail before the first upload, not halfway, when no token can be had.
   await firstCredentials;
-  if (inputs.wait !== undefined) summary.installable = false;
   // Signing covers every file at once, so with attestations the uploads wait for all digests.
   const signing = attestationPolicy(inputs.repositoryUrl, !inputs.password, inputs.attestations, env).attest;
   const attested = await attestDists(
@@ -241,61 +234,23 @@ async function publishAll(
   // After a failure the post step (src/post.ts) revokes them, from the step's state.
   await minted.burnAll(burnLog);
   if (inputs.wait === undefined) return;
-  summary.waitLine = await waitForIndex(
-    inputs,
-    await preparation.all(),
-    reports,
-    { ...tuning.wait, timeoutMs: tuning.wait.timeoutMs ?? inputs.wait * 1000 },
-    io,
-    env,
-  );
-  summary.installable = true;
-}
-
-/** `wait`: until the index serves every file uploaded or skipped, and PyPI shows their provenance. */
-async function waitForIndex(
-  inputs: Inputs,
-  prepared: PreparedDist[],
-  reports: FileReport[],
-  timing: WaitTiming,
-  io: ActionIO,
-  env: Record<string, string | undefined>,
-): Promise<string> {
-  const done = reports.flatMap((report, index) =>
-    report.result === 'uploaded' || report.result === 'skipped' ? [{ report, item: prepared[index]! }] : [],
-  );
-  const result = await waitUntilServed(
-    done.map(({ report, item }) => ({
-      filename: report.filename,
-      sha256: report.sha256,
-      project: projectName(item),
-      version: releaseVersion(item),
+  const prepared = await preparation.all();
+  const waited = await waitForIndex(
+    reports.map((report, index) => ({
+      ...report,
+      project: projectName(prepared[index]!),
+      version: releaseVersion(prepared[index]!),
+      attested: Boolean(report.attestations?.length),
     })),
     {
       // parseInputs refuses `wait` where this is not known.
       simpleIndex: simpleIndexFor(inputs.repositoryUrl, inputs.checkUrl)!,
-      timing,
-      // Attestations are made only for indexes that keep them (src/attest/policy.ts).
-      attested: new Set(
-        done
-          .filter(({ report }) => report.result === 'uploaded' && report.attestations?.length)
-          .map(({ report }) => report.filename),
-      ),
-      publisher: expectedPublisher(env),
-      log: {
-        info: (message) => {
-          io.info(message);
-        },
-        debug: (message) => io.debug?.(message),
-        warning: (message, title) => {
-          io.warning(message, title);
-        },
-      },
+      timing: { ...tuning.wait, timeoutMs: tuning.wait.timeoutMs ?? inputs.wait * 1000 },
+      env,
+      io,
     },
   );
-  for (const { report } of done) {
-    const ms = result.servedAfterMs.get(report.filename);
-    if (ms !== undefined) report.installableAfterS = seconds(ms);
-  }
-  return waitSummaryLine(result);
+  for (const report of reports) report.installableAfterS = waited.installableAfterS.get(report.filename);
+  summary.waitLine = waited.line;
+  summary.installable = true;
 }

@@ -28,9 +28,12 @@ export type FileState =
   | { kind: 'different'; sha256: string }
   | { kind: 'missing'; why: string };
 
-/** Outside text in a message: on one line, and short. */
+/**
+ * Outside text in a message: on one line, short, and without the runner's legacy `##[command]`
+ * prefix, which it honours anywhere in a line (the debug lines carry the index's words).
+ */
 export function clip(text: string, max = 200): string {
-  const line = outside(text);
+  const line = outside(text).replace(/##\[/g, '#\\#[');
   return line.length > max ? `${line.slice(0, max)}…` : line;
 }
 

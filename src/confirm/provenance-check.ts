@@ -116,12 +116,12 @@ async function readProvenance(url: URL, file: AwaitedFile, request: ProvenanceRe
   if (response.status === 404)
     return {
       kind: 'mismatch',
-      message: `${name}: ${host} shows no provenance for this file (404 at ${url.href}), though it was uploaded with attestations.`,
+      message: `${name}: ${host} shows no provenance for this file (404 at ${clip(url.href)}), though it was uploaded with attestations.`,
     };
   if (isRetryableStatus(response.status)) return { kind: 'unavailable', reason: statusLine(response.status) };
   const problem = (reason: string): Verdict => ({
     kind: 'mismatch',
-    message: `${name}: the provenance ${host} shows could not be read: ${reason} (${url.href}).`,
+    message: `${name}: the provenance ${host} shows could not be read: ${reason} (${clip(url.href)}).`,
   });
   if (response.status !== 200) return problem(`it answered ${statusLine(response.status)}`);
   const parsed = parseProvenance(response.body);

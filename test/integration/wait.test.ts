@@ -79,7 +79,10 @@ async function publish(
 
 const simpleRequests = (idx: LocalIndex) => idx.requests.filter((r) => r.path.startsWith('/simple/'));
 const tries = (run: RecordedRun) => run.log.filter((line) => line.startsWith('debug: wait: try '));
-type OutputFile = { filename: string; installable_after_s?: number };
+interface OutputFile {
+  filename: string;
+  installable_after_s?: number;
+}
 const outputFiles = (run: RecordedRun, name: 'uploaded' | 'skipped'): OutputFile[] =>
   JSON.parse(run.outputs[name] ?? '[]') as OutputFile[];
 

@@ -49,7 +49,7 @@ export function provenanceAnswer(
 ): JsonAnswer {
   const file = state.files.get(filename);
   // The project and version must be the file's (Warehouse traverses project → release → file).
-  if (!file || file.project !== normalizeName(project) || !versionsEqual(file.version, version))
+  if (file?.project !== normalizeName(project) || !versionsEqual(file.version, version))
     return { status: 404, body: { message: 'Not Found' } };
   if (!hasProvenance(file, settings))
     return { status: 404, body: { message: `No provenance available for ${filename}` } };

@@ -155,7 +155,10 @@ describe('whether a file is served', () => {
     expect(answer(503, 'busy')).toEqual({ kind: 'unavailable', reason: '503 Service Unavailable: busy' });
     expect(answer(429, '')).toEqual({ kind: 'unavailable', reason: '429 Too Many Requests: 429 Too Many Requests' });
     expect(answer(403, 'no')).toEqual({ kind: 'refused', reason: '403 Forbidden: no' });
-    const hostile = describeAnswer(answer(500, JSON.stringify({ message: `line\n::add-mask::x${'y'.repeat(500)}` })));
+    const hostile = describeAnswer(
+      answer(500, JSON.stringify({ message: `line\n::add-mask::x ##[error]y${'y'.repeat(500)}` })),
+    );
+    expect(hostile).toMatch(/^500 Internal Server Error: line\\n::add-mask::x #\\#\[error\]y+…$/);
     expect(hostile).not.toContain('\n');
     expect(hostile.length).toBeLessThan(260);
     expect(describeAnswer(answer(404, ''))).toBe('404 Not Found (no such project yet)');
@@ -243,9 +246,9 @@ describe('judging a provenance object', () => {
     const parsed = parseProvenance(many);
     const bundles = 'bundles' in parsed ? parsed.bundles : [];
     expect(bundles).toHaveLength(8);
-    expect(bundles[0]!.attestations).toHaveLength(8);
-    expect(bundles[0]!.attestations[0]!.subjects).toEqual([]);
-    const described = describePublisher(bundles[0]!.publisher);
+    expect(bundles[0].attestations).toHaveLength(8);
+    expect(bundles[0].attestations[0].subjects).toEqual([]);
+    const described = describePublisher(bundles[0].publisher);
     expect(described).not.toContain('\n');
     expect(described.length).toBeLessThan(200);
   });
@@ -299,9 +302,11 @@ describe('the timing and the words', () => {
 
 let server: Server | undefined;
 afterEach(async () => {
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve) ?? resolve(undefined));
+  const open = server;
   server = undefined;
+  if (!open) return;
+  open.closeAllConnections();
+  await new Promise((resolve) => open.close(resolve));
 });
 
 async function serve(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<URL> {
