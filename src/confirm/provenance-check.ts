@@ -78,12 +78,14 @@ async function provenanceOf(
     const answer = await readProvenance(url, file, request, until);
     if (answer.kind !== 'unavailable') return answer;
     const remaining = until - Date.now();
-    if (remaining <= 0)
+    const pause = nextPause(remaining);
+    // A try after a pause that uses up the time would be cut off before its answer.
+    if (pause >= remaining)
       return {
         kind: 'mismatch',
         message: `${name}: the provenance ${host} shows could not be read within the wait (${answer.reason}).`,
       };
-    await sleep(nextPause(remaining));
+    await sleep(pause);
   }
 }
 

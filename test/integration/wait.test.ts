@@ -226,6 +226,21 @@ describe('wait: what the index serves is not what was uploaded', () => {
     expect(tries(run)).toHaveLength(1);
   });
 
+  it('says installable: false when the run ends before the upload', async () => {
+    const idx = await startIndex();
+    const run = await runInProcess(
+      {
+        'repository-url': idx.uploadUrl,
+        'check-url': `${idx.origin}/simple/`,
+        'packages-dir': await packagesDir([]),
+        wait: 'true',
+      },
+      runnerOf(idx),
+    );
+    expect(run.error).toBeDefined();
+    expect(run.outputs.installable).toBe('false');
+  });
+
   it('is refused at input time for an index whose simple API is not known, before anything is uploaded', async () => {
     const idx = await startIndex();
     const run = await runInProcess(

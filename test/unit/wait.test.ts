@@ -419,6 +419,21 @@ describe('waiting, against servers that answer badly', () => {
     ]);
   });
 
+  it('warns when the provenance kept failing until the time was up', async () => {
+    const url = await serve((req, res) => {
+      if (req.url?.startsWith('/integrity/')) return void res.writeHead(503).end('busy');
+      res.writeHead(200, JSON_TYPE).end(jsonPage([{ name: WHEEL.filename, sha: WHEEL.sha256 }]));
+    });
+    const { wait, log } = request(url, 400, [WHEEL.filename]);
+    const started = Date.now();
+    const result = await waitUntilServed([WHEEL], wait);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(result.provenance).toEqual({ checked: 1, confirmed: 0 });
+    expect(log.filter((l) => l.startsWith('warning:'))).toEqual([
+      `warning: Provenance: ${WHEEL.filename}: the provenance ${url.host} shows could not be read within the wait (503 Service Unavailable).`,
+    ]);
+  });
+
   it('warns, once, about files listed without a sha256', async () => {
     const url = await serve((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html' }).end(`<a href="/p/${WHEEL.filename}">${WHEEL.filename}</a>`);
