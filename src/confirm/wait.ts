@@ -173,6 +173,6 @@ export function waitSummaryLine(result: WaitResult): string {
 }
 
 /** What a dry run says `wait` would do. */
-export function describeWait(seconds: number, simpleIndex: URL, fileCount: number, attested: boolean): string {
-  return `would then wait up to ${seconds} s for ${simpleIndex.href} to serve the ${plural(fileCount, 'file')} with this run's sha256${attested ? ', and confirm the provenance of the files uploaded with attestations' : ''}; a dry run does not wait`;
+export function describeWait(limitSeconds: number, simpleIndex: URL, fileCount: number, attested: boolean): string {
+  return `would then wait up to ${limitSeconds} s for ${simpleIndex.href} to serve the ${plural(fileCount, 'file')} with this run's sha256${attested ? ', and confirm the provenance of the files uploaded with attestations' : ''}; a dry run does not wait`;
 }
