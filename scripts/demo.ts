@@ -1,7 +1,9 @@
 // `npm run demo`: the action end to end on this machine. Builds the sample project's wheel and sdist
 // with `python -m build`, starts the project's local index (Warehouse's OIDC and upload rules, plus a
 // GitHub-like OIDC token endpoint) on 127.0.0.1, runs dist/index.js exactly as a runner would, and
-// shows the log, the outputs, the job summary and what the index stored.
+// shows the log, the outputs, the job summary and what the index stored. The index holds new files
+// back from its simple API for a few seconds, as PyPI's CDN may, and the run has `wait: true`: it
+// ends when the release is installable and PyPI (here: the local index) shows its provenance.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -24,7 +26,9 @@ const dir = await packagesDir(dists);
 for (const dist of dists) say(`  ${basename(dist)}`);
 
 heading('2. Starting the local index on 127.0.0.1');
+const HOLD_BACK_MS = 4_000;
 const index = await startLocalIndex({
+  holdBackMs: HOLD_BACK_MS,
   publisher: {
     repository: 'octo-org/sampleproject',
     repositoryOwnerId: '1234567',
@@ -35,6 +39,7 @@ const index = await startLocalIndex({
 say(`  upload URL:          ${index.uploadUrl}`);
 say(`  trusted publisher:   octo-org/sampleproject, workflow release.yml`);
 say(`  GitHub token (fake): ${index.github.requestUrl}`);
+say(`  simple API:          ${index.origin}/simple/ (new files held back ${HOLD_BACK_MS / 1000} s)`);
 // A test Fulcio and Rekor, and the local index treated like PyPI for PEP 740 attestations.
 const sigstore = await startSigstore(index);
 say(`  Fulcio (test CA):    ${sigstore.fulcio.url}`);
@@ -44,11 +49,19 @@ try {
   heading('3. Running dist/index.js as the runner would (trusted publishing)');
   const run = await runBundle(
     node24Binary(),
-    { 'repository-url': index.uploadUrl, 'packages-dir': dir, 'print-hash': 'true' },
+    {
+      'repository-url': index.uploadUrl,
+      'packages-dir': dir,
+      'print-hash': 'true',
+      wait: 'true',
+      'check-url': `${index.origin}/simple/`,
+    },
     {
       ACTIONS_ID_TOKEN_REQUEST_URL: index.github.requestUrl,
       ACTIONS_ID_TOKEN_REQUEST_TOKEN: index.github.requestToken,
       GITHUB_EVENT_NAME: 'push',
+      GITHUB_REPOSITORY: 'octo-org/sampleproject',
+      GITHUB_WORKFLOW_REF: 'octo-org/sampleproject/.github/workflows/release.yml@refs/tags/v1.0.0',
       ...sigstore.env,
     },
   );

@@ -13,11 +13,13 @@ import { prepareInBackground } from './index/preparation.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './index/retry.js';
 import { runFirstThenParallel } from './index/schedule.js';
 import { simpleIndexFor } from './index/simple-index.js';
-import { describeFields, publishDist, uploadFormFields } from './index/upload.js';
+import { describeFields, projectName, publishDist, releaseVersion, uploadFormFields } from './index/upload.js';
 import { attestDists, isAttestationFilename, withAttestationAdvice } from './attest/attest.js';
 import { attestationPolicy } from './attest/policy.js';
+import { DEFAULT_WAIT_BACKOFF, type WaitTiming } from './confirm/timing.js';
+import { waitForIndex } from './confirm/wait-for-index.js';
 import { fileReport, type FileReport } from './report/report.js';
-import { writeResults } from './report/results.js';
+import { writeResults, type RunSummary } from './report/results.js';
 import { decideDryRun } from './dry-run/act.js';
 import { dryRun } from './dry-run/dry-run.js';
 
@@ -29,6 +31,8 @@ export interface Tuning {
   idleTimeoutMs: number;
   /** Mint a new upload token when less than this is left on the current one. */
   tokenRenewMarginMs: number;
+  /** `wait`'s back-off; timeoutMs, when set, replaces the input's seconds. */
+  wait: Omit<WaitTiming, 'timeoutMs'> & { timeoutMs?: number };
 }
 
 export const DEFAULT_TUNING: Tuning = {
@@ -39,6 +43,7 @@ export const DEFAULT_TUNING: Tuning = {
   },
   idleTimeoutMs: DEFAULT_IDLE_TIMEOUT_MS,
   tokenRenewMarginMs: 4 * 60_000,
+  wait: DEFAULT_WAIT_BACKOFF,
 };
 
 export interface RunContext {
@@ -57,17 +62,17 @@ export interface RunContext {
 export async function run(inputs: Inputs, context: RunContext): Promise<FileReport[]> {
   const reports: FileReport[] = [];
   const attestationPaths: string[] = [];
-  const summary: { dryRunPlan?: string } = {};
+  const summary: RunSummary = {};
   const background: Promise<unknown>[] = [];
   try {
     await publishAll(inputs, context, reports, attestationPaths, summary, background);
   } catch (error) {
     await Promise.allSettled(background);
-    await writeResults(context.io, inputs.repositoryUrl, reports, attestationPaths, error, summary.dryRunPlan);
+    await writeResults(context.io, inputs.repositoryUrl, reports, attestationPaths, error, summary);
     throw error;
   }
   await Promise.allSettled(background);
-  await writeResults(context.io, inputs.repositoryUrl, reports, attestationPaths, undefined, summary.dryRunPlan);
+  await writeResults(context.io, inputs.repositoryUrl, reports, attestationPaths, undefined, summary);
   return reports;
 }
 
@@ -82,7 +87,7 @@ async function publishAll(
   }: RunContext,
   reports: FileReport[],
   attestationPaths: string[],
-  summary: { dryRunPlan?: string },
+  summary: RunSummary,
   background: Promise<unknown>[],
 ): Promise<void> {
   if (inputs.password) io.setSecret(inputs.password);
@@ -90,6 +95,8 @@ async function publishAll(
   const underAct = env.ACT === 'true';
   const mode = decideDryRun({ requested: inputs.dryRun, underAct, hasPassword: Boolean(inputs.password), hasOidc });
   if (mode.notice) io.notice(mode.notice);
+  // Asked to wait, a run that ends before the index serves every file says so: false, not empty.
+  if (inputs.wait !== undefined && !mode.dryRun) summary.installable = false;
   const pinning = pinningWarning(job);
   if (pinning) io.warning(pinning, 'Pin actions by commit SHA');
   const tuning = { ...DEFAULT_TUNING, ...tuningOverrides };
@@ -156,6 +163,7 @@ async function publishAll(
         io.info(message);
       },
       reason: mode.notice,
+      wait: inputs.wait,
     });
     summary.dryRunPlan = plan.markdown;
     if (plan.failure) throw plan.failure;
@@ -225,4 +233,24 @@ async function publishAll(
   });
   // After a failure the post step (src/post.ts) revokes them, from the step's state.
   await minted.burnAll(burnLog);
+  if (inputs.wait === undefined) return;
+  const prepared = await preparation.all();
+  const waited = await waitForIndex(
+    reports.map((report, index) => ({
+      ...report,
+      project: projectName(prepared[index]!),
+      version: releaseVersion(prepared[index]!),
+      attested: Boolean(report.attestations?.length),
+    })),
+    {
+      // parseInputs refuses `wait` where this is not known.
+      simpleIndex: simpleIndexFor(inputs.repositoryUrl, inputs.checkUrl)!,
+      timing: { ...tuning.wait, timeoutMs: tuning.wait.timeoutMs ?? inputs.wait * 1000 },
+      env,
+      io,
+    },
+  );
+  for (const report of reports) report.installableAfterS = waited.installableAfterS.get(report.filename);
+  summary.waitLine = waited.line;
+  summary.installable = true;
 }

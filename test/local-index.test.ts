@@ -514,6 +514,117 @@ describe('legacy upload API', () => {
   });
 });
 
+describe('what the simple API and the Integrity API serve (for wait)', () => {
+  const SDIST = 'sampleproject-1.0.0.tar.gz';
+  const simpleJson = async (index: LocalIndex): Promise<any> =>
+    (
+      await fetch(`${index.origin}/simple/sampleproject/`, {
+        headers: { accept: 'application/vnd.pypi.simple.v1+json' },
+      })
+    ).json();
+
+  it('holds a new file back from its simple page and versions for holdBackMs after its upload', async () => {
+    const index = await start({ holdBackMs: 60_000 });
+    index.seed('sampleproject-0.9.tar.gz', Buffer.from('old sdist'), new Date(Date.now() - 61_000));
+    index.seed(WHEEL, Buffer.from('new wheel'), new Date(Date.now() - 59_000));
+    const page = await simpleJson(index);
+    expect(page.files.map((f: { filename: string }) => f.filename)).toEqual(['sampleproject-0.9.tar.gz']);
+    expect(page.versions).toEqual(['0.9']);
+    expect(await (await fetch(`${index.origin}/simple/sampleproject/`)).text()).not.toContain(WHEEL);
+  });
+
+  it('answers a route with a status a given number of times (failWith), then normally', async () => {
+    const index = await start();
+    index.failWith('simple', 2, 503);
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await fetch(`${index.origin}/simple/sampleproject/`)).status);
+    expect(statuses).toEqual([503, 503, 200]);
+  });
+
+  it('lists a file with another sha256 once told to (misreportSha256), in JSON and HTML', async () => {
+    const index = await start();
+    index.seed(WHEEL, Buffer.from('wheel'));
+    index.misreportSha256(WHEEL, 'ab'.repeat(32));
+    expect((await simpleJson(index)).files[0].hashes).toEqual({ sha256: 'ab'.repeat(32) });
+    expect(await (await fetch(`${index.origin}/simple/sampleproject/`)).text()).toContain(`#sha256=${'ab'.repeat(32)}`);
+    expect(index.files.get(WHEEL)!.sha256).toBe(createHash('sha256').update('wheel').digest('hex'));
+  });
+
+  const attestation = (filename: string, data: Buffer) => ({
+    version: 1,
+    verification_material: { certificate: 'AA==', transparency_entries: [{}] },
+    envelope: {
+      statement: Buffer.from(
+        JSON.stringify({
+          _type: 'https://in-toto.io/Statement/v1',
+          subject: [{ name: filename, digest: { sha256: createHash('sha256').update(data).digest('hex') } }],
+          predicateType: 'https://docs.pypi.org/attestations/publish/v1',
+          predicate: null,
+        }),
+      ).toString('base64'),
+      signature: 'AA==',
+    },
+  });
+
+  async function uploadAttested(index: LocalIndex): Promise<unknown> {
+    const data = Buffer.from('PK attested wheel');
+    const attestations = [attestation(WHEEL, data)];
+    const response = await uploadWheel(index, await mintUploadToken(index), data, {
+      attestations: JSON.stringify(attestations),
+    });
+    expect(response.status, response.statusText).toBe(200);
+    return attestations;
+  }
+
+  it('serves the provenance of uploaded attestations, naming the trusted publisher, as Warehouse does', async () => {
+    const index = await start();
+    const attestations = await uploadAttested(index);
+    index.seed(SDIST, Buffer.from('sdist without attestations'));
+    const files = (await simpleJson(index)).files as { filename: string; provenance: string | null }[];
+    const url = `${index.origin}/integrity/sampleproject/1.0.0/${WHEEL}/provenance`;
+    expect(files.map((f) => [f.filename, f.provenance])).toEqual([
+      [WHEEL, url],
+      [SDIST, null],
+    ]);
+    expect(await (await fetch(`${index.origin}/simple/sampleproject/`)).text()).toContain(`data-provenance="${url}"`);
+    const response = await fetch(url);
+    expect(response.headers.get('content-type')).toBe('application/vnd.pypi.integrity.v1+json');
+    expect(await response.json()).toEqual({
+      version: 1,
+      attestation_bundles: [
+        {
+          publisher: {
+            kind: 'GitHub',
+            repository: 'octo-org/sampleproject',
+            workflow: 'release.yml',
+            environment: null,
+          },
+          attestations,
+        },
+      ],
+    });
+    const none = await fetch(`${index.origin}/integrity/sampleproject/1.0.0/${SDIST}/provenance`);
+    expect([none.status, await none.json()]).toEqual([404, { message: `No provenance available for ${SDIST}` }]);
+    // The project and version must be the file's.
+    expect((await fetch(`${index.origin}/integrity/sampleproject/2.0/${WHEEL}/provenance`)).status).toBe(404);
+    expect((await fetch(`${index.origin}/integrity/other/1.0.0/${WHEEL}/provenance`)).status).toBe(404);
+  });
+
+  it('names another publisher (provenancePublisher), or shows none (keepProvenance: false)', async () => {
+    const other = { kind: 'GitHub', repository: 'octo-org/other', workflow: 'deploy.yml', environment: 'pypi' };
+    const named = await start({ provenancePublisher: other });
+    await uploadAttested(named);
+    const provenance = await (await fetch(`${named.origin}/integrity/sampleproject/1.0.0/${WHEEL}/provenance`)).json();
+    expect(provenance.attestation_bundles[0].publisher).toEqual(other);
+
+    const dropped = await start({ keepProvenance: false });
+    await uploadAttested(dropped);
+    expect(dropped.files.get(WHEEL)!.attestations).toHaveLength(1);
+    expect((await simpleJson(dropped)).files[0].provenance).toBeNull();
+    expect((await fetch(`${dropped.origin}/integrity/sampleproject/1.0.0/${WHEEL}/provenance`)).status).toBe(404);
+  });
+});
+
 describe('multipart parser', () => {
   const values: [string, string][] = [
     ['description', 'Line one\nline two\r\nline three\r\n\r\n'],

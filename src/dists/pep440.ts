@@ -40,13 +40,18 @@ export function normalizeVersion(version: string): string | undefined {
   return result;
 }
 
+/**
+ * The version as PEP 440 compares it: normalized, without trailing zeros of the release (1.0.0 is 1),
+ * like packaging's canonicalize_version; undefined when it is not a PEP 440 version.
+ */
+export function canonicalVersion(version: string): string | undefined {
+  return normalizeVersion(version)?.replace(/^((?:\d+!)?\d+(?:\.\d+)*?)(?:\.0+)*(?=$|[^.\d])/, '$1');
+}
+
 /** PEP 440 equality (`Version('1.0') == Version('1.0.0')`): trailing zeros of the release do not count. */
 export function sameVersion(a: string, b: string): boolean {
-  const stripZeros = (version: string): string =>
-    version.replace(/^((?:\d+!)?\d+(?:\.\d+)*?)(?:\.0+)*(?=$|[^.\d])/, '$1');
-  const left = normalizeVersion(a);
-  const right = normalizeVersion(b);
-  return left !== undefined && right !== undefined && stripZeros(left) === stripZeros(right);
+  const left = canonicalVersion(a);
+  return left !== undefined && left === canonicalVersion(b);
 }
 
 /** PEP 503 normalization of a project name. */

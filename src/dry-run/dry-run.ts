@@ -1,8 +1,8 @@
 import { PublishError } from '../common/errors.js';
 import type { CredentialSource } from '../index/credentials.js';
 import type { RetryPolicy } from '../index/retry.js';
-import { projectName, type PreparedDist } from '../index/upload.js';
-import { getField } from '../dists/metadata.js';
+import { projectName, releaseVersion, type PreparedDist } from '../index/upload.js';
+import { describeWait } from '../confirm/wait.js';
 import { planAttestations } from './attestation-plan.js';
 import { lookupCredentials, readIndexState } from './index-state.js';
 import { planFiles } from './plan.js';
@@ -33,6 +33,8 @@ export interface DryRunContext {
   log: (message: string) => void;
   /** Why this is a dry run when nobody asked for one. */
   reason?: string | undefined;
+  /** The `wait` input's seconds: the plan says what it would do. */
+  wait?: number | undefined;
   now?: Date;
 }
 
@@ -49,7 +51,7 @@ export interface DryRunResult {
  */
 export async function dryRun(prepared: PreparedDist[], context: DryRunContext): Promise<DryRunResult> {
   const auth = await checkAuthentication(context);
-  const releases = prepared.map((item) => ({ project: projectName(item), version: versionOf(item) }));
+  const releases = prepared.map((item) => ({ project: projectName(item), version: releaseVersion(item) }));
   const state = await readIndexState(releases, {
     simpleIndex: context.simpleIndex,
     credentials: lookupCredentials(context.uploadUrl, context.user, context.password),
@@ -76,6 +78,11 @@ export async function dryRun(prepared: PreparedDist[], context: DryRunContext): 
     env: context.env,
     files: files.map(({ filename, sha256 }) => ({ filename, sha256 })),
   });
+  const served = files.filter((file) => file.action !== 'fail').length;
+  const wait =
+    context.wait !== undefined && context.simpleIndex
+      ? describeWait(context.wait, context.simpleIndex, served, Boolean(attestations.files?.size))
+      : undefined;
   const report: DryRunReport = {
     indexUrl: context.uploadUrl,
     files,
@@ -83,6 +90,7 @@ export async function dryRun(prepared: PreparedDist[], context: DryRunContext): 
     attestations,
     reason: context.reason,
     unreached: state.unreached,
+    wait,
   };
   for (const line of planLogLines(report)) context.log(line);
   const markdown = planMarkdown(report);
@@ -124,8 +132,4 @@ async function checkAuthentication(context: DryRunContext): Promise<AuthCheck> {
   } finally {
     await context.burnTokens();
   }
-}
-
-function versionOf(prepared: PreparedDist): string {
-  return getField(prepared.metadata, 'Version') ?? prepared.dist.version;
 }

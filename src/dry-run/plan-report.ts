@@ -17,6 +17,8 @@ export interface DryRunReport {
   reason?: string | undefined;
   /** Why the index could not be reached, when it could not: what it has is then unknown. */
   unreached?: string | undefined;
+  /** What `wait` would do after the upload, when it is set. */
+  wait?: string | undefined;
 }
 
 const VERB: Record<PlannedAction, string> = { upload: 'would upload', skip: 'would skip', fail: 'would FAIL' };
@@ -44,6 +46,7 @@ export function planLogLines(report: DryRunReport): string[] {
   if (report.unreached) lines.push(`  Index: not reached: ${outside(report.unreached)}`);
   lines.push(`  Authentication: ${AUTH_LABEL[report.auth.kind]}: ${outside(report.auth.detail)}`);
   lines.push(`  Attestations: ${report.attestations.summary}`);
+  if (report.wait) lines.push(`  Wait: ${report.wait}`);
   lines.push(verdict(report));
   return lines;
 }
@@ -78,6 +81,7 @@ export function planMarkdown(report: DryRunReport): string {
     ...(report.unreached ? [`- **Index:** not reached: ${markdownCell(report.unreached)}`] : []),
     `- **Authentication:** ${AUTH_LABEL[report.auth.kind]}: ${markdownCell(report.auth.detail)}`,
     `- **Attestations:** ${markdownCell(report.attestations.summary)}`,
+    ...(report.wait ? [`- **Wait:** ${markdownCell(report.wait)}`] : []),
   );
   return `${lines.join('\n')}\n`;
 }

@@ -24,6 +24,8 @@ export interface HttpRequest {
   idleTimeoutMs?: number;
   /** The Authorization header, sent only to `origin` (see withCredentials). */
   credentials?: RequestCredentials;
+  /** Ends the request, wherever it is (connecting, sending, reading), as a TransportError. */
+  signal?: AbortSignal;
 }
 
 /** An Authorization value and the one origin it belongs to. */
@@ -126,6 +128,7 @@ async function sendOnce(url: URL, init: HttpRequest): Promise<HttpResponse> {
       method: init.method ?? 'GET',
       headers: withCredentials(url, { 'user-agent': USER_AGENT, ...init.headers }, init.credentials),
       body: typeof init.body === 'function' ? Readable.from(init.body(), { objectMode: false }) : init.body,
+      ...(init.signal ? { signal: init.signal } : {}),
     });
     const body = await readLimited(response.body);
     return { status: response.statusCode, headers: response.headers, body, url };

@@ -1,19 +1,19 @@
 import { PublishError } from '../common/errors.js';
+import { knownSimpleIndex } from '../common/index-urls.js';
 import { parseJson, send, serverMessage, statusLine, type HttpResponse, type RequestCredentials } from './http.js';
 import { normalizeName } from '../dists/pep440.js';
 import { retryOnStatus, retryOnTransport } from './retry.js';
 
 const SIMPLE_JSON = 'application/vnd.pypi.simple.v1+json';
+/** PEP 691 JSON preferred; PEP 503 HTML from indexes without it (pypiserver). */
+const ACCEPT_SIMPLE = `${SIMPLE_JSON}, text/html;q=0.1`;
 
 /**
  * The simple index (PEP 503/691) that holds what the upload URL publishes: known for PyPI and
  * TestPyPI, given by 'check-url' for other indexes, else unknown.
  */
 export function simpleIndexFor(uploadUrl: URL, checkUrl: URL | undefined): URL | undefined {
-  if (checkUrl) return checkUrl;
-  if (uploadUrl.host === 'upload.pypi.org') return new URL('https://pypi.org/simple/');
-  if (uploadUrl.host === 'test.pypi.org') return new URL('https://test.pypi.org/simple/');
-  return undefined;
+  return checkUrl ?? knownSimpleIndex(uploadUrl);
 }
 
 /** The sha256 of every file the index lists for a project, by filename; empty if it has no such project. */
@@ -22,12 +22,8 @@ export async function listedDigests(
   project: string,
   credentials: RequestCredentials | undefined,
 ): Promise<Map<string, string | undefined>> {
-  // Percent-encoded, so that no name (`\\host:port`, `?`, `#`) can make this URL leave the simple API.
-  const url = new URL(
-    `${encodeURIComponent(normalizeName(project))}/`,
-    simpleUrl.href.endsWith('/') ? simpleUrl : new URL(`${simpleUrl.href}/`),
-  );
-  const headers: Record<string, string> = { accept: `${SIMPLE_JSON}, text/html;q=0.1` };
+  const url = projectPageUrl(simpleUrl, project);
+  const headers: Record<string, string> = { accept: ACCEPT_SIMPLE };
   let response: HttpResponse;
   try {
     response = await send(url, { headers, idleTimeoutMs: 60_000, ...(credentials ? { credentials } : {}) });
@@ -45,6 +41,52 @@ export async function listedDigests(
   return contentType.includes('json') ? parseSimpleJson(response.body) : parseSimpleHtml(response.body);
 }
 
+/** A project's page on a simple API. */
+export function projectPageUrl(simpleUrl: URL, project: string): URL {
+  // Percent-encoded, so that no name (`\\host:port`, `?`, `#`) can make this URL leave the simple API.
+  return new URL(
+    `${encodeURIComponent(normalizeName(project))}/`,
+    simpleUrl.href.endsWith('/') ? simpleUrl : new URL(`${simpleUrl.href}/`),
+  );
+}
+
+/**
+ * A project's page as it is served now, for a caller that reads every answer itself (waiting for a
+ * release): never with credentials (the simple API is public), past any cache.
+ */
+export async function fetchProjectPage(
+  simpleUrl: URL,
+  project: string,
+  request: { idleTimeoutMs: number; signal?: AbortSignal },
+): Promise<HttpResponse> {
+  return send(projectPageUrl(simpleUrl, project), {
+    headers: { accept: ACCEPT_SIMPLE, 'cache-control': 'no-cache' },
+    idleTimeoutMs: request.idleTimeoutMs,
+    ...(request.signal ? { signal: request.signal } : {}),
+  });
+}
+
+/** What a project's page says: each file's sha256 and provenance URL, and (PEP 700, JSON only) the versions. */
+export interface SimplePage {
+  format: 'json' | 'html';
+  files: Map<string, SimpleFile>;
+  /** Undefined when the page does not list them (HTML, or JSON before api-version 1.1). */
+  versions: string[] | undefined;
+}
+
+export interface SimpleFile {
+  sha256: string | undefined;
+  /** PEP 740: the provenance object's URL, null when the index has none, undefined when the page does not say. */
+  provenance: string | null | undefined;
+}
+
+export function parseSimplePage(response: Pick<HttpResponse, 'headers' | 'body'>): SimplePage {
+  if ((response.headers['content-type'] ?? '').includes('json')) return parseSimpleJsonPage(response.body);
+  const files = new Map<string, SimpleFile>();
+  for (const [name, sha256] of parseSimpleHtml(response.body)) files.set(name, { sha256, provenance: undefined });
+  return { format: 'html', files, versions: undefined };
+}
+
 function lookupFailed(url: URL, reason: string, cause?: unknown): PublishError {
   return new PublishError(`Could not read the index's file list at ${url.href}: ${reason}.`, {
     cause,
@@ -53,15 +95,25 @@ function lookupFailed(url: URL, reason: string, cause?: unknown): PublishError {
 }
 
 export function parseSimpleJson(body: string): Map<string, string | undefined> {
-  const files = new Map<string, string | undefined>();
-  const parsed = parseJson(body) as { files?: unknown } | null | undefined;
-  if (!parsed || typeof parsed !== 'object' || !Array.isArray(parsed.files)) return files;
-  for (const file of parsed.files as ({ filename?: unknown; hashes?: { sha256?: unknown } } | null)[]) {
+  return new Map([...parseSimpleJsonPage(body).files].map(([name, file]) => [name, file.sha256]));
+}
+
+export function parseSimpleJsonPage(body: string): SimplePage {
+  const files = new Map<string, SimpleFile>();
+  const parsed = parseJson(body) as { files?: unknown; versions?: unknown } | null | undefined;
+  if (!parsed || typeof parsed !== 'object') return { format: 'json', files, versions: undefined };
+  const versions = Array.isArray(parsed.versions)
+    ? parsed.versions.filter((v): v is string => typeof v === 'string')
+    : undefined;
+  if (!Array.isArray(parsed.files)) return { format: 'json', files, versions };
+  type Entry = { filename?: unknown; hashes?: { sha256?: unknown }; provenance?: unknown } | null;
+  for (const file of parsed.files as Entry[]) {
     if (!file || typeof file !== 'object' || typeof file.filename !== 'string') continue;
     const sha256 = file.hashes && typeof file.hashes === 'object' ? file.hashes.sha256 : undefined;
-    files.set(file.filename, typeof sha256 === 'string' ? sha256.toLowerCase() : undefined);
+    const provenance = typeof file.provenance === 'string' || file.provenance === null ? file.provenance : undefined;
+    files.set(file.filename, { sha256: typeof sha256 === 'string' ? sha256.toLowerCase() : undefined, provenance });
   }
-  return files;
+  return { format: 'json', files, versions };
 }
 
 /** PEP 503: anchors whose text is the filename and whose URL may end in `#sha256=<hex>`. */

@@ -19,8 +19,13 @@ export interface PreparedDist {
 }
 
 /** The project's name as its metadata spells it (the filename's, should the field be missing). */
-export function projectName(prepared: PreparedDist): string {
+export function projectName(prepared: Pick<PreparedDist, 'dist' | 'metadata'>): string {
   return getField(prepared.metadata, 'Name') ?? prepared.dist.name;
+}
+
+/** The release's version as its metadata spells it (the filename's, should the field be missing). */
+export function releaseVersion(prepared: Pick<PreparedDist, 'dist' | 'metadata'>): string {
+  return getField(prepared.metadata, 'Version') ?? prepared.dist.version;
 }
 
 export interface UploadContext {

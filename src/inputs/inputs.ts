@@ -1,4 +1,5 @@
 import { PublishError } from '../common/errors.js';
+import { knownSimpleIndex } from '../common/index-urls.js';
 import { credentialsAllowed, withoutUserinfo } from '../common/urls.js';
 
 export const DEFAULT_REPOSITORY_URL = 'https://upload.pypi.org/legacy/';
@@ -23,6 +24,11 @@ export interface Inputs {
   attestations: boolean;
   /** Everything up to the upload, and a plan of what the upload would do; nothing is sent. */
   dryRun: boolean;
+  /**
+   * After the upload, wait up to this many seconds until the index's simple API serves every file
+   * (and confirm PyPI's provenance); undefined: do not wait.
+   */
+  wait: number | undefined;
 }
 
 /** Reads one raw input; in the action this is `core.getInput`, in tests a plain lookup. */
@@ -59,14 +65,16 @@ export function parseInputs(read: InputReader, warn: (message: string) => void):
     return parseBoolean(spelling, raw, fallback);
   };
 
+  const repositoryUrl = parseRepositoryUrl(value('repository-url') || DEFAULT_REPOSITORY_URL);
+  const checkUrl = parseCheckUrl(value('check-url'));
   return {
-    repositoryUrl: parseRepositoryUrl(value('repository-url') || DEFAULT_REPOSITORY_URL),
+    repositoryUrl,
     // Backslashes too, so that one workflow's `dist\\` or `.\\dist` works on every runner OS.
     packagesDir: (value('packages-dir') || 'dist').replace(/\\/g, '/'),
     user: value('user') || '__token__',
     password: read('password').trim(),
     skipExisting: flag('skip-existing', false),
-    checkUrl: parseCheckUrl(value('check-url')),
+    checkUrl,
     retries: parseRetries(value('retries')),
     parallel: parseParallel(value('parallel')),
     verifyMetadata: flag('verify-metadata', true),
@@ -74,6 +82,7 @@ export function parseInputs(read: InputReader, warn: (message: string) => void):
     printHash: flag('print-hash', true),
     attestations: flag('attestations', true),
     dryRun: flag('dry-run', false),
+    wait: parseWait(value('wait'), repositoryUrl, checkUrl),
   };
 }
 
@@ -158,4 +167,44 @@ export function parseCheckUrl(raw: string): URL | undefined {
     raw,
     "Give the index's simple API, for example https://my-index.example/simple/ (for PyPI and TestPyPI it is known and can be left out).",
   );
+}
+
+export const DEFAULT_WAIT_SECONDS = 300;
+const MAX_WAIT_SECONDS = 3600;
+
+/**
+ * 'true' waits up to 300 s, a whole number of seconds is the limit, 'false' (or nothing) does not
+ * wait. Refused here, before anything is uploaded, when the run could not know where to look.
+ */
+export function parseWait(raw: string, repositoryUrl: URL, checkUrl: URL | undefined): number | undefined {
+  const numeric = raw !== '' && Number.isFinite(Number(raw));
+  const seconds = numeric ? Number(raw) : parseWaitFlag(raw);
+  if (seconds === undefined) return undefined;
+  if (numeric && (!/^\d+$/.test(raw) || seconds < 1 || seconds > MAX_WAIT_SECONDS)) {
+    throw new PublishError(
+      `The input 'wait' is '${raw}', which is not a whole number of seconds from 1 to ${MAX_WAIT_SECONDS}.`,
+      {
+        hint: `Set 'wait' to true (up to ${DEFAULT_WAIT_SECONDS} s), to a number of seconds from 1 to ${MAX_WAIT_SECONDS}, or to false.`,
+      },
+    );
+  }
+  if (!checkUrl && !knownSimpleIndex(repositoryUrl)) {
+    throw new PublishError(
+      `The input 'wait' is set, but where ${repositoryUrl.host} lists its files is not known: it is not PyPI or TestPyPI, and 'check-url' is not set.`,
+      {
+        hint: "Set 'check-url' to the index's simple API (for example https://my-index.example/simple/), or leave 'wait' off.",
+      },
+    );
+  }
+  return seconds;
+}
+
+function parseWaitFlag(raw: string): number | undefined {
+  try {
+    return parseBoolean('wait', raw, false) ? DEFAULT_WAIT_SECONDS : undefined;
+  } catch {
+    throw new PublishError(`The input 'wait' is '${raw}', which is neither a boolean nor a number of seconds.`, {
+      hint: `Set 'wait' to true (up to ${DEFAULT_WAIT_SECONDS} s), to a number of seconds from 1 to ${MAX_WAIT_SECONDS}, or to false.`,
+    });
+  }
 }

@@ -1,7 +1,6 @@
-import { projectName, type UploadResult, type PreparedDist } from '../index/upload.js';
+import { projectName, releaseVersion, type UploadResult, type PreparedDist } from '../index/upload.js';
 import { markdownCell } from '../common/markdown.js';
 import { warehouseSite } from '../common/index-urls.js';
-import { getField } from '../dists/metadata.js';
 
 export interface FileReport {
   filename: string;
@@ -13,12 +12,14 @@ export interface FileReport {
   url?: string;
   /** The attestations sent with the file, by kind ("publish", "SLSA provenance (pre-made)"). */
   attestations?: string[] | undefined;
+  /** With `wait`: seconds from the end of the uploads until the index served the file. */
+  installableAfterS?: number | undefined;
 }
 
 export function fileReport(prepared: PreparedDist, result: FileReport['result'], indexUrl: URL): FileReport {
   const site = warehouseSite(indexUrl);
   const name = projectName(prepared);
-  const version = getField(prepared.metadata, 'Version') ?? prepared.dist.version;
+  const version = releaseVersion(prepared);
   return {
     filename: prepared.dist.filename,
     size: prepared.digests.size,
@@ -29,13 +30,19 @@ export function fileReport(prepared: PreparedDist, result: FileReport['result'],
   };
 }
 
-/** The `uploaded` and `skipped` outputs: JSON arrays of { filename, size, sha256, url? }. */
+/** The `uploaded` and `skipped` outputs: JSON arrays of { filename, size, sha256, url?, installable_after_s? }. */
 export function outputs(reports: FileReport[]): { uploaded: string; skipped: string } {
   const pick = (result: UploadResult): string =>
     JSON.stringify(
       reports
         .filter((r) => r.result === result)
-        .map(({ filename, size, sha256, url }) => ({ filename, size, sha256, ...(url ? { url } : {}) })),
+        .map(({ filename, size, sha256, url, installableAfterS }) => ({
+          filename,
+          size,
+          sha256,
+          ...(url ? { url } : {}),
+          ...(installableAfterS === undefined ? {} : { installable_after_s: installableAfterS }),
+        })),
     );
   return { uploaded: pick('uploaded'), skipped: pick('skipped') };
 }
@@ -53,7 +60,13 @@ export interface FailureReport {
   details?: string | undefined;
 }
 
-export function summaryMarkdown(indexUrl: URL, reports: FileReport[], failure?: FailureReport): string {
+/** `waitLine`: what `wait` found ("installable after 7 s; provenance confirmed for 2 files"). */
+export function summaryMarkdown(
+  indexUrl: URL,
+  reports: FileReport[],
+  failure?: FailureReport,
+  waitLine?: string,
+): string {
   const lines = [`### Publishing to ${indexUrl.host}`, ''];
   if (failure) {
     const [headline = '', ...rest] = failure.message.split('\n');
@@ -76,6 +89,7 @@ export function summaryMarkdown(indexUrl: URL, reports: FileReport[], failure?: 
       );
     }
   }
+  if (waitLine) lines.push('', `**${markdownCell(waitLine.charAt(0).toUpperCase() + waitLine.slice(1))}**`);
   return `${lines.join('\n')}\n`;
 }
 

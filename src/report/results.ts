@@ -3,14 +3,24 @@ import { formatError, PublishError } from '../common/errors.js';
 import { outside } from '../common/log-text.js';
 import { outputs, summaryMarkdown, type FileReport } from './report.js';
 
+/** What the run found besides the files' results, for the summary and the outputs. */
+export interface RunSummary {
+  /** A dry run's plan replaces the summary. */
+  dryRunPlan?: string;
+  /** With `wait`: whether the index served every file (false until it did); undefined when not asked. */
+  installable?: boolean;
+  /** With `wait`: "installable after 7 s; provenance confirmed for 2 files". */
+  waitLine?: string;
+}
+
 /** Outputs and the job summary. Failing to write them is a warning: it never changes the run's result or hides its error. */
 export async function writeResults(
   io: ActionIO,
   repositoryUrl: URL,
   reports: FileReport[],
   attestationPaths: string[],
-  error?: unknown,
-  dryRunPlan?: string,
+  error: unknown,
+  summary: RunSummary,
 ): Promise<void> {
   const unwritten = (what: string, cause: unknown): void => {
     io.warning(
@@ -22,6 +32,7 @@ export async function writeResults(
     io.setOutput('uploaded', uploaded);
     io.setOutput('skipped', skipped);
     io.setOutput('attestations', JSON.stringify(attestationPaths));
+    io.setOutput('installable', summary.installable === undefined ? '' : String(summary.installable));
   } catch (cause) {
     unwritten("the step's outputs (GITHUB_OUTPUT)", cause);
   }
@@ -32,7 +43,7 @@ export async function writeResults(
         : error instanceof PublishError
           ? { message: formatError(error), details: error.details }
           : { message: error instanceof Error ? String(error) : JSON.stringify(error) };
-    await io.writeSummary(dryRunPlan ?? summaryMarkdown(repositoryUrl, reports, failure));
+    await io.writeSummary(summary.dryRunPlan ?? summaryMarkdown(repositoryUrl, reports, failure, summary.waitLine));
   } catch (cause) {
     unwritten('the job summary (GITHUB_STEP_SUMMARY)', cause);
   }

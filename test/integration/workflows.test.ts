@@ -41,6 +41,7 @@ describe('workflows', () => {
         '.github/workflows/release.yml',
         'docs/release.yml',
         'docs/release-testpypi.yml',
+        'docs/release-wait.yml',
         'test/fixtures/act/release.yml',
       ]),
     );

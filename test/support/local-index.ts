@@ -18,6 +18,13 @@ import {
   type TrustedPublisher,
 } from './warehouse-oidc.ts';
 import { burnToken, releaseJson, seedFile, type BurnRecord, type JsonAnswer } from './warehouse-json.ts';
+import {
+  INTEGRITY_PATH,
+  provenanceAnswer,
+  provenanceUrl,
+  type ProvenancePublisher,
+  type ProvenanceSettings,
+} from './warehouse-integrity.ts';
 import { handleUpload, textFields, type StoredFile, type UploadState } from './warehouse-upload.ts';
 import {
   acceptsJson,
@@ -31,6 +38,7 @@ import {
 export type { StoredFile } from './warehouse-upload.ts';
 export type { BurnRecord } from './warehouse-json.ts';
 export type { TrustedPublisher } from './warehouse-oidc.ts';
+export type { ProvenancePublisher } from './warehouse-integrity.ts';
 
 export interface LocalIndexOptions {
   /** The OIDC audience the index announces; PyPI's is 'pypi'. */
@@ -60,9 +68,18 @@ export interface LocalIndexOptions {
    * (the benchmark's large files); stored files then have `path` set and empty `bytes`.
    */
   spoolDir?: string;
+  /**
+   * A stored file stays out of its simple API (page, versions list) for this long after its upload,
+   * as a CDN-cached page would leave it out.
+   */
+  holdBackMs?: number;
+  /** The publisher the provenance of uploaded attestations names; the trusted publisher by default. */
+  provenancePublisher?: ProvenancePublisher;
+  /** false: attestations are accepted, but no provenance is shown for them. Default true. */
+  keepProvenance?: boolean;
 }
 
-export type OverrideRoute = 'audience' | 'mint-token' | 'github-token' | 'upload' | 'simple';
+export type OverrideRoute = 'audience' | 'mint-token' | 'github-token' | 'upload' | 'simple' | 'integrity';
 /**
  * Network faults no status code can express: the connection cut while the body arrives; the file
  * stored and the connection cut before the answer; no answer at all.
@@ -120,6 +137,10 @@ export interface LocalIndex {
   override(route: OverrideRoute, handler: OverrideHandler): () => void;
   /** The next `times` requests to `route` meet `fault`. */
   fault(fault: Fault, route: OverrideRoute, times?: number): void;
+  /** The next `times` requests to `route` are answered `status` (default 503), as an overloaded index would. */
+  failWith(route: OverrideRoute, times: number, status?: number): void;
+  /** From now on the simple API lists `filename` with this sha256 instead of the stored file's. */
+  misreportSha256(filename: string, sha256: string): void;
   close(): Promise<void>;
 }
 
@@ -156,6 +177,16 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
   const uploads: UploadRecord[] = [];
   const mints: MintRecord[] = [];
   const burns: BurnRecord[] = [];
+  const misreported = new Map<string, string>();
+  const provenance: ProvenanceSettings = {
+    publisher: options.provenancePublisher ?? {
+      kind: 'GitHub',
+      repository: publisher.repository,
+      workflow: publisher.workflow,
+      environment: publisher.environment || null,
+    },
+    keep: options.keepProvenance ?? true,
+  };
   const headListeners = new WeakMap<ServerResponse, (status: number, message: string) => void>();
   const issueIdToken = (extra: ClaimOverrides = {}, aud = audience): string =>
     issueGithubIdToken(keys, aud, options.claims ?? {}, extra);
@@ -278,9 +309,11 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
       res.writeHead(301, { location: `/simple/${project}/` });
       return void res.end();
     }
+    const heldBackUntil = Date.now() - (options.holdBackMs ?? 0);
     const files = [...state.files.entries()]
-      .filter(([, file]) => file.project === project)
+      .filter(([, file]) => file.project === project && file.uploadedAt.getTime() <= heldBackUntil)
       .sort(([a], [b]) => a.localeCompare(b));
+    const sha256Of = (filename: string, file: StoredFile): string => misreported.get(filename) ?? file.sha256;
     if (!files.length && !state.projects.has(project)) {
       send(req, res, 404, 'Not Found');
       return;
@@ -295,18 +328,20 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
           files: files.map(([filename, file]) => ({
             filename,
             url: `/files/${encodeURIComponent(filename)}`,
-            hashes: { sha256: file.sha256 },
+            hashes: { sha256: sha256Of(filename, file) },
             size: file.size,
             yanked: false,
             'upload-time': file.uploadedAt.toISOString(),
+            provenance: provenanceUrl(state.origin, filename, file, provenance),
           })),
         }),
       );
     }
-    const links = files.map(
-      ([filename, file]) =>
-        `    <a href="/files/${encodeURIComponent(filename)}#sha256=${file.sha256}">${escapeHtml(filename)}</a><br />`,
-    );
+    const links = files.map(([filename, file]) => {
+      const url = provenanceUrl(state.origin, filename, file, provenance);
+      const attribute = url ? ` data-provenance="${escapeHtml(url)}"` : '';
+      return `    <a href="/files/${encodeURIComponent(filename)}#sha256=${sha256Of(filename, file)}"${attribute}>${escapeHtml(filename)}</a><br />`;
+    });
     res.writeHead(200, { 'content-type': 'text/html; charset=UTF-8' });
     res.end(
       [
@@ -400,6 +435,16 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
       if (method === 'POST') await legacyUpload(req, res, url, body, spooled);
       else send(req, res, 405, 'Method Not Allowed', { allow: 'POST' });
       return;
+    }
+    const integrityMatch = INTEGRITY_PATH.exec(path);
+    if (integrityMatch && method === 'GET') {
+      if (await overridden('integrity', req, res, body)) return;
+      const [project, version, filename] = integrityMatch.slice(1).map(decodeURIComponent);
+      const answer = provenanceAnswer(state, provenance, project, version, filename);
+      res.writeHead(answer.status, {
+        'content-type': answer.status === 200 ? 'application/vnd.pypi.integrity.v1+json' : 'application/json',
+      });
+      return void res.end(JSON.stringify(answer.body));
     }
     const simpleMatch = /^\/simple\/([^/]+)(\/?)$/.exec(path);
     if (simpleMatch && method === 'GET') {
@@ -495,6 +540,21 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
     fault(fault, routeName, times = 1) {
       for (let i = 0; i < times; i++) faults.push({ fault, route: routeName });
     },
+    failWith(routeName, times, status = 503) {
+      let left = times;
+      const list = overrides.get(routeName) ?? [];
+      const handler: OverrideHandler = (req, res) => {
+        if (left <= 0) return false;
+        left--;
+        send(req, res, status, `the index is unavailable (test setting, ${left} more)`);
+        return true;
+      };
+      list.unshift(handler);
+      overrides.set(routeName, list);
+    },
+    misreportSha256(filename, sha256) {
+      misreported.set(filename, sha256);
+    },
     override(routeName, handler) {
       const list = overrides.get(routeName) ?? [];
       list.push(handler);
@@ -522,5 +582,6 @@ function routeOf(requestUrl: string): OverrideRoute | undefined {
   if (path === '/_/oidc/mint-token') return 'mint-token';
   if (path === '/github/token') return 'github-token';
   if (path.startsWith('/simple/')) return 'simple';
+  if (path.startsWith('/integrity/')) return 'integrity';
   return undefined;
 }

@@ -39,6 +39,7 @@ describe('parseInputs: defaults', () => {
       printHash: true,
       attestations: true,
       dryRun: false,
+      wait: undefined,
     });
     expect(inputs.repositoryUrl.href).toBe(DEFAULT_REPOSITORY_URL);
     expect(warnings).toEqual([]);
@@ -65,6 +66,7 @@ describe('parseInputs: defaults', () => {
       retries: '0',
       parallel: '1',
       'dry-run': 'true',
+      wait: '120',
     });
     expect(inputs).toEqual({
       repositoryUrl: new URL('https://test.pypi.org/legacy/'),
@@ -80,6 +82,7 @@ describe('parseInputs: defaults', () => {
       printHash: false,
       attestations: true,
       dryRun: true,
+      wait: 120,
     });
     expect(warnings).toEqual([]);
   });
@@ -270,5 +273,55 @@ describe('parseInputs: packages-dir with Windows separators', () => {
 
   it('attestations: false is accepted', () => {
     expect(parse({ attestations: 'false' }).inputs.attestations).toBe(false);
+  });
+});
+
+describe('parseInputs: wait', () => {
+  it.each([
+    ['', undefined],
+    ['false', undefined],
+    ['False', undefined],
+    ['true', 300],
+    ['TRUE', 300],
+    ['1', 1],
+    ['45', 45],
+    ['3600', 3600],
+  ])('wait: %j → %j seconds (PyPI)', (raw, seconds) => {
+    expect(parse({ wait: raw }).inputs.wait).toBe(seconds);
+  });
+
+  it.each(['0', '3601', '-5', '2.5', '1e3'])('refuses a number out of range or not whole: %s', (raw) => {
+    const error = parseError({ wait: raw });
+    expect(error.message).toBe(`The input 'wait' is '${raw}', which is not a whole number of seconds from 1 to 3600.`);
+    expect(error.hint).toBe("Set 'wait' to true (up to 300 s), to a number of seconds from 1 to 3600, or to false.");
+  });
+
+  it.each(['yes', 'on', '5s', 'forever'])('refuses a word that is not a boolean: %s', (raw) => {
+    const error = parseError({ wait: raw });
+    expect(error.message).toBe(`The input 'wait' is '${raw}', which is neither a boolean nor a number of seconds.`);
+    expect(error.hint).toContain("Set 'wait' to true");
+  });
+
+  it('knows where to look on TestPyPI, and wherever check-url points', () => {
+    expect(parse({ wait: 'true', 'repository-url': 'https://test.pypi.org/legacy/' }).inputs.wait).toBe(300);
+    expect(
+      parse({
+        wait: '10',
+        'repository-url': 'https://my-index.example/legacy/',
+        'check-url': 'https://my-index.example/simple/',
+      }).inputs.wait,
+    ).toBe(10);
+  });
+
+  it('is an error at input time on an index whose simple API is not known', () => {
+    const error = parseError({ wait: 'true', 'repository-url': 'https://my-index.example/legacy/' });
+    expect(error.message).toBe(
+      "The input 'wait' is set, but where my-index.example lists its files is not known: it is not PyPI or TestPyPI, and 'check-url' is not set.",
+    );
+    expect(error.hint).toBe(
+      "Set 'check-url' to the index's simple API (for example https://my-index.example/simple/), or leave 'wait' off.",
+    );
+    // Off, it needs nothing.
+    expect(parse({ wait: 'false', 'repository-url': 'https://my-index.example/legacy/' }).inputs.wait).toBeUndefined();
   });
 });

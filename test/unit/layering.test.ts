@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // The stages of a run, in order: a module may import from its own stage, earlier stages and common/.
-const STAGES = ['common', 'inputs', 'dists', 'checks', 'index', 'attest', 'report', 'dry-run'];
+const STAGES = ['common', 'inputs', 'dists', 'checks', 'index', 'attest', 'confirm', 'report', 'dry-run'];
 const SRC = resolve(import.meta.dirname, '../../src');
 
 function sourceFiles(dir: string): string[] {

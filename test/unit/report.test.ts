@@ -48,6 +48,17 @@ describe('outputs', () => {
     );
   });
 
+  it('adds installable_after_s to the files waited for (wait)', () => {
+    const waited = REPORTS.slice(0, 2).map((report, index) => ({ ...report, installableAfterS: [7, 0][index] }));
+    const { uploaded, skipped } = outputs(waited);
+    expect(JSON.parse(uploaded)).toEqual([
+      expect.objectContaining({ filename: 'foo-1.0-py3-none-any.whl', installable_after_s: 7 }),
+    ]);
+    expect(JSON.parse(skipped)).toEqual([
+      expect.objectContaining({ filename: 'foo-1.0.tar.gz', installable_after_s: 0 }),
+    ]);
+  });
+
   it('gives empty arrays when nothing was uploaded or skipped', () => {
     expect(outputs([REPORTS[3], REPORTS[4]])).toEqual({ uploaded: '[]', skipped: '[]' });
     expect(outputs([])).toEqual({ uploaded: '[]', skipped: '[]' });
@@ -122,6 +133,18 @@ describe('summaryMarkdown', () => {
       details: '| a | b |\n| --- | --- |',
     });
     expect(markdown).toBe('### Publishing to test.pypi.org\n\n**Failed:** Refused.\n\n| a | b |\n| --- | --- |\n\n');
+  });
+});
+
+describe('summaryMarkdown with wait', () => {
+  it("ends with wait's line, after the table", () => {
+    const markdown = summaryMarkdown(
+      new URL('https://upload.pypi.org/legacy/'),
+      [REPORTS[0]],
+      undefined,
+      'installable after 7 s; provenance confirmed for 2 files',
+    );
+    expect(markdown.endsWith('|\n\n**Installable after 7 s; provenance confirmed for 2 files**\n')).toBe(true);
   });
 });
 
