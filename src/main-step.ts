@@ -3,7 +3,7 @@ import { formatError, PublishError } from './common/errors.js';
 import { commandSafe } from './common/log-text.js';
 import { parseInputs } from './inputs/inputs.js';
 import { run, type ActionIO } from './main.js';
-import { isPostStep, markMainStepStarted, revokeLeftoverTokens } from './post.js';
+import { isPostStep, revokeLeftoverTokens } from './post.js';
 
 const io: ActionIO = {
   // The last guard: no line of an info message may read as a workflow command.
@@ -72,10 +72,7 @@ async function main(): Promise<void> {
   }
 }
 
-// action.yml runs this bundle twice: as the main step, and as the post step (which finds the marker).
-if (isPostStep()) {
-  await revokeLeftoverTokens();
-} else {
-  markMainStepStarted();
-  await main();
-}
+// action.yml runs this bundle twice: as the main step (dist/index.js), and as the post step through
+// dist/post.js, which flags it in this process.
+if (isPostStep()) await revokeLeftoverTokens();
+else await main();
