@@ -69,8 +69,8 @@ export async function dryRun(prepared: PreparedDist[], context: DryRunContext): 
     now: context.now ?? new Date(),
   });
   const attestations = await planAttestations({
-    enabled: context.attestations,
-    trustedPublishing: !context.password,
+    attestations: context.attestations,
+    password: context.password,
     repositoryUrl: context.uploadUrl,
     packagesDir: context.packagesDir,
     env: context.env,

@@ -400,7 +400,9 @@ describe('signing failures', () => {
     expect(result.error?.message).toMatch(
       /^Nothing was uploaded: signing the PEP 740 attestation for \S+ failed at Sigstore's certificate authority, Fulcio \(http:\/\/127\.0\.0\.1:\d+\/\)/,
     );
-    expect(result.error?.message).toContain('(401) There was an error processing the identity token');
+    expect(result.error?.message).toContain(
+      'Fulcio answered 401 Unauthorized: There was an error processing the identity token',
+    );
     expect((result.error as { hint?: string }).hint).toContain("'attestations: false'");
     expect(idx.uploads).toHaveLength(0);
     expect(sig.rekor.requests).toHaveLength(0);
@@ -419,7 +421,9 @@ describe('signing failures', () => {
     expect(result.error?.message).toMatch(
       /failed at Sigstore's transparency log, Rekor \(http:\/\/127\.0\.0\.1:\d+\/\), which did not record the signature/,
     );
-    expect(result.error?.message).toContain('(500) error communicating with backend');
+    expect(result.error?.message).toContain(
+      'Rekor answered 500 Internal Server Error: error communicating with backend (gave up after 2 attempts)',
+    );
     expect((result.error as { hint?: string }).hint).toContain("'attestations: false'");
     expect(sig.rekor.requests).toHaveLength(2);
     expect(idx.uploads).toHaveLength(0);
