@@ -40,13 +40,21 @@ export function normalizeVersion(version: string): string | undefined {
   return result;
 }
 
+/** A normalized version without the trailing zeros of its release segment, which PEP 440 ignores. */
+const stripZeros = (version: string): string =>
+  version.replace(/^((?:\d+!)?\d+(?:\.\d+)*?)(?:\.0+)*(?=$|[^.\d])/, '$1');
+
 /** PEP 440 equality (`Version('1.0') == Version('1.0.0')`): trailing zeros of the release do not count. */
 export function sameVersion(a: string, b: string): boolean {
-  const stripZeros = (version: string): string =>
-    version.replace(/^((?:\d+!)?\d+(?:\.\d+)*?)(?:\.0+)*(?=$|[^.\d])/, '$1');
   const left = normalizeVersion(a);
   const right = normalizeVersion(b);
   return left !== undefined && right !== undefined && stripZeros(left) === stripZeros(right);
+}
+
+/** A release is its project and its version as PEP 440 compares them: 1.0 and 1.0.0 are one release. */
+export function releaseKey(project: string, version: string): string {
+  const normalized = normalizeVersion(version);
+  return `${normalizeName(project)} ${normalized === undefined ? version : stripZeros(normalized)}`;
 }
 
 /** PEP 503 normalization of a project name. */

@@ -91,12 +91,18 @@ interface OracleFile {
   };
   san?: string[];
   extensions?: Record<string, string>;
+  /** Given the dist: "ok", or why pypi-attestations' verify would refuse the subject for it. */
+  subject?: string;
 }
 
-async function oracle(paths: string[]): Promise<Record<string, OracleFile>> {
+/** Attestation paths, each with the dist it should be checked against. */
+async function oracle(pairs: [attestation: string, dist?: string][]): Promise<Record<string, OracleFile>> {
   const { stdout } = await promisify(execFile)(
     venvBin('python'),
-    [join(ROOT, 'test/python/attestation_oracle.py'), ...paths],
+    [
+      join(ROOT, 'test/python/attestation_oracle.py'),
+      ...pairs.map(([attestation, dist]) => (dist ? `${attestation}=${dist}` : attestation)),
+    ],
     { maxBuffer: 16 << 20 },
   );
   return (JSON.parse(stdout) as { files: Record<string, OracleFile> }).files;
@@ -194,13 +200,20 @@ describe('PEP 740 attestations with trusted publishing', () => {
     expect(result.error).toBeUndefined();
     const ours = JSON.parse(result.outputs.attestations) as string[];
     const fixtures = FIXTURE_DISTS.map((d) => join(FIXTURES, `${d}.publish.attestation`));
-    const judged = await oracle([...ours, ...fixtures]);
+    const distOf = (path: string) => dists.find((d) => `${basename(d)}.publish.attestation` === basename(path));
+    const judged = await oracle([
+      ...ours.map((path): [string, string | undefined] => [path, distOf(path)]),
+      ...fixtures.map((path): [string, string] => [path, path.replace(/\.publish\.attestation$/, '')]),
+    ]);
     const fixtureShape = shape(JSON.parse(await readFile(fixtures[0], 'utf8')));
     expect(shape(JSON.parse(await readFile(fixtures[1], 'utf8')))).toEqual(fixtureShape);
     for (const path of ours) {
       const file = judged[path];
       expect(file.error).toBeUndefined();
       expect(file.parsed).toBe(true);
+      // Its subject is the very file uploaded: name and sha256, as PyPI checks them.
+      expect(distOf(path)).toBeDefined();
+      expect(file.subject).toBe('ok');
       const object = JSON.parse(await readFile(path, 'utf8')) as Pep740;
       expect(shape(object)).toEqual(fixtureShape);
       // Converted back, the bundle holds exactly our certificate, entry, statement and signature.
@@ -217,7 +230,27 @@ describe('PEP 740 attestations with trusted publishing', () => {
         build_signer_uri: `https://github.com/${WORKFLOW_REF}`,
       });
     }
-    for (const path of fixtures) expect(judged[path].parsed).toBe(true);
+    for (const path of fixtures) expect(judged[path]).toMatchObject({ parsed: true, subject: 'ok' });
+  });
+
+  it('the oracle refuses a subject whose digest is not the file: one changed byte', async () => {
+    const { idx, sig } = await start();
+    const result = await runInProcess(
+      { 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir(dists) },
+      runnerOf(idx),
+      FAST,
+      sig.env,
+    );
+    expect(result.error).toBeUndefined();
+    const wheel = dists.find((d) => d.endsWith('.whl'))!;
+    const attestation = (JSON.parse(result.outputs.attestations) as string[]).find(
+      (p) => basename(p) === `${basename(wheel)}.publish.attestation`,
+    )!;
+    const bytes = await readFile(wheel);
+    bytes[bytes.length - 1] ^= 0x01;
+    const altered = join(await packagesDir([], { [basename(wheel)]: bytes }), basename(wheel));
+    const judged = await oracle([[attestation, altered]]);
+    expect(judged[attestation].subject).toBe('subject does not match distribution digest');
   });
 
   it("uploads the fixtures' real attestations lying beside their dists as they are, and signs nothing", async () => {
