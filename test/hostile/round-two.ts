@@ -155,6 +155,18 @@ function step(root: string, which: 'main' | 'post', inputs: Record<string, strin
   return runAction(inputs, { bundle: stepEntry(which, root), env, timeoutMs: 60_000 });
 }
 
+/** The main step, publishing the wheel to the local index with trusted publishing. */
+function publishStep(
+  root: string,
+  setup: Setup,
+  index: LocalIndex,
+  inputs: Record<string, string> = {},
+  env: Record<string, string> = {},
+) {
+  const all = { 'repository-url': index.uploadUrl, 'packages-dir': setup.packages, retries: '0', ...inputs };
+  return step(root, 'main', all, { ...trusted(index), ...env });
+}
+
 async function withSetup(body: (setup: Setup) => Promise<Outcome>): Promise<Outcome> {
   const setup = await new Setup().open();
   try {
@@ -184,15 +196,36 @@ function attestingRun(
   return withSetup(async (setup) => {
     const index = await setup.index();
     const sigstore = await setup.sigstore(index);
-    const env = { ...trusted(index), ...sigstore.env, ...(await prepare(setup, index, sigstore)) };
-    const run = await step(
-      root,
-      'main',
-      { 'repository-url': index.uploadUrl, 'packages-dir': setup.packages, retries: '0', ...inputs },
-      env,
-    );
+    const run = await publishStep(root, setup, index, inputs, {
+      ...sigstore.env,
+      ...(await prepare(setup, index, sigstore)),
+    });
     return { run, uploads: index.files.size, leaks: [], secrets: [index.github.requestToken] };
   });
+}
+
+/** Fulcio or Rekor answering every request with a 307 to another origin, which must see nothing. */
+function redirectElsewhere(service: 'Fulcio' | 'Rekor', failure: string): RoundTwoCase {
+  return {
+    id: `${service.toLowerCase()}-redirect`,
+    title: `${service} answers 307 to another origin (plain http, another port)`,
+    expected: { code: 1, log: [failure, 'which is not followed'] },
+    run: (root) =>
+      withSetup(async (setup) => {
+        const elsewhere = await setup.recorder();
+        const redirector = await setup.recorder((seen, res) =>
+          res.writeHead(307, { location: `http://127.0.0.1:${elsewhere.port}${seen.url}` }).end(),
+        );
+        const variable = service === 'Fulcio' ? 'PYPI_OIDC_PUBLISH_FULCIO_URL' : 'PYPI_OIDC_PUBLISH_REKOR_URL';
+        const outcome = await attestingRun(root, async () => ({ [variable]: redirector.origin }));
+        const leaks = elsewhere.requests.map((r) =>
+          JWT.test(r.body)
+            ? "the runner's Sigstore token at the redirect's target"
+            : `a ${r.method} at the redirect's target`,
+        );
+        return { ...outcome, leaks };
+      }),
+  };
 }
 
 const DEEP_ENTRY = `${'['.repeat(300_000)}${']'.repeat(300_000)}`;
@@ -239,39 +272,8 @@ export const ROUND_TWO: RoundTwoCase[] = [
         return { run, uploads: index.files.size, leaks, secrets: [index.github.requestToken] };
       }),
   },
-  {
-    id: 'fulcio-redirect',
-    title: 'Fulcio answers 307 to another origin (plain http, another port)',
-    expected: { code: 1, log: ["failed at Sigstore's certificate authority, Fulcio", 'which is not followed'] },
-    run: (root) =>
-      withSetup(async (setup) => {
-        const elsewhere = await setup.recorder();
-        const redirector = await setup.recorder((seen, res) =>
-          res.writeHead(307, { location: `http://127.0.0.1:${elsewhere.port}${seen.url}` }).end(),
-        );
-        const outcome = await attestingRun(root, async () => ({ PYPI_OIDC_PUBLISH_FULCIO_URL: redirector.origin }));
-        const leaks = elsewhere.requests.map((r) =>
-          JWT.test(r.body)
-            ? "the runner's Sigstore token at the redirect's target"
-            : `a ${r.method} at the redirect's target`,
-        );
-        return { ...outcome, leaks };
-      }),
-  },
-  {
-    id: 'rekor-redirect',
-    title: 'Rekor answers 307 to another origin',
-    expected: { code: 1, log: ["failed at Sigstore's transparency log, Rekor", 'which is not followed'] },
-    run: (root) =>
-      withSetup(async (setup) => {
-        const elsewhere = await setup.recorder();
-        const redirector = await setup.recorder((seen, res) =>
-          res.writeHead(307, { location: `http://127.0.0.1:${elsewhere.port}${seen.url}` }).end(),
-        );
-        const outcome = await attestingRun(root, async () => ({ PYPI_OIDC_PUBLISH_REKOR_URL: redirector.origin }));
-        return { ...outcome, leaks: elsewhere.requests.map((r) => `a ${r.method} at the redirect's target`) };
-      }),
-  },
+  redirectElsewhere('Fulcio', "failed at Sigstore's certificate authority, Fulcio"),
+  redirectElsewhere('Rekor', "failed at Sigstore's transparency log, Rekor"),
   {
     id: 'post-step-marker-in-env',
     title: "STATE_post-step=true in the main step's environment (an earlier step wrote it to GITHUB_ENV)",
@@ -279,12 +281,7 @@ export const ROUND_TWO: RoundTwoCase[] = [
     run: (root) =>
       withSetup(async (setup) => {
         const index = await setup.index();
-        const run = await step(
-          root,
-          'main',
-          { 'repository-url': index.uploadUrl, 'packages-dir': setup.packages, retries: '0' },
-          { ...trusted(index), 'STATE_post-step': 'true' },
-        );
+        const run = await publishStep(root, setup, index, {}, { 'STATE_post-step': 'true' });
         return {
           run,
           uploads: index.files.size,
@@ -396,18 +393,10 @@ export const ROUND_TWO: RoundTwoCase[] = [
     run: (root) =>
       withSetup(async (setup) => {
         const index = await setup.index();
-        const run = await step(
-          root,
-          'main',
-          {
-            'repository-url': index.uploadUrl,
-            'packages-dir': setup.packages,
-            'skip-existing': 'true',
-            'check-url': `${index.origin}/simple/`,
-            retries: '0',
-          },
-          trusted(index),
-        );
+        const run = await publishStep(root, setup, index, {
+          'skip-existing': 'true',
+          'check-url': `${index.origin}/simple/`,
+        });
         const lookups = index.requests.filter((r) => r.path.startsWith('/simple/'));
         const leaks = [
           ...lookups.filter((r) => r.headers.authorization).map(() => 'the upload token on a simple-API GET'),

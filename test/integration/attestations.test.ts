@@ -60,6 +60,14 @@ const runnerOf = (idx: LocalIndex) => ({
   requestToken: idx.github.requestToken,
   eventName: 'push',
 });
+/** The sampleproject dists, published with trusted publishing and the test Sigstore. */
+const publishDists = async (idx: LocalIndex, sig: TestSigstore) =>
+  runInProcess(
+    { 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir(dists) },
+    runnerOf(idx),
+    FAST,
+    sig.env,
+  );
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 const pae = (type: string, body: Buffer): Buffer =>
   Buffer.concat([Buffer.from(`DSSEv1 ${Buffer.byteLength(type)} ${type} ${body.length} `), body]);
@@ -191,12 +199,7 @@ describe('PEP 740 attestations with trusted publishing', () => {
 
   it('makes objects that pypi-attestations parses and converts back to a Sigstore bundle, with the fixtures structure', async () => {
     const { idx, sig } = await start();
-    const result = await runInProcess(
-      { 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir(dists) },
-      runnerOf(idx),
-      FAST,
-      sig.env,
-    );
+    const result = await publishDists(idx, sig);
     expect(result.error).toBeUndefined();
     const ours = JSON.parse(result.outputs.attestations) as string[];
     const fixtures = FIXTURE_DISTS.map((d) => join(FIXTURES, `${d}.publish.attestation`));
@@ -235,12 +238,7 @@ describe('PEP 740 attestations with trusted publishing', () => {
 
   it('the oracle refuses a subject whose digest is not the file: one changed byte', async () => {
     const { idx, sig } = await start();
-    const result = await runInProcess(
-      { 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir(dists) },
-      runnerOf(idx),
-      FAST,
-      sig.env,
-    );
+    const result = await publishDists(idx, sig);
     expect(result.error).toBeUndefined();
     const wheel = dists.find((d) => d.endsWith('.whl'))!;
     const attestation = (JSON.parse(result.outputs.attestations) as string[]).find(
@@ -400,12 +398,7 @@ describe('when no attestations are made', () => {
         projects: ['sampleproject'],
       },
     });
-    const result = await runInProcess(
-      { 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir(dists) },
-      runnerOf(idx),
-      FAST,
-      sig.env,
-    );
+    const result = await publishDists(idx, sig);
     expect(result.error).toBeUndefined();
     expect(idx.files.size).toBe(dists.length);
     expect(idx.uploads.every((u) => !u.fields.some(([name]) => name === 'attestations'))).toBe(true);
@@ -424,12 +417,7 @@ describe('signing failures', () => {
       { code: 16, message: 'There was an error processing the identity token', details: [] },
       10,
     );
-    const result = await runInProcess(
-      { 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir(dists) },
-      runnerOf(idx),
-      FAST,
-      sig.env,
-    );
+    const result = await publishDists(idx, sig);
     expect(result.error?.message).toMatch(
       /^Nothing was uploaded: signing the PEP 740 attestation for \S+ failed at Sigstore's certificate authority, Fulcio \(http:\/\/127\.0\.0\.1:\d+\/\)/,
     );
@@ -472,12 +460,7 @@ describe('signing failures', () => {
       res.end(JSON.stringify({ message: 'Resource not accessible by integration' }));
       return true;
     });
-    const result = await runInProcess(
-      { 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir(dists) },
-      runnerOf(idx),
-      FAST,
-      sig.env,
-    );
+    const result = await publishDists(idx, sig);
     expect(calls).toBe(1);
     expect(result.error?.message).toContain(
       "failed at the first step, getting an OIDC token for Sigstore (audience 'sigstore') from GitHub's runner",

@@ -124,6 +124,19 @@ async function runPostStep(idx: LocalIndex, stateFile: string) {
   return runBundle(node24Binary(), { 'repository-url': idx.uploadUrl }, env, 'post');
 }
 
+/** Runs the bundle's main step with trusted publishing, its state saved in `stateFile`. */
+async function runMainStep(idx: LocalIndex, stateFile: string) {
+  return runBundle(
+    node24Binary(),
+    { 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir(dists) },
+    {
+      ACTIONS_ID_TOKEN_REQUEST_URL: idx.github.requestUrl,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: idx.github.requestToken,
+      GITHUB_STATE: stateFile,
+    },
+  );
+}
+
 async function stateFile(): Promise<string> {
   const path = join(await mkdtemp(join(tmpdir(), 'state-')), 'state');
   await writeFile(path, '');
@@ -135,15 +148,7 @@ describe("the post step (action.yml's runs.post)", () => {
     const idx = await startIndex();
     refuseUploads(idx);
     const state = await stateFile();
-    const main = await runBundle(
-      node24Binary(),
-      { 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir(dists) },
-      {
-        ACTIONS_ID_TOKEN_REQUEST_URL: idx.github.requestUrl,
-        ACTIONS_ID_TOKEN_REQUEST_TOKEN: idx.github.requestToken,
-        GITHUB_STATE: state,
-      },
-    );
+    const main = await runMainStep(idx, state);
     expect(main.code).toBe(1);
     expect(burnRequests(idx)).toHaveLength(0);
 
@@ -196,15 +201,7 @@ describe("the post step (action.yml's runs.post)", () => {
   it('does nothing after a main step that revoked its own token', async () => {
     const idx = await startIndex();
     const state = await stateFile();
-    const main = await runBundle(
-      node24Binary(),
-      { 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir(dists) },
-      {
-        ACTIONS_ID_TOKEN_REQUEST_URL: idx.github.requestUrl,
-        ACTIONS_ID_TOKEN_REQUEST_TOKEN: idx.github.requestToken,
-        GITHUB_STATE: state,
-      },
-    );
+    const main = await runMainStep(idx, state);
     expect(main.code).toBe(0);
     const post = await runPostStep(idx, state);
     expect(post.code).toBe(0);
@@ -218,15 +215,7 @@ describe("the post step (action.yml's runs.post)", () => {
     const idx = await startIndex({ tokenLifetimeSeconds: 60 });
     refuseUploads(idx);
     const state = await stateFile();
-    const main = await runBundle(
-      node24Binary(),
-      { 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir(dists) },
-      {
-        ACTIONS_ID_TOKEN_REQUEST_URL: idx.github.requestUrl,
-        ACTIONS_ID_TOKEN_REQUEST_TOKEN: idx.github.requestToken,
-        GITHUB_STATE: state,
-      },
-    );
+    const main = await runMainStep(idx, state);
     expect(main.code).toBe(1);
     expect(main.stdout).toContain('; minting a new one.');
     expect(idx.mintedTokens).toBe(2);
