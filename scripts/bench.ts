@@ -141,7 +141,7 @@ for (const workload of workloads) {
     for (const client of clients) await runOnce(client, workload.id, network.rttMs);
     const samples = new Map<ClientName, Sample[]>(clients.map((c) => [c, []]));
     for (let run = 0; run < runs; run++) {
-      const order = clients.map((_, i) => clients[(i + run) % clients.length]!);
+      const order = clients.map((_, i) => clients[(i + run) % clients.length]);
       for (const client of order) samples.get(client)!.push(await runOnce(client, workload.id, network.rttMs));
       say(`  run ${run + 1}: ${order.map((c) => `${c} ${Math.round(samples.get(c)!.at(-1)!.ms)} ms`).join(', ')}`);
     }
@@ -151,14 +151,14 @@ for (const workload of workloads) {
 
 say('\nTime to the first request (node dist/index.js, loopback, plain http) …');
 const plainIndex = await startLocalIndex({ publisher: { ...DEFAULT_PUBLISHER, projects: ['benchproj'] } });
-const startup = await measureStartup(node, ROOT, plainIndex, dirs.get(workloads[0]!.id)!, quick ? 5 : 15);
+const startup = await measureStartup(node, ROOT, plainIndex, dirs.get(workloads[0].id)!, quick ? 5 : 15);
 await plainIndex.close();
 relay.kill();
 await index.close();
 
 const run = promisify(execFile);
 const version = async (command: string, args: string[]): Promise<string> =>
-  (await run(command, args)).stdout.split('\n')[0]!.trim();
+  (await run(command, args)).stdout.split('\n')[0].trim();
 const report = renderReport({
   cells,
   startup,

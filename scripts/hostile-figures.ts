@@ -1,6 +1,8 @@
 // `node scripts/hostile-figures.ts [bundle] [case-id…]`: runs every crafted case of test/hostile
 // against a bundle (default dist/index.js) and prints exit code, wall time, peak RSS and what
 // leaked, one Markdown row per case. Used for the before/after figures of issue 9.
+// `node scripts/hostile-figures.ts --round-two [root] [case-id…]`: the same for issue 13's cases
+// (test/hostile/round-two.ts), run through action.yml's steps in a checkout's root (default this one).
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,6 +10,11 @@ import { CASES, MARKER, PASSWORD } from '../test/hostile/cases.ts';
 import { runAction, startCaseServers, strayCommands, BUNDLE } from '../test/hostile/harness.ts';
 
 const args = process.argv.slice(2);
+if (args[0] === '--round-two') {
+  const { printRoundTwoFigures } = await import('../test/hostile/round-two.ts');
+  await printRoundTwoFigures(resolve(args[1] ?? '.'), new Set(args.slice(2)));
+  process.exit(0);
+}
 const bundle = args[0]?.endsWith('.js') ? resolve(args.shift()!) : BUNDLE;
 const wanted = new Set(args);
 const timeoutMs = Number(process.env.HOSTILE_TIMEOUT_MS ?? 120_000);

@@ -1,9 +1,10 @@
 import * as core from '@actions/core';
 import { formatError, PublishError } from './common/errors.js';
 import { commandSafe } from './common/log-text.js';
+import { proxySecrets } from './common/proxy-secrets.js';
 import { parseInputs } from './inputs/inputs.js';
 import { run, type ActionIO } from './main.js';
-import { isPostStep, markMainStepStarted, revokeLeftoverTokens } from './post.js';
+import { isPostStep, revokeLeftoverTokens } from './post.js';
 
 const io: ActionIO = {
   // The last guard: no line of an info message may read as a workflow command.
@@ -72,10 +73,9 @@ async function main(): Promise<void> {
   }
 }
 
-// action.yml runs this bundle twice: as the main step, and as the post step (which finds the marker).
-if (isPostStep()) {
-  await revokeLeftoverTokens();
-} else {
-  markMainStepStarted();
-  await main();
-}
+// Both steps send requests, perhaps through a proxy whose credentials an agent's debug output shows.
+for (const secret of proxySecrets(process.env)) core.setSecret(secret);
+// action.yml runs this bundle twice: as the main step (dist/index.js), and as the post step through
+// dist/post.js, which flags it in this process.
+if (isPostStep()) await revokeLeftoverTokens();
+else await main();

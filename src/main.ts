@@ -108,6 +108,8 @@ async function publishAll(
 
   const refusal = eventRefusal(job, !inputs.password);
   if (refusal) throw refusal;
+  // Decided before anything is sent: it refuses a Sigstore named by the environment where none may be used.
+  const signing = attestationPolicy(inputs.repositoryUrl, !inputs.password, inputs.attestations, env).attest;
   const minted = new MintedTokens(inputs.repositoryUrl, (name, value) => io.saveState?.(name, value));
   const burnLog: BurnLog = {
     info: (message) => {
@@ -186,7 +188,6 @@ async function publishAll(
   // Fail before the first upload, not halfway, when no token can be had.
   await firstCredentials;
   // Signing covers every file at once, so with attestations the uploads wait for all digests.
-  const signing = attestationPolicy(inputs.repositoryUrl, !inputs.password, inputs.attestations, env).attest;
   const attested = await attestDists(
     signing
       ? (await preparation.all()).map(({ dist, digests }) => ({ filename: dist.filename, sha256: digests.sha256 }))
@@ -202,7 +203,7 @@ async function publishAll(
           log: context.log,
         }),
       claimsOf: decodeClaims,
-      retryDelayMs: tuning.retry.baseDelayMs,
+      retry,
       env,
       io,
     },

@@ -3,15 +3,15 @@
 import * as core from '@actions/core';
 import { BURN_STATE, burnToken } from './index/burn.js';
 
-/** Saved by the main step first thing: one bundle serves both steps, and this tells them apart. */
-const POST_MARKER = 'post-step';
+/**
+ * Set by dist/post.js (action.yml's runs.post, written by scripts/build.ts) before it loads the
+ * bundle. Neither the step's state nor the environment can tell the steps apart: an earlier step
+ * writes both through GITHUB_ENV (`STATE_post-step=true` once turned the main step into a no-op).
+ */
+const POST_STEP_FLAG = Symbol.for('pypi-oidc-publish.post-step');
 
 export function isPostStep(): boolean {
-  return core.getState(POST_MARKER) === 'true';
-}
-
-export function markMainStepStarted(): void {
-  if (process.env.GITHUB_STATE) core.saveState(POST_MARKER, 'true');
+  return (globalThis as Record<symbol, unknown>)[POST_STEP_FLAG] === true;
 }
 
 /** Never fails the job: revoking is a courtesy, the token expires by itself. */

@@ -15,7 +15,8 @@ export interface Certificates {
   cert: Buffer;
 }
 
-export async function makeCertificates(dir: string): Promise<Certificates> {
+/** `hostnames`: more names the server certificate is valid for (a test stands in for upload.pypi.org). */
+export async function makeCertificates(dir: string, hostnames: string[] = []): Promise<Certificates> {
   const path = (name: string): string => join(dir, name);
   const openssl = (...args: string[]): Promise<unknown> => run('openssl', args, { cwd: dir });
   await openssl(
@@ -55,7 +56,7 @@ export async function makeCertificates(dir: string): Promise<Certificates> {
   );
   await writeFile(
     path('server.ext'),
-    'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\nsubjectAltName=IP:127.0.0.1,DNS:localhost\n',
+    `basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\nsubjectAltName=${['IP:127.0.0.1', 'DNS:localhost', ...hostnames.map((name) => `DNS:${name}`)].join(',')}\n`,
   );
   await openssl(
     'x509',

@@ -1,12 +1,14 @@
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import type { Inputs } from '../inputs/inputs.js';
+import type { RetryPolicy } from '../index/retry.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { explainAttestationRefusal, signingError } from './messages.js';
 import { predicateLabel, publishStatement, PUBLISH_PREDICATE_TYPE, type Pep740Attestation } from './pep740.js';
-import { attestationPolicy, reusableWorkflowSkip } from './policy.js';
-import { findPremadeAttestations, hasPremadePublish, isAttestationFilename, type DistDigest } from './premade.js';
-import { SigningFailure, sigstoreEndpoints } from './endpoints.js';
+import { reusableWorkflowSkip } from './policy.js';
+import { isAttestationFilename, type DistDigest } from './premade.js';
+import { SigningFailure, type SigstoreEndpoints } from './endpoints.js';
+import { prepareAttestations } from './prepare.js';
 
 export { explainAttestationRefusal, isAttestationFilename };
 
@@ -17,10 +19,7 @@ export interface AttestationIO {
 }
 
 /** The inputs that matter here; trusted publishing is an empty `password`. */
-export type AttestationInputs = Pick<
-  Inputs,
-  'repositoryUrl' | 'packagesDir' | 'attestations' | 'password' | 'verbose' | 'retries'
->;
+export type AttestationInputs = Pick<Inputs, 'repositoryUrl' | 'packagesDir' | 'attestations' | 'password' | 'verbose'>;
 
 /** The run's edges: the runner, the log, the environment. */
 export interface AttestationEdges {
@@ -28,7 +27,8 @@ export interface AttestationEdges {
   identityToken: (audience: string) => Promise<string>;
   /** Decodes a JWT's claims without verifying it, for the reusable-workflow check. */
   claimsOf: (jwt: string) => Record<string, unknown>;
-  retryDelayMs: number;
+  /** For each call to Fulcio and Rekor, as for the index's. */
+  retry: RetryPolicy;
   env: Record<string, string | undefined>;
   io: AttestationIO;
 }
@@ -59,46 +59,43 @@ export async function attestDists(
   request: AttestationEdges,
 ): Promise<AttestationOutcome> {
   const { io } = request;
-  const policy = attestationPolicy(inputs.repositoryUrl, !inputs.password, inputs.attestations, request.env);
-  if (!policy.attest) {
-    const premade = (await readdir(inputs.packagesDir)).filter(isAttestationFilename);
-    if (policy.notice)
+  const work = await prepareAttestations(dists, inputs, request.env);
+  if (!work.attest) {
+    const { notice, unused } = work;
+    if (notice)
       io.notice(
-        policy.notice +
-          (premade.length
-            ? ` The attestation files in packages-dir (${premade.join(', ')}) are not uploaded either.`
+        notice +
+          (unused.length
+            ? ` The attestation files in packages-dir (${unused.join(', ')}) are not uploaded either.`
             : ''),
       );
-    else if (premade.length)
-      io.info(`'attestations: false': the attestation files in packages-dir (${premade.join(', ')}) are not uploaded.`);
+    else if (unused.length)
+      io.info(`'attestations: false': the attestation files in packages-dir (${unused.join(', ')}) are not uploaded.`);
     return NONE;
   }
-  const { byDist: premade, orphans } = await findPremadeAttestations(inputs.packagesDir, dists);
-  if (orphans.length)
+  if (work.orphans.length)
     io.warning(
-      `Not uploaded, as no distribution in packages-dir has their names' first part: ${orphans.join(', ')}. An attestation file is named <distribution file>.<kind>.attestation.`,
+      `Not uploaded, as no distribution in packages-dir has their names' first part: ${work.orphans.join(', ')}. An attestation file is named <distribution file>.<kind>.attestation.`,
       'Attestations',
     );
-  const toSign = dists.filter((dist) => !hasPremadePublish(premade.get(dist.filename)));
-  for (const [filename, list] of premade) {
+  for (const [filename, list] of work.premade) {
     io.info(`Using what was made beforehand for ${filename}: ${list.map((p) => p.file).join(', ')}`);
   }
 
-  const signed = toSign.length ? await signPublishAttestations(toSign, inputs, request, policy.index) : undefined;
+  const signed = work.toSign.length ? await signPublishAttestations(work.toSign, inputs, request, work) : undefined;
   if (signed === 'skipped') return NONE;
   const made = signed?.made ?? new Map<string, Pep740Attestation>();
 
   const byFile = new Map<string, FileAttestations>();
   for (const dist of dists) {
+    const own = made.get(dist.filename);
     const list = [
-      ...(made.has(dist.filename)
-        ? [{ predicateType: PUBLISH_PREDICATE_TYPE, attestation: made.get(dist.filename)!, premade: false }]
-        : []),
-      ...(premade.get(dist.filename) ?? []).map((p) => ({ ...p, premade: true })),
+      ...(own ? [{ predicateType: PUBLISH_PREDICATE_TYPE, json: JSON.stringify(own), premade: false }] : []),
+      ...(work.premade.get(dist.filename) ?? []).map((p) => ({ ...p, premade: true })),
     ];
     if (!list.length) continue;
     byFile.set(dist.filename, {
-      field: JSON.stringify(list.map((entry) => entry.attestation)),
+      field: `[${list.map((entry) => entry.json).join(',')}]`,
       labels: list.map((entry) => `${predicateLabel(entry.predicateType)}${entry.premade ? ' (pre-made)' : ''}`),
     });
   }
@@ -110,15 +107,14 @@ async function signPublishAttestations(
   toSign: DistDigest[],
   inputs: AttestationInputs,
   request: AttestationEdges,
-  index: string,
+  { index, endpoints, customSigstore }: { index: string; endpoints: SigstoreEndpoints; customSigstore: boolean },
 ): Promise<{ made: Map<string, Pep740Attestation>; written: string[] } | 'skipped'> {
   const { io } = request;
   const made = new Map<string, Pep740Attestation>();
   const written: string[] = [];
-  const { endpoints, custom } = sigstoreEndpoints(request.env);
-  if (custom)
+  if (customSigstore)
     io.warning(
-      `Signing with the Sigstore instance at ${endpoints.fulcio.href} and ${endpoints.rekor.href}, not Sigstore's public instance; PyPI accepts only attestations from the public one.`,
+      `Signing with the test Sigstore at ${endpoints.fulcio.href} and ${endpoints.rekor.href}, not Sigstore's public instance, for the local test index; PyPI accepts only attestations from the public one.`,
       'Attestations',
     );
   let token: string;
@@ -139,9 +135,13 @@ async function signPublishAttestations(
   const signer = createPublishSigner({
     endpoints,
     identityToken: () => Promise.resolve(token),
-    retries: inputs.retries,
-    retryDelayMs: request.retryDelayMs,
-    timeoutMs: TIMEOUT_MS,
+    call: {
+      retry: request.retry,
+      timeoutMs: TIMEOUT_MS,
+      log: (message) => {
+        io.info(message);
+      },
+    },
   });
   const directory = await mkdtemp(join(request.env.RUNNER_TEMP || tmpdir(), 'pypi-oidc-publish-attestations-'));
   const started = Date.now();

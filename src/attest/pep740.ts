@@ -1,4 +1,6 @@
 import { PublishError } from '../common/errors.js';
+import { jsonDepth } from '../common/json-depth.js';
+import { outside } from '../common/log-text.js';
 
 export const PUBLISH_PREDICATE_TYPE = 'https://docs.pypi.org/attestations/publish/v1';
 export const SLSA_PROVENANCE_PREDICATE_TYPE = 'https://slsa.dev/provenance/v1';
@@ -56,9 +58,21 @@ export function bundleToPep740(bundle: SerializedDsseBundle): Pep740Attestation 
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
+/** Real attestations nest about six deep (entry, inclusion proof, checkpoint); the bound leaves room. */
+export const MAX_ATTESTATION_DEPTH = 32;
+
+type JsonObject = Record<string, unknown>;
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const isBase64 = (value: unknown): value is string => typeof value === 'string' && value !== '' && BASE64.test(value);
+
 /**
  * Checks an attestation read from a file (another tool's, or hostile) for PEP 740's shape and
- * returns what its statement covers; `source` names the file in messages.
+ * returns what its statement covers; `source` names the file in messages. Every value's type is
+ * checked before it is used, and nesting is bounded before anything is parsed.
  */
 export function parsePep740(
   text: string,
@@ -69,58 +83,61 @@ export function parsePep740(
       file: source,
       hint: 'Remove the file from packages-dir, or regenerate it with the tool that made it (a PEP 740 attestation is a JSON object with version 1, verification_material and envelope).',
     });
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw invalid('it is not JSON');
-  }
-  const object = value as Partial<Pep740Attestation> | null;
-  if (!object || typeof object !== 'object' || Array.isArray(object)) throw invalid('it is not a JSON object');
-  if (object.version !== 1) throw invalid(`"version" is ${JSON.stringify(object.version)}, not 1`);
+  const parse = (json: string, what: string): unknown => {
+    if (jsonDepth(json, MAX_ATTESTATION_DEPTH) > MAX_ATTESTATION_DEPTH)
+      throw invalid(`${what} nests arrays or objects more than ${MAX_ATTESTATION_DEPTH} deep`);
+    try {
+      return JSON.parse(json);
+    } catch {
+      throw invalid(`${what} is not JSON`);
+    }
+  };
+  const object = parse(text, 'it');
+  if (!isObject(object)) throw invalid('it is not a JSON object');
+  if (object.version !== 1) throw invalid(`"version" is ${describeValue(object.version)}, not 1`);
   const material = object.verification_material;
-  if (
-    !material ||
-    typeof material.certificate !== 'string' ||
-    !material.certificate ||
-    !BASE64.test(material.certificate)
-  )
+  if (!isObject(material) || !isBase64(material.certificate))
     throw invalid('"verification_material.certificate" is not base64 text');
-  if (!Array.isArray(material.transparency_entries) || material.transparency_entries.length === 0)
-    throw invalid('"verification_material.transparency_entries" is not a non-empty array');
+  const entries = material.transparency_entries;
+  if (!Array.isArray(entries) || entries.length === 0 || !entries.every(isObject))
+    throw invalid('"verification_material.transparency_entries" is not a non-empty array of objects');
   const envelope = object.envelope;
   if (
-    !envelope ||
+    !isObject(envelope) ||
     typeof envelope.statement !== 'string' ||
     !BASE64.test(envelope.statement) ||
-    typeof envelope.signature !== 'string' ||
-    !envelope.signature ||
-    !BASE64.test(envelope.signature)
+    !isBase64(envelope.signature)
   ) {
     throw invalid('"envelope" lacks a base64 "statement" and "signature"');
   }
-  let statement: { _type?: unknown; subject?: unknown; predicateType?: unknown };
-  try {
-    statement = JSON.parse(Buffer.from(envelope.statement, 'base64').toString('utf8')) as typeof statement;
-  } catch {
-    throw invalid('its statement is not JSON');
-  }
+  const statement = parse(Buffer.from(envelope.statement, 'base64').toString('utf8'), 'its statement');
+  if (!isObject(statement)) throw invalid('its statement is not a JSON object');
   if (statement._type !== IN_TOTO_STATEMENT_TYPE)
-    throw invalid(`its statement's _type is ${JSON.stringify(statement._type)}, not ${IN_TOTO_STATEMENT_TYPE}`);
-  const subjects = Array.isArray(statement.subject)
-    ? (statement.subject as { name?: unknown; digest?: { sha256?: unknown } }[])
-    : [];
+    throw invalid(`its statement's _type is ${describeValue(statement._type)}, not ${IN_TOTO_STATEMENT_TYPE}`);
+  const subjects = Array.isArray(statement.subject) ? statement.subject : [];
   if (subjects.length !== 1)
     throw invalid(`its statement has ${subjects.length} subjects; PyPI takes exactly one, the file`);
-  const [subject] = subjects as [{ name?: unknown; digest?: { sha256?: unknown } }];
-  const sha256 = subject.digest?.sha256;
-  if (typeof subject.name !== 'string' || typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/i.test(sha256))
+  const subject: unknown = subjects[0];
+  const digest = isObject(subject) ? subject.digest : undefined;
+  const sha256 = isObject(digest) ? digest.sha256 : undefined;
+  if (
+    !isObject(subject) ||
+    typeof subject.name !== 'string' ||
+    typeof sha256 !== 'string' ||
+    !/^[0-9a-f]{64}$/i.test(sha256)
+  )
     throw invalid('its subject lacks a name or a hex sha256 digest');
   if (typeof statement.predicateType !== 'string') throw invalid('its statement has no predicateType');
   return {
-    attestation: object as Pep740Attestation,
+    attestation: object as unknown as Pep740Attestation,
     subject: { name: subject.name, sha256: sha256.toLowerCase(), predicateType: statement.predicateType },
   };
+}
+
+/** A value from a file, for a message: short, on one line. */
+function describeValue(value: unknown): string {
+  const text = value === undefined ? 'undefined' : JSON.stringify(value);
+  return outside(text.length > 60 ? `${text.slice(0, 60)}…` : text);
 }
 
 /** A short label for the job summary and logs. */

@@ -1,17 +1,18 @@
 import { isLoopbackHost } from '../common/urls.js';
+import { sigstoreEndpoints, TEST_INDEX_VARIABLE, type SigstoreEndpoints } from './endpoints.js';
 
-/**
- * Test-only: the origin of a local index on this machine to treat like PyPI for attestations.
- * Honoured only when it equals the repository URL's origin and that is a loopback address, so it
- * cannot make the action send attestations (or an OIDC token to Fulcio) anywhere it would not anyway.
- */
-export const TEST_INDEX_VARIABLE = 'PYPI_OIDC_PUBLISH_TEST_ATTESTATION_INDEX';
+export { TEST_INDEX_VARIABLE };
 
-export type AttestationPolicy = { attest: true; index: string } | { attest: false; notice: string | undefined };
+export type AttestationPolicy =
+  | { attest: true; index: string; endpoints: SigstoreEndpoints; customSigstore: boolean }
+  | { attest: false; notice: string | undefined };
 
 const SILENCE = "Set 'attestations: false' to upload without them and without this notice.";
 
-/** Whether this run makes attestations: trusted publishing to PyPI or TestPyPI only (exact hosts). */
+/**
+ * Whether this run makes attestations (trusted publishing to PyPI or TestPyPI only, exact hosts),
+ * and with which Sigstore; throws when the environment names a Sigstore that may not be used.
+ */
 export function attestationPolicy(
   repositoryUrl: URL,
   trustedPublishing: boolean,
@@ -25,8 +26,12 @@ export function attestationPolicy(
       notice: `No PEP 740 attestations were made: they need trusted publishing, and this run uploads with an API token ('password'), with which PyPI refuses them. Switch to trusted publishing (leave 'password' empty, give the job 'permissions: id-token: write') to get them. ${SILENCE}`,
     };
   }
-  const index = pypiIndex(repositoryUrl) ?? testIndex(repositoryUrl, env[TEST_INDEX_VARIABLE]);
-  if (index) return { attest: true, index };
+  const pypi = pypiIndex(repositoryUrl);
+  const index = pypi ?? testIndex(repositoryUrl, env[TEST_INDEX_VARIABLE]);
+  if (index) {
+    const { endpoints, custom } = sigstoreEndpoints(env, !pypi);
+    return { attest: true, index, endpoints, customSigstore: custom };
+  }
   return {
     attest: false,
     notice: `No PEP 740 attestations were made: ${repositoryUrl.host} is not PyPI (upload.pypi.org) or TestPyPI (test.pypi.org), the only indexes that verify and show them. ${SILENCE}`,

@@ -1,24 +1,23 @@
-// Loaded only when a run signs (import() in attest.ts): sigstore-js is most of the bundle's size.
+// Loaded only when a run signs (import() in attest.ts). sigstore-js assembles the DSSE bundle; the
+// calls to Fulcio and Rekor are the action's own (fulcio.ts, rekor.ts), through its HTTP door.
 import { generateKeyPairSync, sign as signBytes } from 'node:crypto';
 import { bundleToJSON } from '@sigstore/bundle';
-import {
-  DSSEBundleBuilder,
-  FulcioSigner,
-  RekorWitness,
-  type Signature,
-  type Signer,
-  type Witness,
-} from '@sigstore/sign';
+import type { Signature, Signer, Witness } from '@sigstore/sign';
+// Not the package's index, which loads its own HTTP clients (make-fetch-happen) into the bundle.
+import { DSSEBundleBuilder } from '@sigstore/sign/dist/bundler/dsse.js';
+import { decodeClaims } from '../index/oidc.js';
 import { bundleToPep740, IN_TOTO_PAYLOAD_TYPE, type Pep740Attestation } from './pep740.js';
 import { SigningFailure, type SigstoreEndpoints } from './endpoints.js';
+import { requestSigningCertificate } from './fulcio.js';
+import { recordDsseEntry } from './rekor.js';
+import type { ServiceCall } from './sigstore-http.js';
 
 export interface SigningOptions {
   endpoints: SigstoreEndpoints;
   /** The runner's OIDC token with audience `sigstore`; asked for once. */
   identityToken: () => Promise<string>;
-  retries: number;
-  retryDelayMs: number;
-  timeoutMs: number;
+  /** Retries and timeout of each call to Fulcio and Rekor, and where retries are logged. */
+  call: ServiceCall;
 }
 
 export interface PublishSigner {
@@ -27,23 +26,16 @@ export interface PublishSigner {
 }
 
 export function createPublishSigner(options: SigningOptions): PublishSigner {
-  const retry = {
-    retries: options.retries,
-    factor: 2,
-    minTimeout: options.retryDelayMs,
-    maxTimeout: options.retryDelayMs * 8,
-  };
-  const signer = new CertifiedKey(options, retry);
-  const rekor = new RekorWitness({
-    rekorBaseURL: trimSlash(options.endpoints.rekor),
-    entryType: 'dsse',
-    retry,
-    timeout: options.timeoutMs,
-  });
+  const signer = new CertifiedKey(options);
   const witness: Witness = {
-    testify: async (content, publicKey) => {
+    testify: async (content, certificatePem) => {
       try {
-        return await rekor.testify(content, publicKey);
+        if (content.$case !== 'dsseEnvelope') throw new Error('only DSSE envelopes are recorded');
+        return {
+          tlogEntries: [
+            await recordDsseEntry(options.endpoints.rekor, content.dsseEnvelope, certificatePem, options.call),
+          ],
+        };
       } catch (error) {
         throw new SigningFailure('rekor', error);
       }
@@ -65,56 +57,41 @@ export function createPublishSigner(options: SigningOptions): PublishSigner {
 class CertifiedKey implements Signer {
   private readonly keys = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
   private certificate: Promise<string> | undefined;
-  private tokenFailure: unknown;
-  private readonly fulcio: FulcioSigner;
 
-  constructor(options: SigningOptions, retry: object) {
-    const publicKey = this.keys.publicKey.export({ type: 'spki', format: 'pem' }).toString();
-    const keyHolder: Signer = {
-      sign: (data) => Promise.resolve({ signature: this.raw(data), key: { $case: 'publicKey', publicKey } }),
-    };
-    const identityProvider = {
-      getToken: async () => {
-        try {
-          return await options.identityToken();
-        } catch (error) {
-          this.tokenFailure = error;
-          throw error;
-        }
-      },
-    };
-    this.fulcio = new FulcioSigner({
-      fulcioBaseURL: trimSlash(options.endpoints.fulcio),
-      identityProvider,
-      keyHolder,
-      retry,
-      timeout: options.timeoutMs,
-    });
-  }
+  constructor(private readonly options: SigningOptions) {}
 
   async sign(data: Buffer): Promise<Signature> {
-    this.certificate ??= this.certify(data);
+    this.certificate ??= this.certify();
     const certificate = await this.certificate;
     return { signature: this.raw(data), key: { $case: 'x509Certificate', certificate } };
   }
 
-  private async certify(data: Buffer): Promise<string> {
+  private async certify(): Promise<string> {
+    let token: string;
     try {
-      const signature = await this.fulcio.sign(data);
-      if (signature.key.$case !== 'x509Certificate') throw new Error('Fulcio returned no certificate');
-      return signature.key.certificate;
+      token = await this.options.identityToken();
     } catch (error) {
-      throw this.tokenFailure === undefined
-        ? new SigningFailure('fulcio', error)
-        : new SigningFailure('token', this.tokenFailure);
+      throw new SigningFailure('token', error);
+    }
+    try {
+      // Fulcio's proof of possession for a GitHub token: the key's signature over its `sub` claim.
+      const subject = decodeClaims(token).sub;
+      if (typeof subject !== 'string') throw new Error("the runner's OIDC token has no 'sub' claim");
+      return await requestSigningCertificate(
+        this.options.endpoints.fulcio,
+        {
+          identityToken: token,
+          publicKeyPem: this.keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+          proofOfPossession: this.raw(Buffer.from(subject, 'utf8')),
+        },
+        this.options.call,
+      );
+    } catch (error) {
+      throw new SigningFailure('fulcio', error);
     }
   }
 
   private raw(data: Buffer): Buffer {
     return signBytes('sha256', data, this.keys.privateKey);
   }
-}
-
-function trimSlash(url: URL): string {
-  return url.href.replace(/\/+$/, '');
 }

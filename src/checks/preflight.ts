@@ -3,6 +3,7 @@ import { PublishError } from '../common/errors.js';
 import { readDistMetadata } from '../dists/dist-metadata.js';
 import type { DistFile } from '../dists/dists.js';
 import { checkMetadata, type CoreMetadata } from '../dists/metadata.js';
+import { secondSdists } from './releases.js';
 import { problemsMarkdown, verifyDist, type DistProblem } from './verify.js';
 
 /** A dist whose metadata passed pre-flight, before it is hashed. */
@@ -40,6 +41,7 @@ export async function preflight(
       problems.push(fromError(dist, error));
     }
   }
+  problems.push(...secondSdists(checked));
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length) {
     for (const problem of errors)

@@ -54,6 +54,11 @@ export function sameVersion(a: string, b: string): boolean {
   return left !== undefined && left === canonicalVersion(b);
 }
 
+/** A release is its project and its version as PEP 440 compares them: 1.0 and 1.0.0 are one release. */
+export function releaseKey(project: string, version: string): string {
+  return `${normalizeName(project)} ${canonicalVersion(version) ?? version}`;
+}
+
 /** PEP 503 normalization of a project name. */
 export function normalizeName(name: string): string {
   return name.toLowerCase().replace(/[-_.]+/g, '-');

@@ -4,7 +4,8 @@ import type { RetryPolicy } from '../index/retry.js';
 import { projectName, releaseVersion, type PreparedDist } from '../index/upload.js';
 import { describeWait } from '../confirm/wait.js';
 import { planAttestations } from './attestation-plan.js';
-import { lookupCredentials, readIndexState } from './index-state.js';
+import { lookupCredentials } from '../index/simple-index.js';
+import { readIndexState } from './index-state.js';
 import { planFiles } from './plan.js';
 import {
   dryRunSucceeds,
@@ -54,7 +55,13 @@ export async function dryRun(prepared: PreparedDist[], context: DryRunContext): 
   const releases = prepared.map((item) => ({ project: projectName(item), version: releaseVersion(item) }));
   const state = await readIndexState(releases, {
     simpleIndex: context.simpleIndex,
-    credentials: lookupCredentials(context.uploadUrl, context.user, context.password),
+    credentials: context.simpleIndex
+      ? lookupCredentials(context.uploadUrl, context.simpleIndex, {
+          user: context.user,
+          password: context.password,
+          trustedPublishing: !context.password,
+        })
+      : undefined,
     uploadUrl: context.uploadUrl,
     retry: context.retry,
     log: context.log,
@@ -71,8 +78,8 @@ export async function dryRun(prepared: PreparedDist[], context: DryRunContext): 
     now: context.now ?? new Date(),
   });
   const attestations = await planAttestations({
-    enabled: context.attestations,
-    trustedPublishing: !context.password,
+    attestations: context.attestations,
+    password: context.password,
     repositoryUrl: context.uploadUrl,
     packagesDir: context.packagesDir,
     env: context.env,

@@ -1,6 +1,5 @@
 import { PublishError } from '../common/errors.js';
-import { credentialsAllowed } from '../common/urls.js';
-import { normalizeName } from '../dists/pep440.js';
+import { normalizeName, releaseKey } from '../dists/pep440.js';
 import {
   parseJson,
   send,
@@ -12,7 +11,7 @@ import {
 } from '../index/http.js';
 import { retryOnStatus, retryOnTransport, withRetries, type RetryPolicy } from '../index/retry.js';
 import { listedDigests } from '../index/simple-index.js';
-import { releaseKey, type Listing, type ReleaseInfo } from './plan.js';
+import type { Listing, ReleaseInfo } from './plan.js';
 
 export interface LookupOptions {
   /** The index's simple API; undefined when it is not known (another index without 'check-url'). */
@@ -165,10 +164,4 @@ export function parseReleaseJson(body: string): ReleaseInfo | undefined {
     if (time && !Number.isNaN(time.getTime()) && (!createdAt || time < createdAt)) createdAt = time;
   }
   return { kind: 'known', createdAt, sdists };
-}
-
-/** Basic credentials for a private index's look-ups, for the upload URL's origin only. */
-export function lookupCredentials(uploadUrl: URL, user: string, password: string): RequestCredentials | undefined {
-  if (!password || !credentialsAllowed(uploadUrl)) return undefined;
-  return { authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`, origin: uploadUrl.origin };
 }

@@ -1,5 +1,5 @@
 import type { DistKind } from '../dists/dists.js';
-import { canonicalVersion, normalizeName } from '../dists/pep440.js';
+import { normalizeName, releaseKey } from '../dists/pep440.js';
 
 /** What a real run would do with one file. */
 export type PlannedAction = 'upload' | 'skip' | 'fail';
@@ -45,19 +45,14 @@ export interface PlanInput {
 export const CLOSED_RELEASE_DAYS = 14;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** A release is its project and its version as PEP 440 compares them: 1.0 and 1.0.0 are one release. */
-export function releaseKey(project: string, version: string): string {
-  return `${normalizeName(project)} ${canonicalVersion(version) ?? version}`;
-}
-
 /**
  * What the real run would do with each file, from what the index already has: an identical file
- * is skipped, a different one under the same name fails (files are immutable), a second sdist for a
- * release fails, and so does a new file for a release older than 14 days. Pure: the look-ups are
- * done before.
+ * is skipped, a different one under the same name fails (files are immutable), an sdist for a
+ * release the index has an sdist of fails, and so does a new file for a release older than 14
+ * days. Pure: the look-ups are done before. (Two sdists of one release in packages-dir are refused
+ * by pre-flight, in both runs: checks/releases.ts.)
  */
 export function planFiles(input: PlanInput): PlannedFile[] {
-  const sdistsPlanned = new Map<string, string>();
   return input.files.map((file) => {
     const planned = (action: PlannedAction, reason: string): PlannedFile => ({
       filename: file.filename,
@@ -90,19 +85,16 @@ export function planFiles(input: PlanInput): PlannedFile[] {
       );
     }
 
-    const key = releaseKey(file.project, file.version);
     if (file.kind === 'sdist') {
       const otherSdist = [
         ...sdistsOf(listing, file.project, file.version),
         ...(release.kind === 'known' ? release.sdists : []),
-        ...(sdistsPlanned.has(key) ? [sdistsPlanned.get(key)!] : []),
       ].find((name) => name !== file.filename);
       if (otherSdist)
         return planned(
           'fail',
-          `only one sdist may be uploaded per release, and ${file.project} ${file.version} ${sdistsPlanned.get(key) === otherSdist ? 'gets' : 'has'} ${otherSdist} already: upload only one sdist, or bump the version`,
+          `only one sdist may be uploaded per release, and ${file.project} ${file.version} has ${otherSdist} already: upload only one sdist, or bump the version`,
         );
-      sdistsPlanned.set(key, file.filename);
     }
 
     if (

@@ -19,6 +19,10 @@ export interface CredentialSource {
   renew(stale?: string): Promise<boolean>;
 }
 
+export function basicAuthorization({ user, password }: Pick<Credentials, 'user' | 'password'>): string {
+  return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+}
+
 export function fixedCredentials(user: string, password: string): CredentialSource {
   const credentials: Credentials = { user, password, trustedPublishing: false };
   return { trustedPublishing: false, current: () => Promise.resolve(credentials), renew: () => Promise.resolve(false) };

@@ -1,5 +1,7 @@
 import { PublishError } from '../common/errors.js';
-import { knownSimpleIndex } from '../common/index-urls.js';
+import { knownSimpleIndex, warehouseSite } from '../common/index-urls.js';
+import { credentialsAllowed } from '../common/urls.js';
+import { basicAuthorization, type Credentials } from './credentials.js';
 import { parseJson, send, serverMessage, statusLine, type HttpResponse, type RequestCredentials } from './http.js';
 import { normalizeName } from '../dists/pep440.js';
 import { retryOnStatus, retryOnTransport } from './retry.js';
@@ -14,6 +16,23 @@ const ACCEPT_SIMPLE = `${SIMPLE_JSON}, text/html;q=0.1`;
  */
 export function simpleIndexFor(uploadUrl: URL, checkUrl: URL | undefined): URL | undefined {
   return checkUrl ?? knownSimpleIndex(uploadUrl);
+}
+
+/**
+ * What a look-up in the simple API sends as Authorization: nothing, unless the credentials are a
+ * password the user gave for a private index whose simple API shares the upload URL's origin (it may
+ * need them to list files). PyPI's and TestPyPI's simple APIs are public, and a token minted by
+ * trusted publishing is for uploads only: sending either on a GET only widens where it travels.
+ */
+export function lookupCredentials(
+  uploadUrl: URL,
+  simpleIndex: URL,
+  credentials: Pick<Credentials, 'user' | 'password' | 'trustedPublishing'>,
+): RequestCredentials | undefined {
+  if (credentials.trustedPublishing || !credentials.password || warehouseSite(uploadUrl) !== undefined)
+    return undefined;
+  if (simpleIndex.origin !== uploadUrl.origin || !credentialsAllowed(uploadUrl)) return undefined;
+  return { authorization: basicAuthorization(credentials), origin: uploadUrl.origin };
 }
 
 /** The sha256 of every file the index lists for a project, by filename; empty if it has no such project. */

@@ -1,4 +1,4 @@
-import type { CredentialSource, Credentials } from './credentials.js';
+import { basicAuthorization, type CredentialSource, type Credentials } from './credentials.js';
 import type { DistFile } from '../dists/dists.js';
 import type { Digests } from '../dists/digests.js';
 import { PublishError } from '../common/errors.js';
@@ -7,7 +7,7 @@ import { send, serverMessage, statusLine, type HttpResponse } from './http.js';
 import { getField, metadataFormFields, type CoreMetadata, type FormField } from '../dists/metadata.js';
 import { multipartBody } from './multipart.js';
 import { isRetryableStatus, RetryableFailure, retryAfterMs, withRetries, type RetryPolicy } from './retry.js';
-import { listedDigests } from './simple-index.js';
+import { listedDigests, lookupCredentials } from './simple-index.js';
 
 /** A dist that passed pre-flight: everything the upload needs, known before the first byte is sent. */
 export interface PreparedDist {
@@ -187,10 +187,6 @@ async function post(
   }
 }
 
-function basicAuthorization({ user, password }: Credentials): string {
-  return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
-}
-
 type StoredCopy =
   { kind: 'absent' } | { kind: 'same' } | { kind: 'different'; sha256: string } | { kind: 'unknown'; reason: string };
 
@@ -198,12 +194,11 @@ type StoredCopy =
 async function storedCopy(context: UploadContext, prepared: PreparedDist): Promise<StoredCopy> {
   if (!context.simpleIndex) return { kind: 'unknown', reason: "the index's simple API is not known; set 'check-url'" };
   const project = projectName(prepared);
-  // Only an index on the upload URL's origin (a private index) gets them, which the HTTP layer enforces.
-  const sameOrigin = context.simpleIndex.origin === context.url.origin;
   try {
-    const credentials = sameOrigin
-      ? { authorization: basicAuthorization(await context.credentials.current()), origin: context.url.origin }
-      : undefined;
+    // A minted token is never sent on a look-up, so none is minted for one either.
+    const credentials = context.credentials.trustedPublishing
+      ? undefined
+      : lookupCredentials(context.url, context.simpleIndex, await context.credentials.current());
     const listing = await withRetries(
       `Looking up ${prepared.dist.filename} on the index`,
       context.retry,

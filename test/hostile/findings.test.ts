@@ -9,7 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { CASES, MARKER, PASSWORD, type HostileCase } from './cases.ts';
 import { runAction, startCaseServers, strayCommands } from './harness.ts';
 
-/** Loose: the slowest case takes about 1 s here; a hang or a quadratic blow-up takes minutes. */
+/**
+ * Loose: the slowest case (tar-million-members) takes about 1 s of CPU; a quadratic blow-up takes
+ * minutes. Bounded on the action's CPU time, which a loaded machine does not stretch (its wall time
+ * reached 8.6–10.8 s on a busy 2-core machine); a hang is caught by the run's 60 s timeout.
+ */
 const TIME_LIMIT_MS = 20_000;
 /** Loose: the issue's target is 150 MiB; Node alone takes about 80. */
 const RSS_LIMIT_MIB = 300;
@@ -49,7 +53,7 @@ describe('hostile inputs (issue 9)', () => {
     for (const words of hostile.expected.log) expect(log).toContain(words);
     expect(log).not.toContain('Unexpected error');
     expect(run.stderr).not.toMatch(/RangeError|FATAL|heap out of memory/);
-    expect(run.milliseconds).toBeLessThan(TIME_LIMIT_MS);
+    expect(run.cpuMs).toBeLessThan(TIME_LIMIT_MS);
     expect(run.rssMiB).toBeLessThan(RSS_LIMIT_MIB);
     if (hostile.expected.code === 1 && !hostile.indexAnswer) expect(uploads).toBe(0);
     expect(leaked.filter((r) => r.headers.authorization !== undefined)).toEqual([]);

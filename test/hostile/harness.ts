@@ -110,6 +110,8 @@ export interface MeasuredRun {
   milliseconds: number;
   /** Peak resident set size of the action's process, MiB; undefined if it died before reporting. */
   rssMiB: number | undefined;
+  /** CPU time (user + system) of the action's process, ms: its work, which load on the machine does not stretch. */
+  cpuMs: number | undefined;
   timedOut: boolean;
 }
 
@@ -128,7 +130,7 @@ const { writeFileSync } = await import('node:fs');
 const { readFileSync } = await import('node:fs');
 // VmHWM is this process image's own peak (getrusage's maxRSS carries the forking parent's over exec).
 const peakKiB = () => { try { return Number(/VmHWM:\\s+(\\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))[1]); } catch { return process.resourceUsage().maxRSS; } };
-process.on('exit', () => { try { writeFileSync(rssFile, String(peakKiB())); } catch {} });
+process.on('exit', () => { try { writeFileSync(rssFile, String(peakKiB())); const cpu = process.cpuUsage(); writeFileSync(rssFile + '.cpu', String((cpu.user + cpu.system) / 1000)); } catch {} });
 await import(bundle);
 `;
 
@@ -181,12 +183,14 @@ export async function runAction(inputs: Record<string, string>, options: RunOpti
   const milliseconds = Date.now() - started;
   const read = (path: string): Promise<string> => readFile(path, 'utf8').catch(() => '');
   const rss = await read(rssFile);
+  const cpu = await read(`${rssFile}.cpu`);
   const run: MeasuredRun = {
     ...result,
     outputs: await read(join(dir, 'output')),
     summary: await read(join(dir, 'summary')),
     milliseconds,
     rssMiB: rss ? Math.round(Number(rss) / 1024) : undefined,
+    cpuMs: cpu ? Math.round(Number(cpu)) : undefined,
   };
   await rm(dir, { recursive: true, force: true });
   return run;

@@ -60,6 +60,14 @@ const runnerOf = (idx: LocalIndex) => ({
   requestToken: idx.github.requestToken,
   eventName: 'push',
 });
+/** The sampleproject dists, published with trusted publishing and the test Sigstore. */
+const publishDists = async (idx: LocalIndex, sig: TestSigstore) =>
+  runInProcess(
+    { 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir(dists) },
+    runnerOf(idx),
+    FAST,
+    sig.env,
+  );
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 const pae = (type: string, body: Buffer): Buffer =>
   Buffer.concat([Buffer.from(`DSSEv1 ${Buffer.byteLength(type)} ${type} ${body.length} `), body]);
@@ -91,12 +99,18 @@ interface OracleFile {
   };
   san?: string[];
   extensions?: Record<string, string>;
+  /** Given the dist: "ok", or why pypi-attestations' verify would refuse the subject for it. */
+  subject?: string;
 }
 
-async function oracle(paths: string[]): Promise<Record<string, OracleFile>> {
+/** Attestation paths, each with the dist it should be checked against. */
+async function oracle(pairs: [attestation: string, dist?: string][]): Promise<Record<string, OracleFile>> {
   const { stdout } = await promisify(execFile)(
     venvBin('python'),
-    [join(ROOT, 'test/python/attestation_oracle.py'), ...paths],
+    [
+      join(ROOT, 'test/python/attestation_oracle.py'),
+      ...pairs.map(([attestation, dist]) => (dist ? `${attestation}=${dist}` : attestation)),
+    ],
     { maxBuffer: 16 << 20 },
   );
   return (JSON.parse(stdout) as { files: Record<string, OracleFile> }).files;
@@ -185,22 +199,24 @@ describe('PEP 740 attestations with trusted publishing', () => {
 
   it('makes objects that pypi-attestations parses and converts back to a Sigstore bundle, with the fixtures structure', async () => {
     const { idx, sig } = await start();
-    const result = await runInProcess(
-      { 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir(dists) },
-      runnerOf(idx),
-      FAST,
-      sig.env,
-    );
+    const result = await publishDists(idx, sig);
     expect(result.error).toBeUndefined();
     const ours = JSON.parse(result.outputs.attestations) as string[];
     const fixtures = FIXTURE_DISTS.map((d) => join(FIXTURES, `${d}.publish.attestation`));
-    const judged = await oracle([...ours, ...fixtures]);
+    const distOf = (path: string) => dists.find((d) => `${basename(d)}.publish.attestation` === basename(path));
+    const judged = await oracle([
+      ...ours.map((path): [string, string | undefined] => [path, distOf(path)]),
+      ...fixtures.map((path): [string, string] => [path, path.replace(/\.publish\.attestation$/, '')]),
+    ]);
     const fixtureShape = shape(JSON.parse(await readFile(fixtures[0], 'utf8')));
     expect(shape(JSON.parse(await readFile(fixtures[1], 'utf8')))).toEqual(fixtureShape);
     for (const path of ours) {
       const file = judged[path];
       expect(file.error).toBeUndefined();
       expect(file.parsed).toBe(true);
+      // Its subject is the very file uploaded: name and sha256, as PyPI checks them.
+      expect(distOf(path)).toBeDefined();
+      expect(file.subject).toBe('ok');
       const object = JSON.parse(await readFile(path, 'utf8')) as Pep740;
       expect(shape(object)).toEqual(fixtureShape);
       // Converted back, the bundle holds exactly our certificate, entry, statement and signature.
@@ -217,7 +233,22 @@ describe('PEP 740 attestations with trusted publishing', () => {
         build_signer_uri: `https://github.com/${WORKFLOW_REF}`,
       });
     }
-    for (const path of fixtures) expect(judged[path].parsed).toBe(true);
+    for (const path of fixtures) expect(judged[path]).toMatchObject({ parsed: true, subject: 'ok' });
+  });
+
+  it('the oracle refuses a subject whose digest is not the file: one changed byte', async () => {
+    const { idx, sig } = await start();
+    const result = await publishDists(idx, sig);
+    expect(result.error).toBeUndefined();
+    const wheel = dists.find((d) => d.endsWith('.whl'))!;
+    const attestation = (JSON.parse(result.outputs.attestations) as string[]).find(
+      (p) => basename(p) === `${basename(wheel)}.publish.attestation`,
+    )!;
+    const bytes = await readFile(wheel);
+    bytes[bytes.length - 1] ^= 0x01;
+    const altered = join(await packagesDir([], { [basename(wheel)]: bytes }), basename(wheel));
+    const judged = await oracle([[attestation, altered]]);
+    expect(judged[attestation].subject).toBe('subject does not match distribution digest');
   });
 
   it("uploads the fixtures' real attestations lying beside their dists as they are, and signs nothing", async () => {
@@ -367,12 +398,7 @@ describe('when no attestations are made', () => {
         projects: ['sampleproject'],
       },
     });
-    const result = await runInProcess(
-      { 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir(dists) },
-      runnerOf(idx),
-      FAST,
-      sig.env,
-    );
+    const result = await publishDists(idx, sig);
     expect(result.error).toBeUndefined();
     expect(idx.files.size).toBe(dists.length);
     expect(idx.uploads.every((u) => !u.fields.some(([name]) => name === 'attestations'))).toBe(true);
@@ -391,16 +417,13 @@ describe('signing failures', () => {
       { code: 16, message: 'There was an error processing the identity token', details: [] },
       10,
     );
-    const result = await runInProcess(
-      { 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir(dists) },
-      runnerOf(idx),
-      FAST,
-      sig.env,
-    );
+    const result = await publishDists(idx, sig);
     expect(result.error?.message).toMatch(
       /^Nothing was uploaded: signing the PEP 740 attestation for \S+ failed at Sigstore's certificate authority, Fulcio \(http:\/\/127\.0\.0\.1:\d+\/\)/,
     );
-    expect(result.error?.message).toContain('(401) There was an error processing the identity token');
+    expect(result.error?.message).toContain(
+      'Fulcio answered 401 Unauthorized: There was an error processing the identity token',
+    );
     expect((result.error as { hint?: string }).hint).toContain("'attestations: false'");
     expect(idx.uploads).toHaveLength(0);
     expect(sig.rekor.requests).toHaveLength(0);
@@ -419,7 +442,9 @@ describe('signing failures', () => {
     expect(result.error?.message).toMatch(
       /failed at Sigstore's transparency log, Rekor \(http:\/\/127\.0\.0\.1:\d+\/\), which did not record the signature/,
     );
-    expect(result.error?.message).toContain('(500) error communicating with backend');
+    expect(result.error?.message).toContain(
+      'Rekor answered 500 Internal Server Error: error communicating with backend (gave up after 2 attempts)',
+    );
     expect((result.error as { hint?: string }).hint).toContain("'attestations: false'");
     expect(sig.rekor.requests).toHaveLength(2);
     expect(idx.uploads).toHaveLength(0);
@@ -435,12 +460,7 @@ describe('signing failures', () => {
       res.end(JSON.stringify({ message: 'Resource not accessible by integration' }));
       return true;
     });
-    const result = await runInProcess(
-      { 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir(dists) },
-      runnerOf(idx),
-      FAST,
-      sig.env,
-    );
+    const result = await publishDists(idx, sig);
     expect(calls).toBe(1);
     expect(result.error?.message).toContain(
       "failed at the first step, getting an OIDC token for Sigstore (audience 'sigstore') from GitHub's runner",

@@ -2,15 +2,17 @@
 // was cancelled; never in API-token mode; never a failed job. Against the local index over HTTP.
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runInProcess } from '../support/action-runner.ts';
-import { parseOutputFile, runBundle } from '../support/bundle-runner.ts';
+import { parseOutputFile, runBundle, stepEntry } from '../support/bundle-runner.ts';
 import { startLocalIndex, type LocalIndex } from '../support/local-index.ts';
 import { node24Binary } from '../support/node-runtimes.ts';
 import { fixtureDists, packagesDir } from '../support/packages-dir.ts';
-import { ROOT } from '../support/python-env.ts';
+import { closedPort } from '../support/ports.ts';
 
 let dists: string[] = [];
 let index: LocalIndex | undefined;
@@ -119,7 +121,20 @@ describe('burning the upload token in the main step', () => {
 async function runPostStep(idx: LocalIndex, stateFile: string) {
   const state = parseOutputFile(await readFile(stateFile, 'utf8'));
   const env = Object.fromEntries(Object.entries(state).map(([name, value]) => [`STATE_${name}`, value]));
-  return runBundle(node24Binary(), { 'repository-url': idx.uploadUrl }, env);
+  return runBundle(node24Binary(), { 'repository-url': idx.uploadUrl }, env, 'post');
+}
+
+/** Runs the bundle's main step with trusted publishing, its state saved in `stateFile`. */
+async function runMainStep(idx: LocalIndex, stateFile: string) {
+  return runBundle(
+    node24Binary(),
+    { 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir(dists) },
+    {
+      ACTIONS_ID_TOKEN_REQUEST_URL: idx.github.requestUrl,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: idx.github.requestToken,
+      GITHUB_STATE: stateFile,
+    },
+  );
 }
 
 async function stateFile(): Promise<string> {
@@ -128,20 +143,12 @@ async function stateFile(): Promise<string> {
   return path;
 }
 
-describe('the post step (dist/index.js as runs.post)', () => {
+describe("the post step (action.yml's runs.post)", () => {
   it('revokes the token after the main step failed an upload', async () => {
     const idx = await startIndex();
     refuseUploads(idx);
     const state = await stateFile();
-    const main = await runBundle(
-      node24Binary(),
-      { 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir(dists) },
-      {
-        ACTIONS_ID_TOKEN_REQUEST_URL: idx.github.requestUrl,
-        ACTIONS_ID_TOKEN_REQUEST_TOKEN: idx.github.requestToken,
-        GITHUB_STATE: state,
-      },
-    );
+    const main = await runMainStep(idx, state);
     expect(main.code).toBe(1);
     expect(burnRequests(idx)).toHaveLength(0);
 
@@ -165,7 +172,7 @@ describe('the post step (dist/index.js as runs.post)', () => {
     const idx = await startIndex();
     idx.fault('stall', 'upload');
     const state = await stateFile();
-    const child = spawn(node24Binary(), [join(ROOT, 'dist/index.js')], {
+    const child = spawn(node24Binary(), [stepEntry('main')], {
       env: {
         PATH: process.env.PATH,
         'INPUT_REPOSITORY-URL': idx.uploadUrl,
@@ -194,15 +201,7 @@ describe('the post step (dist/index.js as runs.post)', () => {
   it('does nothing after a main step that revoked its own token', async () => {
     const idx = await startIndex();
     const state = await stateFile();
-    const main = await runBundle(
-      node24Binary(),
-      { 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir(dists) },
-      {
-        ACTIONS_ID_TOKEN_REQUEST_URL: idx.github.requestUrl,
-        ACTIONS_ID_TOKEN_REQUEST_TOKEN: idx.github.requestToken,
-        GITHUB_STATE: state,
-      },
-    );
+    const main = await runMainStep(idx, state);
     expect(main.code).toBe(0);
     const post = await runPostStep(idx, state);
     expect(post.code).toBe(0);
@@ -210,20 +209,77 @@ describe('the post step (dist/index.js as runs.post)', () => {
     expect(post.stdout).not.toContain('Revoked');
   });
 
+  it('revokes every token left, when a renewal had minted a second one', async () => {
+    // Tokens that live 60 s are renewed before each upload (the margin is 4 minutes): the run mints
+    // one at the start and another before the first upload, which is refused.
+    const idx = await startIndex({ tokenLifetimeSeconds: 60 });
+    refuseUploads(idx);
+    const state = await stateFile();
+    const main = await runMainStep(idx, state);
+    expect(main.code).toBe(1);
+    expect(main.stdout).toContain('; minting a new one.');
+    expect(idx.mintedTokens).toBe(2);
+    expect(idx.liveTokens).toBe(2);
+
+    const post = await runPostStep(idx, state);
+    expect(post.code).toBe(0);
+    expect(post.stdout).toContain('The main step ended before revoking 2 upload tokens; revoking now.');
+    expect(idx.burns).toEqual([
+      { status: 202, known: true },
+      { status: 202, known: true },
+    ]);
+    expect(idx.liveTokens).toBe(0);
+  });
+
+  it('never sends a token over plain http to another machine (here: through a proxy, which sees nothing)', async () => {
+    const seen: string[] = [];
+    const proxy = createServer((req, res) => {
+      seen.push(`${req.method} ${req.url}`);
+      res.writeHead(502).end();
+    });
+    proxy.on('connect', (req, socket) => {
+      seen.push(`CONNECT ${req.url}`);
+      socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    try {
+      const post = await runBundle(
+        node24Binary(),
+        {},
+        {
+          'STATE_upload-tokens': JSON.stringify(['pypi-plain-http-token']),
+          'STATE_upload-index-url': 'http://index.example/legacy/',
+          HTTP_PROXY: proxyUrl,
+          HTTPS_PROXY: proxyUrl,
+        },
+        'post',
+      );
+      expect(post.code).toBe(0);
+      expect(post.stdout).toContain(
+        '::warning::The upload token was not revoked: http://index.example is plain http:// to another machine.',
+      );
+      expect(seen).toEqual([]);
+    } finally {
+      proxy.close();
+    }
+  });
+
   it('never fails the job, even when the index cannot be reached', async () => {
     const idx = await startIndex();
+    const port = await closedPort();
     const post = await runBundle(
       node24Binary(),
       {},
       {
-        'STATE_post-step': 'true',
         'STATE_upload-tokens': JSON.stringify(['pypi-some-token']),
-        'STATE_upload-index-url': 'http://127.0.0.1:9/legacy/',
+        'STATE_upload-index-url': `http://127.0.0.1:${port}/legacy/`,
       },
+      'post',
     );
     expect(post.code).toBe(0);
-    expect(post.stdout).toMatch(
-      /::warning::Could not revoke the upload token: could not reach http:\/\/127\.0\.0\.1:9\/_\/oidc\/burn-token/,
+    expect(post.stdout).toContain(
+      `::warning::Could not revoke the upload token: could not reach http://127.0.0.1:${port}/_/oidc/burn-token`,
     );
     expect(post.stdout).toContain('::add-mask::pypi-some-token');
     expect(idx.burns).toHaveLength(0);

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { basename } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runInProcess } from '../support/action-runner.ts';
+import { makeTarGz, metadataText } from '../support/archives.ts';
 import { startLocalIndex, type LocalIndex } from '../support/local-index.ts';
 import { fixtureDists, packagesDir } from '../support/packages-dir.ts';
 
@@ -218,6 +219,33 @@ describe('dry run', () => {
       "not tried: with a password (user '__token__'), the index checks the token only when a file is uploaded",
     );
     expect(result.log.find((l) => l.startsWith('info:   Attestations:'))).toContain('need trusted publishing');
+  });
+});
+
+describe('two sdists of one release in packages-dir (1.0 and 1.0.0: one release for PEP 440)', () => {
+  const sdist = (version: string) =>
+    makeTarGz([
+      {
+        name: `meta23-${version}/PKG-INFO`,
+        data: metadataText({ 'Metadata-Version': '2.1', Name: 'meta23', Version: version, Summary: 'test' }),
+      },
+    ]);
+  const files = { 'meta23-1.0.tar.gz': sdist('1.0'), 'meta23-1.0.0.tar.gz': sdist('1.0.0') };
+  const refusal =
+    'meta23-1.0.tar.gz is a second sdist of meta23 1.0, after meta23-1.0.0.tar.gz: PyPI takes only one sdist per release.';
+
+  it.each([
+    ['dry run', 'true'],
+    ['real run', 'false'],
+  ])('the %s refuses them before anything is sent, with the same words', async (_run, dryRun) => {
+    const idx = await startIndex();
+    const result = await runInProcess(inputsFor(idx, await packagesDir([], files), { 'dry-run': dryRun }), oidc(idx));
+    expect(result.error?.message).toContain(refusal);
+    expect((result.error as { hint?: string }).hint).toContain(
+      'Keep one of meta23-1.0.0.tar.gz and meta23-1.0.tar.gz in packages-dir',
+    );
+    expect(wasUploadSent(idx)).toBe(false);
+    expect(idx.files.size).toBe(0);
   });
 });
 

@@ -235,36 +235,38 @@ describe('retries', () => {
 });
 
 describe('upload token lifetime', () => {
+  // Driven by the index's claims and clock, not by seconds passing: the same on a loaded machine.
   it('mints a new token before a file when the current one is about to expire', async () => {
-    const idx = await startIndex({ tokenLifetimeSeconds: 2 });
-    // Each upload takes 700 ms, so the token has under 1.5 s left by the second file.
-    idx.override('upload', async () => {
-      await new Promise((r) => setTimeout(r, 700));
-      return false;
-    });
-    const result = await publish(idx, dists, {}, { ...FAST, tokenRenewMarginMs: 1_500 });
+    // The first token has 60 s left, under the 120 s margin; the second has 900 s.
+    const idx = await startIndex({ tokenLifetimeSeconds: [60, 900] });
+    const result = await publish(idx, dists, {}, { ...FAST, tokenRenewMarginMs: 120_000 });
     expect(result.error).toBeUndefined();
     await expectStoredOnce(idx, dists);
-    expect(idx.mintedTokens).toBeGreaterThanOrEqual(2);
-    expect(result.log.some((l) => l.includes('; minting a new one.'))).toBe(true);
+    expect(idx.mintedTokens).toBe(2);
+    expect(result.log.filter((l) => l.includes('; minting a new one.'))).toHaveLength(1);
+    // Renewed before sending, not after a refusal: every upload went with the new token and passed.
+    expect(idx.uploads.every((u) => u.status === 200)).toBe(true);
+    const tokens = new Set(
+      idx.requests.filter((r) => r.path === '/legacy/').map((r) => String(r.headers.authorization)),
+    );
+    expect(tokens.size).toBe(1);
   });
 
   it('a token that expired during an upload: the index says so, a new one is minted and the file sent again', async () => {
-    // Warehouse's expiry is in whole seconds: 2 s leaves the renewed token at least 1 s for the resend.
-    const idx = await startIndex({ tokenLifetimeSeconds: 2 });
-    let delayed = false;
-    idx.override('upload', async () => {
-      if (!delayed) {
-        delayed = true;
-        await new Promise((r) => setTimeout(r, 2_500));
-      }
+    const idx = await startIndex();
+    let expired = false;
+    idx.override('upload', () => {
+      // The token runs out while the first upload is under way.
+      if (!expired) idx.expireTokens();
+      expired = true;
       return false;
     });
     const wheel = dists.slice(0, 1);
     const result = await publish(idx, wheel, {}, { ...FAST, idleTimeoutMs: 10_000, tokenRenewMarginMs: 0 });
     expect(result.error).toBeUndefined();
     await expectStoredOnce(idx, wheel);
-    expect(idx.uploads.some((u) => u.status === 403 && u.message.includes('expired'))).toBe(true);
+    expect(idx.uploads.filter((u) => u.status === 403 && u.message.includes('expired'))).toHaveLength(1);
+    expect(idx.mintedTokens).toBe(2);
     expect(retries(result).some((l) => l.includes('the upload token had expired'))).toBe(true);
   });
 });

@@ -9,7 +9,18 @@ import { startLocalIndex, type LocalIndex, type LocalIndexOptions } from '../sup
 import { packagesDir } from '../support/packages-dir.ts';
 
 const FAST: Partial<Tuning> = { retry: { baseDelayMs: 50, maxDelayMs: 400, totalMs: 30_000 }, idleTimeoutMs: 10_000 };
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A promise and the function that settles it. */
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((done) => (resolve = done));
+  return { promise, resolve };
+}
+
+/** Turns of the event loop (the action runs in this process): time for it to read an answer, on any machine. */
+async function loopTurns(count: number): Promise<void> {
+  for (let i = 0; i < count; i++) await new Promise((resolve) => setImmediate(resolve));
+}
 
 let index: LocalIndex | undefined;
 afterEach(async () => {
@@ -56,10 +67,14 @@ async function publish(
 
 const filenameIn = (body: Buffer): string | undefined => /filename="([^"]+)"/.exec(body.toString('latin1'))?.[1];
 
-/** Holds each upload for `delayMs(filename)` and records how many were being handled at once. */
-function slowUploads(
+/**
+ * Holds each upload until `release(filename)` settles and records how many were being handled at
+ * once. The tests release by events (which uploads have arrived, what was answered), never by time,
+ * so that a loaded machine does not change what happens.
+ */
+function heldUploads(
   idx: LocalIndex,
-  delayMs: (filename: string) => number,
+  release: (filename: string) => Promise<void>,
 ): { maxInFlight: () => number; events: string[] } {
   let inFlight = 0;
   let max = 0;
@@ -69,12 +84,25 @@ function slowUploads(
     inFlight++;
     max = Math.max(max, inFlight);
     events.push(`start ${name}`);
-    await sleep(delayMs(name));
+    await release(name);
     inFlight--;
     events.push(`end ${name}`);
     return false;
   });
   return { maxInFlight: () => max, events };
+}
+
+/** Holds `batch` until all of it has arrived, then lets the uploads finish in the reverse order. */
+function arriveTogetherFinishReversed(batch: string[]): (filename: string) => Promise<void> {
+  const gates = batch.map(() => deferred());
+  let arrived = 0;
+  return async (name) => {
+    const at = batch.indexOf(name);
+    if (at < 0) return;
+    if (++arrived === batch.length) gates[batch.length - 1].resolve();
+    await gates[at].promise;
+    if (at > 0) gates[at - 1].resolve();
+  };
 }
 
 const uploadedNames = (result: RecordedRun): string[] =>
@@ -84,8 +112,9 @@ describe('parallel uploads', () => {
   it('sends the first file alone, then up to 4 at once; outputs and summary keep the files’ order', async () => {
     const idx = await startIndex();
     const { dir, names } = await wheels(8);
-    // Later files answer sooner, so that completion order is the reverse of the files' order.
-    const slow = slowUploads(idx, (name) => 400 - names.indexOf(name) * 40);
+    // Files 2 to 5 are all under way at once, and answered last to first: completion order is the
+    // reverse of the files' order.
+    const slow = heldUploads(idx, arriveTogetherFinishReversed(names.slice(1, 5)));
     const result = await publish(idx, dir);
     expect(result.error).toBeUndefined();
     expect(idx.files.size).toBe(8);
@@ -101,7 +130,7 @@ describe('parallel uploads', () => {
   it('parallel: 1 uploads one file after the other', async () => {
     const idx = await startIndex();
     const { dir, names } = await wheels(4);
-    const slow = slowUploads(idx, () => 50);
+    const slow = heldUploads(idx, () => loopTurns(10));
     const result = await publish(idx, dir, { parallel: '1' });
     expect(result.error).toBeUndefined();
     expect(slow.maxInFlight()).toBe(1);
@@ -112,13 +141,20 @@ describe('parallel uploads', () => {
     const idx = await startIndex();
     const { dir, names } = await wheels(8);
     const refused = names[2];
+    const refusalSent = deferred();
     idx.override('upload', (_req, res, body) => {
       if (filenameIn(body) !== refused) return false;
       res.writeHead(400, 'Invalid value for version', { 'content-type': 'text/plain' });
-      res.end('Invalid value for version');
+      res.end('Invalid value for version', refusalSent.resolve);
       return true;
     });
-    slowUploads(idx, (name) => (name === names[0] ? 0 : 300));
+    // Files 2, 4 and 5 are answered only once the refusal is out and the action has had turns of
+    // the event loop to read it: however loaded the machine, they are under way when it arrives.
+    heldUploads(idx, async (name) => {
+      if (name === names[0]) return;
+      await refusalSent.promise;
+      await loopTurns(20);
+    });
     const result = await publish(idx, dir);
     expect(result.error?.message).toContain(`refused ${refused}: 400`);
     // Files 2, 4 and 5 were under way with the refused one and finish; 6 to 8 are never sent.
@@ -143,16 +179,29 @@ describe('parallel uploads', () => {
   });
 
   it('a token that expired under four concurrent uploads is renewed once, and every file sent again', async () => {
-    const idx = await startIndex({ tokenLifetimeSeconds: 2 });
+    const idx = await startIndex();
     const { dir, names } = await wheels(5);
-    const held = new Set<string>();
-    // Files 2 to 5 are held past the token's expiry the first time they arrive, all four at once.
+    // Files 2 to 5 are held, the first time they arrive, until all four are there; then the index's
+    // clock runs the token out. Files 2 and 3 are answered "expired" together (one mint serves
+    // both); files 4 and 5 only once file 2 or 3 is back with the new token (they must not mint again).
+    const batch = names.slice(1);
+    const arrivals = new Map<string, number>();
+    const together = deferred();
+    const later = deferred();
     idx.override('upload', async (_req, _res, body) => {
       const name = filenameIn(body) ?? '';
-      if (name !== names[0] && !held.has(name)) {
-        held.add(name);
-        await sleep(2_600);
+      if (!batch.includes(name)) return false;
+      const arrival = (arrivals.get(name) ?? 0) + 1;
+      arrivals.set(name, arrival);
+      if (arrival > 1) {
+        if (batch.indexOf(name) < 2) later.resolve();
+        return false;
       }
+      if (arrivals.size === batch.length) {
+        idx.expireTokens();
+        together.resolve();
+      }
+      await (batch.indexOf(name) < 2 ? together.promise : Promise.all([together.promise, later.promise]));
       return false;
     });
     const result = await publish(idx, dir, {}, { ...FAST, tokenRenewMarginMs: 0 });

@@ -1,17 +1,24 @@
 """Read PEP 740 attestations as PyPI does, for test/integration/attestations.test.ts.
 
-Takes attestation file paths as arguments and prints a JSON object per path: the version of
-pypi-attestations, whether Attestation.model_validate_json accepted the file, the Sigstore bundle
-that Attestation.to_bundle() converts it to (sigstore's own JSON), and what the signing certificate
-says about the signer: the SAN and the Fulcio extensions PyPI's publisher check reads.
+Takes attestation file paths as arguments, each optionally as `<attestation>=<dist>`, and prints a
+JSON object per attestation: the version of pypi-attestations, whether
+Attestation.model_validate_json accepted the file, the Sigstore bundle that Attestation.to_bundle()
+converts it to (sigstore's own JSON), what the signing certificate says about the signer (the SAN
+and the Fulcio extensions PyPI's publisher check reads), and, given the dist, whether the
+statement's subject is that file: the checks Attestation.verify makes once the signature holds
+(which needs Sigstore's production trust root, so it cannot run against the tests' Fulcio).
 """
 
 import importlib.metadata
 import json
 import sys
+from pathlib import Path
 
 from cryptography import x509
-from pypi_attestations import Attestation
+from pypi_attestations import Attestation, AttestationType, Distribution
+
+# Attestation.verify's own helpers (pypi-attestations 0.0.30, pinned in requirements.txt).
+from pypi_attestations._impl import _check_dist_filename, _Statement
 
 FULCIO_EXTENSIONS = {
     "issuer": "1.3.6.1.4.1.57264.1.8",
@@ -34,7 +41,28 @@ def der_utf8(value: bytes) -> str:
     return value[offset : offset + length].decode("utf-8")
 
 
-def describe(path: str) -> dict:
+def subject_check(attestation: Attestation, dist_path: str) -> str:
+    """Return "ok", or why Attestation.verify would refuse the subject for this file, in its words."""
+    dist = Distribution.from_file(Path(dist_path))
+    statement = _Statement.model_validate_json(attestation.envelope.statement)
+    if len(statement.subjects) != 1:
+        return "too many subjects in statement (must be exactly one)"
+    subject = statement.subjects[0]
+    if not subject.name:
+        return "invalid subject: missing name"
+    if _check_dist_filename(subject.name) != _check_dist_filename(dist.name):
+        return f"subject does not match distribution name: {subject.name} != {dist.name}"
+    digest = subject.digest.root.get("sha256")
+    if digest is None or digest != dist.digest:
+        return "subject does not match distribution digest"
+    try:
+        AttestationType(statement.predicate_type)
+    except ValueError:
+        return f"unknown attestation type: {statement.predicate_type}"
+    return "ok"
+
+
+def describe(path: str, dist_path: str | None) -> dict:
     with open(path, encoding="utf-8") as handle:
         attestation = Attestation.model_validate_json(handle.read())
     bundle = attestation.to_bundle()
@@ -49,6 +77,7 @@ def describe(path: str) -> dict:
         extensions[name] = der_utf8(raw)
     return {
         "parsed": True,
+        **({"subject": subject_check(attestation, dist_path)} if dist_path else {}),
         "bundle": json.loads(bundle.to_json()),
         "san": [str(uri) for uri in san.get_values_for_type(x509.UniformResourceIdentifier)],
         "extensions": extensions,
@@ -57,9 +86,10 @@ def describe(path: str) -> dict:
 
 def main() -> None:
     result = {"version": importlib.metadata.version("pypi-attestations"), "files": {}}
-    for path in sys.argv[1:]:
+    for argument in sys.argv[1:]:
+        path, _, dist_path = argument.partition("=")
         try:
-            result["files"][path] = describe(path)
+            result["files"][path] = describe(path, dist_path or None)
         except Exception as error:  # noqa: BLE001 - every failure is a finding for the test
             result["files"][path] = {"parsed": False, "error": f"{type(error).__name__}: {error}"}
     json.dump(result, sys.stdout)

@@ -1,6 +1,8 @@
-// Runs dist/index.js as users run it: INPUT_* variables, and the runner's output and summary files.
-// Free of src/ imports so that the demo can use it under plain `node`.
+// Runs the action's steps as users run them: the file action.yml names for the step, INPUT_*
+// variables, and the runner's output and summary files. Free of src/ imports so that the demo can
+// use it under plain `node`.
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,11 +17,19 @@ export interface BundleRun {
   milliseconds: number;
 }
 
-/** Runs dist/index.js the way the runner does: inputs as INPUT_<NAME>, outputs and summary via files. */
+/** The file action.yml (in `root`) runs for a step: `runs.main` or `runs.post`. */
+export function stepEntry(step: 'main' | 'post', root = ROOT): string {
+  const match = new RegExp(`^  ${step}: (\\S+)$`, 'm').exec(readFileSync(join(root, 'action.yml'), 'utf8'));
+  if (!match) throw new Error(`action.yml has no runs.${step}`);
+  return join(root, match[1]);
+}
+
+/** Runs a step the way the runner does: inputs as INPUT_<NAME>, outputs and summary via files. */
 export async function runBundle(
   node: string,
   inputs: Record<string, string>,
   env: Record<string, string | undefined>,
+  step: 'main' | 'post' = 'main',
 ): Promise<BundleRun> {
   const dir = await mkdtemp(join(tmpdir(), 'bundle-run-'));
   const outputFile = join(dir, 'output');
@@ -38,7 +48,7 @@ export async function runBundle(
   const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     execFile(
       node,
-      [join(ROOT, 'dist/index.js')],
+      [stepEntry(step)],
       {
         env: { ...baseEnv, ...inputEnv, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, ...env },
         maxBuffer: 16 << 20,

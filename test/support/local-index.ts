@@ -54,8 +54,8 @@ export interface LocalIndexOptions {
   existingProjects?: string[];
   /** POST /_/oidc/burn-token: 'enabled' (202, the default), 'absent' (404, as before PyPI had it), or a status to answer. */
   burnToken?: 'enabled' | 'absent' | number;
-  /** Lifetime of minted upload tokens; Warehouse's is 900 s. */
-  tokenLifetimeSeconds?: number;
+  /** Lifetime of minted upload tokens (Warehouse's is 900 s); a list gives the first mints theirs, the last repeats. */
+  tokenLifetimeSeconds?: number | number[];
   maxFileSize?: number;
   /** The claim whose workflow file must match the publisher's; Warehouse reads job_workflow_ref. */
   workflowClaim?: 'job_workflow_ref' | 'workflow_ref';
@@ -126,6 +126,8 @@ export interface LocalIndex {
   readonly mintedTokens: number;
   /** Minted upload tokens not revoked (burned) yet. */
   readonly liveTokens: number;
+  /** From now on, every token minted so far is expired: the index's clock, not the test's, runs them out. */
+  expireTokens(): void;
   /** Stores a file as if uploaded at `uploadedAt` (default now), without the upload's checks. */
   seed(filename: string, bytes: Buffer, uploadedAt?: Date): StoredFile;
   issueIdToken(overrides?: ClaimOverrides): string;
@@ -248,7 +250,8 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
       json(res, 422, { message: 'Token request failed', errors: [outcome.error] });
       return;
     }
-    const lifetime = options.tokenLifetimeSeconds ?? 900;
+    const lifetimes = [options.tokenLifetimeSeconds ?? 900].flat();
+    const lifetime = lifetimes[Math.min(mintedCount, lifetimes.length - 1)];
     const { token, minted } = mintToken(publisher, lifetime);
     mintedTokens.set(token, minted);
     mintedCount++;
@@ -527,6 +530,9 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
     },
     get liveTokens() {
       return mintedTokens.size;
+    },
+    expireTokens() {
+      for (const minted of mintedTokens.values()) minted.expires = 0;
     },
     issueIdToken: (extra?: ClaimOverrides) => issueIdToken(extra),
     verifyAttestationsAgainst(fulcioRoot) {

@@ -1,4 +1,5 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import { explainAttestationRefusal } from '../../src/attest/messages.js';
 import { bundleToPep740, parsePep740, publishStatement, PUBLISH_PREDICATE_TYPE } from '../../src/attest/pep740.js';
 import { attestationPolicy, reusableWorkflowSkip, TEST_INDEX_VARIABLE } from '../../src/attest/policy.js';
 import { findPremadeAttestations } from '../../src/attest/premade.js';
+import { jsonDepth } from '../../src/common/json-depth.js';
 import { ROOT } from '../support/python-env.ts';
 
 const FIXTURES = join(ROOT, 'test/fixtures/pep740');
@@ -18,8 +20,42 @@ describe('attestationPolicy', () => {
   it.each([
     ['https://upload.pypi.org/legacy/', 'PyPI'],
     ['https://test.pypi.org/legacy/', 'TestPyPI'],
-  ])('attests for %s', (url, index) => {
-    expect(attestationPolicy(new URL(url), true, true, {})).toEqual({ attest: true, index });
+  ])("attests for %s, with Sigstore's public instance", (url, index) => {
+    expect(attestationPolicy(new URL(url), true, true, {})).toEqual({
+      attest: true,
+      index,
+      endpoints: { fulcio: new URL('https://fulcio.sigstore.dev'), rekor: new URL('https://rekor.sigstore.dev') },
+      customSigstore: false,
+    });
+  });
+
+  it.each([
+    [{ PYPI_OIDC_PUBLISH_FULCIO_URL: 'http://127.0.0.1:1234', PYPI_OIDC_PUBLISH_REKOR_URL: 'http://127.0.0.1:1235' }],
+    [{ PYPI_OIDC_PUBLISH_FULCIO_URL: 'https://fulcio.example' }],
+    [{ PYPI_OIDC_PUBLISH_REKOR_URL: 'https://rekor.example' }],
+  ])('refuses a private Sigstore for PyPI: %j', (env) => {
+    for (const url of ['https://upload.pypi.org/legacy/', 'https://test.pypi.org/legacy/'])
+      expect(() => attestationPolicy(new URL(url), true, true, env)).toThrow(
+        /set, but this run signs for PyPI or TestPyPI, which verify attestations only against Sigstore's public instance: a private Fulcio and Rekor are used only with a local test index/,
+      );
+  });
+
+  it('ignores the Sigstore variables when it does not attest', () => {
+    const env = { PYPI_OIDC_PUBLISH_FULCIO_URL: 'https://fulcio.example' };
+    expect(attestationPolicy(new URL('https://upload.pypi.org/legacy/'), false, true, env).attest).toBe(false);
+    expect(attestationPolicy(new URL('https://upload.pypi.org/legacy/'), true, false, env).attest).toBe(false);
+  });
+
+  it('takes a private Sigstore on this machine for the local test index', () => {
+    const env = {
+      [TEST_INDEX_VARIABLE]: 'http://127.0.0.1:8080',
+      PYPI_OIDC_PUBLISH_FULCIO_URL: 'http://127.0.0.1:1234',
+      PYPI_OIDC_PUBLISH_REKOR_URL: 'http://[::1]:1235/prefix',
+    };
+    const policy = attestationPolicy(new URL('http://127.0.0.1:8080/legacy/'), true, true, env);
+    expect(policy.attest && [policy.endpoints.fulcio.href, policy.endpoints.rekor.href, policy.customSigstore]).toEqual(
+      ['http://127.0.0.1:1234/', 'http://[::1]:1235/prefix', true],
+    );
   });
 
   it.each([
@@ -78,36 +114,37 @@ describe('reusableWorkflowSkip', () => {
 
 describe('sigstoreEndpoints', () => {
   it("defaults to Sigstore's public instance", () => {
-    const { endpoints, custom } = sigstoreEndpoints({});
+    const { endpoints, custom } = sigstoreEndpoints({}, false);
     expect([endpoints.fulcio.href, endpoints.rekor.href, custom]).toEqual([
       'https://fulcio.sigstore.dev/',
       'https://rekor.sigstore.dev/',
       false,
     ]);
   });
-  it('takes both URLs, https or loopback http', () => {
-    const { endpoints, custom } = sigstoreEndpoints({
-      PYPI_OIDC_PUBLISH_FULCIO_URL: 'https://fulcio.example',
-      PYPI_OIDC_PUBLISH_REKOR_URL: 'http://127.0.0.1:3000',
-    });
-    expect([endpoints.fulcio.host, endpoints.rekor.host, custom]).toEqual(['fulcio.example', '127.0.0.1:3000', true]);
+  it('takes both URLs on this machine, http or https, for a test index', () => {
+    const { endpoints, custom } = sigstoreEndpoints(
+      { PYPI_OIDC_PUBLISH_FULCIO_URL: 'https://localhost:3001', PYPI_OIDC_PUBLISH_REKOR_URL: 'http://127.0.0.1:3000' },
+      true,
+    );
+    expect([endpoints.fulcio.host, endpoints.rekor.host, custom]).toEqual(['localhost:3001', '127.0.0.1:3000', true]);
   });
   it.each([
-    [{ PYPI_OIDC_PUBLISH_FULCIO_URL: 'https://fulcio.example' }, /Only one of/],
+    [{ PYPI_OIDC_PUBLISH_FULCIO_URL: 'http://127.0.0.1:3001' }, /Only one of/],
     [
-      { PYPI_OIDC_PUBLISH_FULCIO_URL: 'http://fulcio.example', PYPI_OIDC_PUBLISH_REKOR_URL: 'https://rekor.example' },
-      /only https:\/\/ URLs/,
+      { PYPI_OIDC_PUBLISH_FULCIO_URL: 'https://fulcio.example', PYPI_OIDC_PUBLISH_REKOR_URL: 'http://127.0.0.1:3000' },
+      /only http:\/\/ or https:\/\/ URLs on this machine/,
     ],
     [
-      {
-        PYPI_OIDC_PUBLISH_FULCIO_URL: 'https://u:p@fulcio.example',
-        PYPI_OIDC_PUBLISH_REKOR_URL: 'https://rekor.example',
-      },
+      { PYPI_OIDC_PUBLISH_FULCIO_URL: 'http://127.0.0.2.nip.io', PYPI_OIDC_PUBLISH_REKOR_URL: 'http://127.0.0.1:3000' },
+      /only http:\/\/ or https:\/\/ URLs on this machine/,
+    ],
+    [
+      { PYPI_OIDC_PUBLISH_FULCIO_URL: 'http://u:p@127.0.0.1:1', PYPI_OIDC_PUBLISH_REKOR_URL: 'http://127.0.0.1:3000' },
       /without a user name/,
     ],
-    [{ PYPI_OIDC_PUBLISH_FULCIO_URL: 'nonsense', PYPI_OIDC_PUBLISH_REKOR_URL: 'https://rekor.example' }, /not a URL/],
+    [{ PYPI_OIDC_PUBLISH_FULCIO_URL: 'nonsense', PYPI_OIDC_PUBLISH_REKOR_URL: 'http://127.0.0.1:3000' }, /not a URL/],
   ])('refuses %j', (env, message) => {
-    expect(() => sigstoreEndpoints(env)).toThrow(message);
+    expect(() => sigstoreEndpoints(env, true)).toThrow(message);
   });
 });
 
@@ -170,8 +207,81 @@ describe('PEP 740 objects', () => {
       }),
       '0 subjects',
     ],
+    // Values of the wrong type are named, never a TypeError (which once hid every other problem).
+    [
+      object({
+        envelope: {
+          statement: statement({ _type: 'https://in-toto.io/Statement/v1', subject: [null] }),
+          signature: 'AA==',
+        },
+      }),
+      'its subject lacks a name',
+    ],
+    [
+      object({
+        envelope: {
+          statement: statement({ _type: 'https://in-toto.io/Statement/v1', subject: [{ name: 'a', digest: null }] }),
+          signature: 'AA==',
+        },
+      }),
+      'its subject lacks a name',
+    ],
+    [object({ envelope: { statement: statement(null), signature: 'AA==' } }), 'its statement is not a JSON object'],
+    [object({ envelope: null }), 'lacks a base64'],
+    [object({ verification_material: null }), 'certificate" is not base64'],
+    [
+      object({ verification_material: { certificate: 'AA==', transparency_entries: [null] } }),
+      'non-empty array of objects',
+    ],
+    [
+      object({ verification_material: { certificate: ['AA=='], transparency_entries: [{}] } }),
+      'certificate" is not base64',
+    ],
+    // Nesting is bounded before parsing: a real run once overflowed the stack serializing this.
+    [
+      object({
+        verification_material: {
+          certificate: 'AA==',
+          transparency_entries: [JSON.parse(`${'['.repeat(100)}${']'.repeat(100)}`)],
+        },
+      }),
+      'nests arrays or objects more than 32 deep',
+    ],
+    [
+      object({
+        envelope: {
+          statement: Buffer.from(`${'{"a":'.repeat(40)}1${'}'.repeat(40)}`).toString('base64'),
+          signature: 'AA==',
+        },
+      }),
+      'its statement nests',
+    ],
   ])('names what is wrong with %s', (text, message) => {
     expect(() => parsePep740(text, 'f.publish.attestation')).toThrow(message);
+  });
+});
+
+it('refuses an attestation nested 300,000 deep, before parsing it', () => {
+  const text = `{"version":1,"x":${'['.repeat(300_000)}${']'.repeat(300_000)}}`;
+  expect(() => parsePep740(text, 'f.publish.attestation')).toThrow('nests arrays or objects more than 32 deep');
+});
+
+describe('jsonDepth', () => {
+  it.each([
+    ['1', 0],
+    ['[]', 1],
+    ['{"a":[{"b":[]}]}', 4],
+    ['["[[[[", "\\"[["]', 1],
+    ['[[], [[]], []]', 3],
+  ])('%s nests %i deep', (text, depth) => {
+    expect(jsonDepth(text, 10)).toBe(depth);
+  });
+  it('stops counting past the limit, in time linear in the text', () => {
+    const deep = '['.repeat(2_000_000);
+    const started = process.cpuUsage();
+    expect(jsonDepth(deep, 32)).toBe(33);
+    expect(jsonDepth(`"${'x'.repeat(2_000_000)}"`, 32)).toBe(0);
+    expect(process.cpuUsage(started).user).toBeLessThan(1_000_000);
   });
 });
 
@@ -210,6 +320,78 @@ describe('findPremadeAttestations', () => {
     expect(error).toBeInstanceOf(PublishError);
     expect((error as Error).message).toContain(`are both publish attestations for ${WHEEL}`);
     expect((error as Error).message).toContain('https://example.com/custom/v1, which PyPI does not accept');
+  });
+});
+
+describe('findPremadeAttestations reads at most the cap, from regular files only', () => {
+  const dist = [{ filename: WHEEL, sha256: WHEEL_SHA256 }];
+  const name = `${WHEEL}.publish.attestation`;
+  const problem = async (path: string) => {
+    const error = await findPremadeAttestations(path, dist).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PublishError);
+    return (error as Error).message;
+  };
+
+  it('follows a symbolic link to a regular file, as for dists', async () => {
+    const path = await mkdtemp(join(tmpdir(), 'premade-'));
+    await symlink(join(FIXTURES, name), join(path, name));
+    expect((await findPremadeAttestations(path, dist)).byDist.get(WHEEL)).toHaveLength(1);
+  });
+
+  it.runIf(process.platform === 'linux')(
+    'stops reading past 1 MiB a file whose size says 0 (/proc/self/pagemap)',
+    async () => {
+      const path = await mkdtemp(join(tmpdir(), 'premade-'));
+      await symlink('/proc/self/pagemap', join(path, name));
+      const before = process.memoryUsage().rss;
+      expect(await problem(path)).toContain(`${name} in packages-dir is more than 1048576 bytes, too large`);
+      expect(process.memoryUsage().rss - before).toBeLessThan(64 << 20);
+    },
+  );
+
+  it('refuses a file over 1 MiB without reading it', async () => {
+    const path = await mkdtemp(join(tmpdir(), 'premade-'));
+    await writeFile(join(path, name), Buffer.alloc(2 << 20, 0x20));
+    expect(await problem(path)).toContain(`${name} in packages-dir is 2097152 bytes, too large`);
+  });
+
+  it.runIf(process.platform !== 'win32')(
+    'refuses a FIFO, a directory and links to them, without opening them',
+    async () => {
+      const path = await mkdtemp(join(tmpdir(), 'premade-'));
+      execFileSync('mkfifo', [join(path, `${WHEEL}.fifo.attestation`)]);
+      await mkdir(join(path, `${WHEEL}.dir.attestation`));
+      await symlink(join(path, `${WHEEL}.fifo.attestation`), join(path, `${WHEEL}.tofifo.attestation`));
+      await symlink('/nonexistent', join(path, `${WHEEL}.dangling.attestation`));
+      const message = await problem(path);
+      expect(message).toContain(`${WHEEL}.fifo.attestation in packages-dir is not a regular file`);
+      expect(message).toContain(`${WHEEL}.dir.attestation in packages-dir is not a regular file`);
+      expect(message).toContain(
+        `${WHEEL}.tofifo.attestation in packages-dir is a symbolic link to something other than a regular file`,
+      );
+      expect(message).toContain(
+        `${WHEEL}.dangling.attestation in packages-dir is a symbolic link to something other than a regular file`,
+      );
+    },
+  );
+
+  it('reports every bad file at once: a TypeError in one no longer hides the others', async () => {
+    const fixture = JSON.parse(await readFile(join(FIXTURES, name), 'utf8')) as { envelope: { statement: string } };
+    const nullSubject = {
+      ...fixture,
+      envelope: {
+        ...fixture.envelope,
+        statement: Buffer.from(
+          JSON.stringify({ _type: 'https://in-toto.io/Statement/v1', subject: [null], predicateType: 'p' }),
+        ).toString('base64'),
+      },
+    };
+    const path = await mkdtemp(join(tmpdir(), 'premade-'));
+    await writeFile(join(path, `${WHEEL}.a.attestation`), JSON.stringify(nullSubject));
+    await writeFile(join(path, `${WHEEL}.b.attestation`), 'not json');
+    const message = await problem(path);
+    expect(message).toContain(`${WHEEL}.a.attestation is not a PEP 740 attestation: its subject lacks a name`);
+    expect(message).toContain(`${WHEEL}.b.attestation is not a PEP 740 attestation: it is not JSON`);
   });
 });
 

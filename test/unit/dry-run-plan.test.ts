@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decideDryRun } from '../../src/dry-run/act.js';
 import { jsonApiFor, parseReleaseJson } from '../../src/dry-run/index-state.js';
-import { planFiles, releaseKey, type Listing, type PlanFileInput, type ReleaseInfo } from '../../src/dry-run/plan.js';
+import { releaseKey } from '../../src/dists/pep440.js';
+import { planFiles, type Listing, type PlanFileInput, type ReleaseInfo } from '../../src/dry-run/plan.js';
 import { dryRunSucceeds, planMarkdown, verdict } from '../../src/dry-run/plan-report.js';
 
 const NOW = new Date('2026-12-01T00:00:00Z');

@@ -4,7 +4,13 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PublishError } from '../../src/common/errors.js';
 import { RetryableFailure } from '../../src/index/retry.js';
-import { listedDigests, parseSimpleHtml, parseSimpleJson, simpleIndexFor } from '../../src/index/simple-index.js';
+import {
+  listedDigests,
+  lookupCredentials,
+  parseSimpleHtml,
+  parseSimpleJson,
+  simpleIndexFor,
+} from '../../src/index/simple-index.js';
 import { rejection } from '../support/rejection.ts';
 
 function sha256(text: string): string {
@@ -15,6 +21,32 @@ const SDIST = 'foo_bar-1.0.tar.gz';
 const WHEEL = 'foo_bar-1.0-py3-none-any.whl';
 const SDIST_SHA = sha256(SDIST);
 const WHEEL_SHA = sha256(WHEEL);
+
+describe('lookupCredentials: a look-up carries a password only to a private index that may need it', () => {
+  const password = { user: '__token__', password: 'pypi-secret', trustedPublishing: false };
+  const minted = { ...password, trustedPublishing: true };
+  it.each([
+    ['https://test.pypi.org/legacy/', 'https://test.pypi.org/simple/', password, false],
+    ['https://upload.pypi.org/legacy/', 'https://pypi.org/simple/', password, false],
+    ['https://test.pypi.org/legacy/', 'https://test.pypi.org/simple/', minted, false],
+    ['https://my-index.example/legacy/', 'https://my-index.example/simple/', minted, false],
+    ['https://my-index.example/legacy/', 'https://mirror.example/simple/', password, false],
+    ['http://index.example/legacy/', 'http://index.example/simple/', password, false],
+    ['https://my-index.example/legacy/', 'https://my-index.example/simple/', { ...password, password: '' }, false],
+    ['https://my-index.example/legacy/', 'https://my-index.example/simple/', password, true],
+    ['http://127.0.0.1:8080/legacy/', 'http://127.0.0.1:8080/simple/', password, true],
+  ])('upload %s, look-up %s, %j: sent %s', (upload, simple, credentials, sent) => {
+    const result = lookupCredentials(new URL(upload), new URL(simple), credentials);
+    expect(result).toEqual(
+      sent
+        ? {
+            authorization: `Basic ${Buffer.from('__token__:pypi-secret').toString('base64')}`,
+            origin: new URL(upload).origin,
+          }
+        : undefined,
+    );
+  });
+});
 
 describe('simpleIndexFor', () => {
   const cases: [upload: string, checkUrl: string | undefined, simple: string | undefined][] = [
