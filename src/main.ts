@@ -85,7 +85,9 @@ async function publishAll(
   summary: { dryRunPlan?: string },
   background: Promise<unknown>[],
 ): Promise<void> {
+  // Both masked before any line that could carry outside text (see src/common/log-text.ts).
   if (inputs.password) io.setSecret(inputs.password);
+  if (runner.requestToken) io.setSecret(runner.requestToken);
   const hasOidc = Boolean(runner.requestUrl && runner.requestToken);
   const underAct = env.ACT === 'true';
   const mode = decideDryRun({ requested: inputs.dryRun, underAct, hasPassword: Boolean(inputs.password), hasOidc });
