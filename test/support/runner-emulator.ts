@@ -169,7 +169,10 @@ export class RunnerEmulator {
   private pending = '';
   private lineNumber = 0;
 
-  constructor(private readonly options: EmulatorOptions = {}) {
+  private readonly options: EmulatorOptions;
+
+  constructor(options: EmulatorOptions = {}) {
+    this.options = options;
     this.secrets = new Set((options.secrets ?? []).filter(Boolean));
   }
 
