@@ -42,11 +42,28 @@ export function normalizeVersion(version: string): string | undefined {
 
 /** PEP 440 equality (`Version('1.0') == Version('1.0.0')`): trailing zeros of the release do not count. */
 export function sameVersion(a: string, b: string): boolean {
-  const stripZeros = (version: string): string =>
-    version.replace(/^((?:\d+!)?\d+(?:\.\d+)*?)(?:\.0+)*(?=$|[^.\d])/, '$1');
   const left = normalizeVersion(a);
   const right = normalizeVersion(b);
-  return left !== undefined && right !== undefined && stripZeros(left) === stripZeros(right);
+  return left !== undefined && right !== undefined && withoutTrailingZeros(left) === withoutTrailingZeros(right);
+}
+
+const isDigit = (char: string | undefined): boolean => char !== undefined && char >= '0' && char <= '9';
+
+/**
+ * A canonical version (normalizeVersion's) without the trailing zeros of its release: 1.0.0.post1 →
+ * 1.post1. A forward scan: versions can come from an index's file list, of any length.
+ */
+export function withoutTrailingZeros(canonical: string): string {
+  const start = canonical.indexOf('!') + 1;
+  let end = start;
+  while (isDigit(canonical[end])) end++;
+  while (canonical[end] === '.' && isDigit(canonical[end + 1])) {
+    end++;
+    while (isDigit(canonical[end])) end++;
+  }
+  const segments = canonical.slice(start, end).split('.');
+  while (segments.length > 1 && segments.at(-1) === '0') segments.pop();
+  return canonical.slice(0, start) + segments.join('.') + canonical.slice(end);
 }
 
 /** PEP 503 normalization of a project name. */

@@ -1,5 +1,5 @@
 import type { DistKind } from '../dists/dists.js';
-import { normalizeName, normalizeVersion } from '../dists/pep440.js';
+import { normalizeName, normalizeVersion, withoutTrailingZeros } from '../dists/pep440.js';
 
 /** What a real run would do with one file. */
 export type PlannedAction = 'upload' | 'skip' | 'fail';
@@ -47,8 +47,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A release is its project and its version as PEP 440 compares them: 1.0 and 1.0.0 are one release. */
 export function releaseKey(project: string, version: string): string {
-  const canonical =
-    normalizeVersion(version)?.replace(/^((?:\d+!)?\d+(?:\.\d+)*?)(?:\.0+)*(?=$|[^.\d])/, '$1') ?? version;
+  const normalized = normalizeVersion(version);
+  const canonical = normalized === undefined ? version : withoutTrailingZeros(normalized);
   return `${normalizeName(project)} ${canonical}`;
 }
 

@@ -6,6 +6,7 @@ import { STATUS_CODES } from 'node:http';
 import { Readable } from 'node:stream';
 import { USER_AGENT } from '../common/version.js';
 import { credentialsAllowed, isLoopbackHost } from '../common/urls.js';
+import { textWithoutMarkup } from './html-text.js';
 
 export interface HttpResponse {
   status: number;
@@ -176,11 +177,7 @@ export function serverMessage(response: Pick<HttpResponse, 'status' | 'body'>): 
       if (typeof record[key] === 'string' && record[key]) return record[key];
     }
   }
-  const text = response.body
-    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const text = textWithoutMarkup(response.body).replace(/\s+/g, ' ').trim();
   return text ? text.slice(0, 500) : statusLine(response.status);
 }
 

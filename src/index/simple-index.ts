@@ -2,6 +2,7 @@ import { PublishError } from '../common/errors.js';
 import { parseJson, send, serverMessage, statusLine, type HttpResponse, type RequestCredentials } from './http.js';
 import { normalizeName } from '../dists/pep440.js';
 import { retryOnStatus, retryOnTransport } from './retry.js';
+import { anchors } from './html-text.js';
 
 const SIMPLE_JSON = 'application/vnd.pypi.simple.v1+json';
 
@@ -66,26 +67,24 @@ export function parseSimpleJson(body: string): Map<string, string | undefined> {
 /** PEP 503: anchors whose text is the filename and whose URL may end in `#sha256=<hex>`. */
 export function parseSimpleHtml(body: string): Map<string, string | undefined> {
   const files = new Map<string, string | undefined>();
-  for (const match of body.matchAll(/<a\s[^>]*href\s*=\s*["']([^"']*)["'][^>]*>([^<]*)<\/a>/gi)) {
-    const href = decodeEntities(match[1]!);
-    const name = decodeEntities(match[2]!).trim() || safeDecode(href.split('#')[0]!.split('/').pop() ?? '');
-    const sha256 = /#(?:.*&)?sha256=([0-9a-fA-F]{64})/.exec(href)?.[1];
-    files.set(name, sha256?.toLowerCase());
+  for (const { href, text } of anchors(body)) {
+    if (href === undefined || text === undefined) continue;
+    const hash = href.indexOf('#');
+    const path = hash < 0 ? href : href.slice(0, hash);
+    const name = text.trim() || safeDecode(path.slice(path.lastIndexOf('/') + 1));
+    files.set(name, hash < 0 ? undefined : sha256InFragment(href.slice(hash + 1)));
   }
   return files;
 }
 
-const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/** One pass, so that `&amp;lt;` stays `&lt;`. */
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
-    if (name.startsWith('#'))
-      return String.fromCodePoint(
-        name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10),
-      );
-    return NAMED_ENTITIES[name.toLowerCase()] ?? entity;
-  });
+/** `sha256=<64 hex digits>` among the `&`-separated parts of a URL's fragment, lower-cased. */
+function sha256InFragment(fragment: string): string | undefined {
+  for (const part of fragment.split('&')) {
+    if (!part.startsWith('sha256=')) continue;
+    const hex = part.slice(7, 7 + 64);
+    if (/^[0-9a-f]{64}$/i.test(hex)) return hex.toLowerCase();
+  }
+  return undefined;
 }
 
 function safeDecode(text: string): string {
