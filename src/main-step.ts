@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { formatError, PublishError } from './common/errors.js';
 import { parseInputs } from './inputs/inputs.js';
-import { run, type ActionIO } from './main.js';
+import { run, testTiming, TEST_TIMING_VARIABLE, type ActionIO } from './main.js';
 import { isPostStep, markMainStepStarted, revokeLeftoverTokens } from './post.js';
 import { stepLog } from './step-log.js';
 
@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     );
     await run(inputs, {
       io,
+      tuning: testTiming(process.env[TEST_TIMING_VARIABLE]),
       runner: {
         requestUrl: process.env.ACTIONS_ID_TOKEN_REQUEST_URL,
         requestToken: process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,

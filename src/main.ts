@@ -6,7 +6,7 @@ import type { Inputs } from './inputs/inputs.js';
 import { MintedTokens, type BurnLog } from './index/burn.js';
 import { credentialSource } from './index/credential-source.js';
 import { eventRefusal, pinningWarning, type JobContext } from './index/diagnostics.js';
-import { DEFAULT_IDLE_TIMEOUT_MS } from './index/http.js';
+import { DEFAULT_DEADLINES, DEFAULT_IDLE_TIMEOUT_MS, useDeadlines, type Deadlines } from './index/http.js';
 import { preloadMultipart } from './index/multipart.js';
 import { decodeClaims, runnerIdToken, type RunnerOidc } from './index/oidc.js';
 import { prepareInBackground } from './index/preparation.js';
@@ -27,6 +27,8 @@ export type { ActionIO } from './common/action-io.js';
 export interface Tuning {
   retry: Omit<RetryPolicy, 'attempts'>;
   idleTimeoutMs: number;
+  /** The total time a request may take (src/index/http.ts). */
+  deadlines: Deadlines;
   /** Mint a new upload token when less than this is left on the current one. */
   tokenRenewMarginMs: number;
 }
@@ -38,8 +40,40 @@ export const DEFAULT_TUNING: Tuning = {
     totalMs: DEFAULT_RETRY_POLICY.totalMs,
   },
   idleTimeoutMs: DEFAULT_IDLE_TIMEOUT_MS,
+  deadlines: DEFAULT_DEADLINES,
   tokenRenewMarginMs: 4 * 60_000,
 };
+
+/** Set by the hostile tests, which run dist/index.js: shorter timings, never longer ones. */
+export const TEST_TIMING_VARIABLE = 'PYPI_OIDC_PUBLISH_TEST_TIMING';
+
+/**
+ * `{"idleTimeoutMs": …, "deadlines": {"apiMs": …}}` from TEST_TIMING_VARIABLE: each value a
+ * positive number of milliseconds, capped at the default, so that the variable can only make a
+ * run give up sooner. Anything else is ignored.
+ */
+export function testTiming(raw: string | undefined): Partial<Tuning> {
+  let parsed: unknown;
+  try {
+    parsed = raw ? JSON.parse(raw) : undefined;
+  } catch {
+    return {};
+  }
+  if (!parsed || typeof parsed !== 'object') return {};
+  const given = parsed as { idleTimeoutMs?: unknown; deadlines?: Partial<Record<keyof Deadlines, unknown>> };
+  const shorter = (value: unknown, fallback: number): number =>
+    typeof value === 'number' && value > 0 ? Math.min(value, fallback) : fallback;
+  const wanted = given.deadlines ?? {};
+  const rate = wanted.minUploadBytesPerSecond;
+  const deadlines: Deadlines = {
+    apiMs: shorter(wanted.apiMs, DEFAULT_DEADLINES.apiMs),
+    listingMs: shorter(wanted.listingMs, DEFAULT_DEADLINES.listingMs),
+    uploadAnswerMs: shorter(wanted.uploadAnswerMs, DEFAULT_DEADLINES.uploadAnswerMs),
+    // A higher rate means less time for sending.
+    minUploadBytesPerSecond: Math.max(DEFAULT_DEADLINES.minUploadBytesPerSecond, typeof rate === 'number' ? rate : 0),
+  };
+  return { idleTimeoutMs: shorter(given.idleTimeoutMs, DEFAULT_IDLE_TIMEOUT_MS), deadlines };
+}
 
 export interface RunContext {
   io: ActionIO;
@@ -95,6 +129,7 @@ async function publishAll(
   const pinning = pinningWarning(job);
   if (pinning) io.warning(pinning, 'Pin actions by commit SHA');
   const tuning = { ...DEFAULT_TUNING, ...tuningOverrides };
+  useDeadlines({ ...DEFAULT_DEADLINES, ...tuningOverrides?.deadlines });
   const retry: RetryPolicy = { ...tuning.retry, attempts: inputs.retries + 1 };
   const { dists, ignored: others } = await discoverDists(inputs.packagesDir);
   const ignored = others.filter((name) => !isAttestationFilename(name));

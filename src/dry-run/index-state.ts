@@ -2,6 +2,7 @@ import { PublishError } from '../common/errors.js';
 import { credentialsAllowed } from '../common/urls.js';
 import { normalizeName } from '../dists/pep440.js';
 import {
+  ANSWER_BYTES,
   parseJson,
   send,
   serverMessage,
@@ -114,6 +115,8 @@ async function readRelease(
     if (response.status === 404) return { kind: 'absent' };
     if (response.status !== 200)
       return { kind: 'unknown', reason: `${url.href} answered ${statusLine(response.status)}` };
+    if (response.truncated)
+      return { kind: 'unknown', reason: `${url.href} answered with more than ${ANSWER_BYTES.api / (1024 * 1024)} MiB` };
     const release = parseReleaseJson(response.body);
     return release ?? { kind: 'unknown', reason: `${url.href} did not answer with a release in JSON` };
   } catch (error) {

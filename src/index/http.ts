@@ -11,9 +11,69 @@ import { textWithoutMarkup } from './html-text.js';
 export interface HttpResponse {
   status: number;
   headers: IncomingHttpHeaders;
+  /** At most the answer kind's size cap (see ANSWER_BYTES). */
   body: string;
   /** Where the answer came from, after any same-origin redirects. */
   url: URL;
+  /** The answer was longer than its cap: `body` is its beginning, and the rest was never read. */
+  truncated?: boolean;
+}
+
+/**
+ * What an answer is, for its size cap and deadline: an API answer (audience, mint-token, burn-token,
+ * the JSON API, an error page), a simple-API file list (PyPI's largest are megabytes), or the
+ * answer to an upload (which comes after the file is sent).
+ */
+export type AnswerKind = 'api' | 'listing' | 'upload';
+
+/** Bytes kept of an answer; reading stops and the connection is closed past this. */
+export const ANSWER_BYTES: Record<AnswerKind, number> = {
+  api: 1024 * 1024,
+  listing: 32 * 1024 * 1024,
+  upload: 1024 * 1024,
+};
+
+/**
+ * How long a request may take in all, so that an index that trickles its answer a byte at a time, or
+ * never ends it, cannot keep a run alive (the idle timeout alone never fires then).
+ */
+export interface Deadlines {
+  /** An API answer, from the request's start to the answer's last byte. */
+  apiMs: number;
+  /** A file list, from the request's start to its last byte (32 MiB over a slow link). */
+  listingMs: number;
+  /**
+   * An upload's answer, from the last byte of the file sent: the index checks and stores the file
+   * before it answers. Sending the file is not counted here (see minUploadBytesPerSecond).
+   */
+  uploadAnswerMs: number;
+  /**
+   * Sending a file may take apiMs plus its size at this rate: a slow link is never cut off by a
+   * deadline meant for answers, and a server that reads a byte now and then still ends.
+   */
+  minUploadBytesPerSecond: number;
+}
+
+export const DEFAULT_DEADLINES: Deadlines = {
+  apiMs: 60_000,
+  listingMs: 120_000,
+  uploadAnswerMs: 300_000,
+  minUploadBytesPerSecond: 32 * 1024,
+};
+
+let deadlines: Deadlines = DEFAULT_DEADLINES;
+
+/** The deadlines of every request from now on in this process (one run per process; tests shorten them). */
+export function useDeadlines(chosen: Deadlines): void {
+  deadlines = chosen;
+}
+
+/** A request that ran past its deadline; the message says which and how long. */
+export class DeadlineExceeded extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DeadlineExceeded';
+  }
 }
 
 export interface HttpRequest {
@@ -23,6 +83,12 @@ export interface HttpRequest {
   body?: string | (() => AsyncIterable<Uint8Array>);
   /** No bytes moving for this long (sending the body, or waiting for an answer) ends the request. */
   idleTimeoutMs?: number;
+  /** Picks the answer's size cap and deadline (default 'api'). */
+  answer?: AnswerKind;
+  /** A shorter deadline than the kind's, for the whole request. */
+  deadlineMs?: number;
+  /** The length of a streamed body, for the time its sending may take. */
+  bodyBytes?: number;
   /** The Authorization header, sent only to `origin` (see withCredentials). */
   credentials?: RequestCredentials;
 }
@@ -39,7 +105,9 @@ export class TransportError extends Error {
 
   constructor(url: string, cause: unknown) {
     const reason = cause instanceof Error ? describeNetworkError(cause) : String(cause);
-    super(`could not reach ${url}: ${reason}`, { cause });
+    super(cause instanceof DeadlineExceeded ? `${url}: ${cause.message}` : `could not reach ${url}: ${reason}`, {
+      cause,
+    });
     this.name = 'TransportError';
     this.url = url;
   }
@@ -47,7 +115,6 @@ export class TransportError extends Error {
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 180_000;
 export const CONNECT_TIMEOUT_MS = 15_000;
-const MAX_RESPONSE_CHARS = 1024 * 1024;
 const MAX_REDIRECTS = 5;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
@@ -120,20 +187,96 @@ export async function send(url: URL, init: HttpRequest = {}): Promise<HttpRespon
 
 async function sendOnce(url: URL, init: HttpRequest): Promise<HttpResponse> {
   const idle = init.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+  const kind = init.answer ?? 'api';
+  const clock = new RequestClock(kind, init.deadlineMs);
   try {
+    const streamed = typeof init.body === 'function';
+    if (streamed) clock.sending(init.bodyBytes ?? 0);
+    else clock.answering();
+    const body =
+      typeof init.body === 'function' ? Readable.from(clock.whenSent(init.body()), { objectMode: false }) : init.body;
     const response = await dispatchRequest.call(await dispatcherFor(url, idle), {
       origin: url.origin,
       path: `${url.pathname}${url.search}`,
       method: init.method ?? 'GET',
       headers: withCredentials(url, { 'user-agent': USER_AGENT, ...init.headers }, init.credentials),
-      body: typeof init.body === 'function' ? Readable.from(init.body(), { objectMode: false }) : init.body,
+      body,
+      signal: clock.signal,
     });
-    const body = await readLimited(response.body);
-    return { status: response.statusCode, headers: response.headers, body, url };
+    // The index may answer before it has read the whole body (a 413, a 401): its answer is due now.
+    clock.answering();
+    const { text, truncated } = await readLimited(response.body, ANSWER_BYTES[kind]);
+    return {
+      status: response.statusCode,
+      headers: response.headers,
+      body: text,
+      url,
+      ...(truncated ? { truncated } : {}),
+    };
   } catch (error) {
-    throw new TransportError(url.href, error);
+    throw new TransportError(url.href, clock.signal.aborted ? clock.signal.reason : error);
+  } finally {
+    clock.stop();
   }
 }
+
+/**
+ * The deadlines of one request: while a streamed body is sent, time in proportion to its size;
+ * from its last byte (or from the start, without one), the answer's deadline. Either aborts the
+ * request through `signal`.
+ */
+class RequestClock {
+  private readonly controller = new AbortController();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private answerDue = false;
+  private readonly answerMs: number;
+
+  constructor(kind: AnswerKind, deadlineMs: number | undefined) {
+    const byKind =
+      kind === 'listing' ? deadlines.listingMs : kind === 'upload' ? deadlines.uploadAnswerMs : deadlines.apiMs;
+    this.answerMs = Math.min(byKind, deadlineMs ?? Infinity);
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  sending(bytes: number): void {
+    const ms = deadlines.apiMs + Math.ceil((bytes / deadlines.minUploadBytesPerSecond) * 1000);
+    this.arm(
+      ms,
+      `the body (${bytes} bytes) was not sent within ${seconds(ms)} (the index read it slower than ${Math.round(deadlines.minUploadBytesPerSecond / 1024)} KiB/s)`,
+    );
+  }
+
+  answering(): void {
+    if (this.answerDue) return;
+    this.answerDue = true;
+    this.arm(
+      this.answerMs,
+      `no complete answer within ${seconds(this.answerMs)}; the index kept the connection open without finishing its answer`,
+    );
+  }
+
+  /** Passes the body's chunks on, and starts the answer's deadline once the last one is handed over. */
+  async *whenSent(body: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
+    yield* body;
+    this.answering();
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+  }
+
+  private arm(ms: number, message: string): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.controller.abort(new DeadlineExceeded(message));
+    }, ms);
+  }
+}
+
+const seconds = (ms: number): string => (ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`);
 
 /**
  * The one place an Authorization header is added: only when the URL actually requested (after any
@@ -150,14 +293,29 @@ export function withCredentials(
   return result;
 }
 
-async function readLimited(body: AsyncIterable<Buffer>): Promise<string> {
+/** The body up to `maxBytes`; past that, reading stops and the stream is destroyed (which closes the connection). */
+async function readLimited(
+  body: AsyncIterable<Buffer>,
+  maxBytes: number,
+): Promise<{ text: string; truncated: boolean }> {
   const chunks: Buffer[] = [];
   let length = 0;
   for await (const chunk of body) {
-    if (length < MAX_RESPONSE_CHARS) chunks.push(chunk);
+    if (length + chunk.length > maxBytes) {
+      chunks.push(chunk.subarray(0, maxBytes - length));
+      return { text: Buffer.concat(chunks).toString('utf8'), truncated: true };
+    }
+    chunks.push(chunk);
     length += chunk.length;
   }
-  return Buffer.concat(chunks).toString('utf8').slice(0, MAX_RESPONSE_CHARS);
+  return { text: Buffer.concat(chunks).toString('utf8'), truncated: false };
+}
+
+/** Words to add to a message about an answer that was cut at its cap. */
+export function truncationNote(response: Pick<HttpResponse, 'truncated'>, kind: AnswerKind = 'api'): string {
+  return response.truncated
+    ? ` (the answer was longer than ${ANSWER_BYTES[kind] / (1024 * 1024)} MiB and was not read further)`
+    : '';
 }
 
 export function statusLine(status: number): string {

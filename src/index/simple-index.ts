@@ -1,5 +1,13 @@
 import { PublishError } from '../common/errors.js';
-import { parseJson, send, serverMessage, statusLine, type HttpResponse, type RequestCredentials } from './http.js';
+import {
+  ANSWER_BYTES,
+  parseJson,
+  send,
+  serverMessage,
+  statusLine,
+  type HttpResponse,
+  type RequestCredentials,
+} from './http.js';
 import { normalizeName } from '../dists/pep440.js';
 import { retryOnStatus, retryOnTransport } from './retry.js';
 import { anchors } from './html-text.js';
@@ -31,7 +39,12 @@ export async function listedDigests(
   const headers: Record<string, string> = { accept: `${SIMPLE_JSON}, text/html;q=0.1` };
   let response: HttpResponse;
   try {
-    response = await send(url, { headers, idleTimeoutMs: 60_000, ...(credentials ? { credentials } : {}) });
+    response = await send(url, {
+      headers,
+      answer: 'listing',
+      idleTimeoutMs: 60_000,
+      ...(credentials ? { credentials } : {}),
+    });
   } catch (error) {
     retryOnTransport(error, (transport) => lookupFailed(url, transport.message));
   }
@@ -42,6 +55,9 @@ export async function listedDigests(
   );
   if (response.status === 404) return new Map();
   if (response.status !== 200) throw lookupFailed(url, `${statusLine(response.status)}: ${serverMessage(response)}`);
+  // Part of a list would read as "not there" for every file past the cut.
+  if (response.truncated)
+    throw lookupFailed(url, `the list is longer than ${ANSWER_BYTES.listing / (1024 * 1024)} MiB, and was not read`);
   const contentType = response.headers['content-type'] ?? '';
   return contentType.includes('json') ? parseSimpleJson(response.body) : parseSimpleHtml(response.body);
 }
