@@ -97,20 +97,45 @@ export function decodeEntities(text: string): string {
 
 const RAW_TEXT_CLOSE: Record<string, RegExp> = { script: /<\/script/gi, style: /<\/style/gi };
 
+/** Text gathered with each run of white space made one space, up to a length. */
+class CollapsedText {
+  text = '';
+
+  constructor(private readonly limit: number) {}
+
+  get full(): boolean {
+    return this.text.length > this.limit;
+  }
+
+  /** Adds `source` from `start` to `end`, a window at a time, until the text is full. */
+  add(source: string, start: number, end: number): void {
+    for (let at = start; at < end && !this.full; at += 4096) {
+      const piece = source.slice(at, Math.min(end, at + 4096)).replace(/\s+/g, ' ');
+      this.text += this.text.endsWith(' ') && piece.startsWith(' ') ? piece.slice(1) : piece;
+    }
+  }
+
+  space(): void {
+    if (!this.text.endsWith(' ')) this.text += ' ';
+  }
+}
+
 /**
- * The text of a page without its markup, in one pass: tags become spaces, and so do `<script>` and
- * `<style>` with their contents (to their closing tag, or to the end of the page when it has none).
+ * The first `limit` characters of a page's text without its markup, white space collapsed, in one
+ * pass that stops there: tags become spaces, and so do `<script>` and `<style>` with their contents
+ * (to their closing tag, or to the end of the page when it has none).
  */
-export function textWithoutMarkup(html: string): string {
-  let text = '';
+export function textWithoutMarkup(html: string, limit: number): string {
+  const out = new CollapsedText(limit);
   let at = 0;
-  while (at < html.length) {
+  while (at < html.length && !out.full) {
     const open = html.indexOf('<', at);
     if (open < 0) break;
     const end = html.indexOf('>', open + 1);
     // No `>` anywhere after: no tag can close, the rest is text.
     if (end < 0) break;
-    text += `${html.slice(at, open)} `;
+    out.add(html, at, open);
+    out.space();
     const name = /^<(script|style)(?=[\s/>])/i.exec(html.slice(open, open + 8))?.[1]?.toLowerCase();
     if (!name) {
       at = end + 1;
@@ -119,9 +144,10 @@ export function textWithoutMarkup(html: string): string {
     const close = RAW_TEXT_CLOSE[name]!;
     close.lastIndex = end + 1;
     const closing = close.exec(html);
-    if (!closing) return text;
+    if (!closing) return out.text.trim().slice(0, limit);
     const closeEnd = html.indexOf('>', closing.index);
     at = closeEnd < 0 ? html.length : closeEnd + 1;
   }
-  return text + html.slice(at);
+  out.add(html, at, html.length);
+  return out.text.trim().slice(0, limit);
 }

@@ -11,7 +11,7 @@ import { textWithoutMarkup } from './html-text.js';
 export interface HttpResponse {
   status: number;
   headers: IncomingHttpHeaders;
-  /** At most the answer kind's size cap (see ANSWER_BYTES). */
+  /** At most the answer kind's size cap (see ANSWER_BYTES); the first MiB of a truncated answer. */
   body: string;
   /** Where the answer came from, after any same-origin redirects. */
   url: URL;
@@ -293,7 +293,10 @@ export function withCredentials(
   return result;
 }
 
-/** The body up to `maxBytes`; past that, reading stops and the stream is destroyed (which closes the connection). */
+/**
+ * The body up to `maxBytes`; past that, reading stops and the stream is destroyed (which closes the
+ * connection), and only the first MiB is kept: a cut answer is good for a message, not for parsing.
+ */
 async function readLimited(
   body: AsyncIterable<Buffer>,
   maxBytes: number,
@@ -301,12 +304,12 @@ async function readLimited(
   const chunks: Buffer[] = [];
   let length = 0;
   for await (const chunk of body) {
-    if (length + chunk.length > maxBytes) {
-      chunks.push(chunk.subarray(0, maxBytes - length));
-      return { text: Buffer.concat(chunks).toString('utf8'), truncated: true };
-    }
-    chunks.push(chunk);
     length += chunk.length;
+    chunks.push(chunk);
+    if (length > maxBytes) {
+      const kept = Buffer.concat(chunks, Math.min(maxBytes, ANSWER_BYTES.api));
+      return { text: kept.toString('utf8'), truncated: true };
+    }
   }
   return { text: Buffer.concat(chunks).toString('utf8'), truncated: false };
 }
@@ -335,8 +338,8 @@ export function serverMessage(response: Pick<HttpResponse, 'status' | 'body'>): 
       if (typeof record[key] === 'string' && record[key]) return record[key];
     }
   }
-  const text = textWithoutMarkup(response.body).replace(/\s+/g, ' ').trim();
-  return text ? text.slice(0, 500) : statusLine(response.status);
+  const text = textWithoutMarkup(response.body, 500);
+  return text || statusLine(response.status);
 }
 
 export function parseJson(text: string): unknown {

@@ -111,6 +111,8 @@ export interface LocalIndex {
    * each such request is answered 500, and close() rejects while this is not empty.
    */
   unmasked: string[];
+  /** Every secret this index handed out: the runner's request token, each ID token, each minted token. */
+  readonly secrets: string[];
   /** How many upload tokens were minted, revoked ones included. */
   readonly mintedTokens: number;
   /** Minted upload tokens not revoked (burned) yet. */
@@ -164,10 +166,12 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
   const burns: BurnRecord[] = [];
   const unmasked: string[] = [];
   const issuedIdTokens = new Set<string>();
+  const issuedSecrets = [requestToken];
   const headListeners = new WeakMap<ServerResponse, (status: number, message: string) => void>();
   const issueIdToken = (extra: ClaimOverrides = {}, aud = audience): string => {
     const token = issueGithubIdToken(keys, aud, options.claims ?? {}, extra);
     issuedIdTokens.add(token);
+    issuedSecrets.push(token);
     return token;
   };
 
@@ -252,6 +256,7 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
     const lifetime = options.tokenLifetimeSeconds ?? 900;
     const { token, minted } = mintToken(publisher, lifetime);
     mintedTokens.set(token, minted);
+    issuedSecrets.push(token);
     mintedCount++;
     mints.push({ status: 200, reason: 'minted', claims: outcome.claims });
     if (takeFault('mint-token', ['store-then-drop'])) return void res.socket?.destroy();
@@ -515,6 +520,7 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
     mints,
     burns,
     unmasked,
+    secrets: issuedSecrets,
     seed: (filename, bytes, uploadedAt = new Date()) => seedFile(state, filename, bytes, uploadedAt),
     get mintedTokens() {
       return mintedCount;

@@ -94,6 +94,7 @@ describe('serverMessage', () => {
     ['a script that never closes hides the rest', 503, '<p>busy</p><script>var x = 1; <p>more</p>', 'busy'],
     ['a < without any > is text', 503, 'a < b and <<c', 'a < b and <<c'],
     ['a closing tag with attributes ends a style', 500, '<style>x</style foo>down', 'down'],
+    ['a megabyte of white space and tags before the words', 503, `${' \n<br>'.repeat(200_000)}busy`, 'busy'],
   ];
   it.each(cases)('%s', (_description, status, body, message) => {
     expect(serverMessage(response(status, body))).toBe(message);
