@@ -19,7 +19,11 @@ console.log(
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- |');
 for (const hostile of CASES) {
   if (wanted.size && !wanted.has(hostile.id)) continue;
-  const { run, uploads, leaked, log, liveTokens, unmasked } = await runHostileCase(hostile, { bundle, timeoutMs });
+  const { run, uploads, leaked, log, liveTokens, unmasked } = await runHostileCase(hostile, {
+    bundle,
+    timeoutMs,
+    measure: true,
+  });
   const errorLine = (
     run.stdout.split('\n').find((l) => l.startsWith('::error')) ??
     run.stderr.split('\n').find((l) => /Error|error/.test(l)) ??

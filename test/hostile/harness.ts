@@ -91,7 +91,10 @@ export interface CaseServers {
   close(): Promise<void>;
 }
 
-export async function startCaseServers(hostile: HostileCase): Promise<CaseServers> {
+export async function startCaseServers(
+  hostile: HostileCase,
+  unmaskedCredentials: 'refuse' | 'record' = 'refuse',
+): Promise<CaseServers> {
   const elsewhere = await startTrap(undefined, 'localhost');
   if (hostile.warehouse) {
     const warehouse = await startLocalIndex({
@@ -107,6 +110,7 @@ export async function startCaseServers(hostile: HostileCase): Promise<CaseServer
         workflow_ref: 'octo-org/demo/.github/workflows/release.yml@refs/tags/v1.0.0',
         job_workflow_ref: 'octo-org/demo/.github/workflows/release.yml@refs/tags/v1.0.0',
       },
+      unmaskedCredentials,
       ...hostile.warehouse.options,
     });
     hostile.warehouse.arrange?.(warehouse);
@@ -294,9 +298,16 @@ export interface CaseOutcome {
   unmasked: string | undefined;
 }
 
-/** Runs one case: its servers, its files, the main step and (with trusted publishing) the post step. */
-export async function runHostileCase(hostile: HostileCase, options: RunOptions = {}): Promise<CaseOutcome> {
-  const servers = await startCaseServers(hostile);
+/**
+ * Runs one case: its servers, its files, the main step and (with trusted publishing) the post step.
+ * `measure` records credentials sent before they were masked instead of refusing them, so that a
+ * run goes on as it would and shows all it leaks.
+ */
+export async function runHostileCase(
+  hostile: HostileCase,
+  options: RunOptions & { measure?: boolean } = {},
+): Promise<CaseOutcome> {
+  const servers = await startCaseServers(hostile, options.measure ? 'record' : 'refuse');
   const dir = await mkdtemp(join(tmpdir(), 'hostile-'));
   let closing: Promise<string | undefined> | undefined;
   const close = (): Promise<string | undefined> =>

@@ -57,6 +57,11 @@ export interface LocalIndexOptions {
   /** Serve https with this key and certificate (the benchmark's throwaway CA); plain http otherwise. */
   tls?: { key: Buffer; cert: Buffer };
   /**
+   * A credential that arrives before the run under way masked it is answered 500 ('refuse', the
+   * default: the run fails where it happens) or only recorded ('record': to measure what a run does).
+   */
+  unmaskedCredentials?: 'refuse' | 'record';
+  /**
    * Stream uploaded files to this folder, hashing them on the way, instead of holding them in memory
    * (the benchmark's large files); stored files then have `path` set and empty `bytes`.
    */
@@ -385,8 +390,8 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
     const path = url.pathname;
     const method = req.method ?? 'GET';
     const exposed = await unmaskedCredentials(req, path, body);
-    if (exposed.length) {
-      unmasked.push(...exposed);
+    unmasked.push(...exposed);
+    if (exposed.length && options.unmaskedCredentials !== 'record') {
       json(res, 500, { message: `local index (test): ${exposed.join('; ')}` });
       return;
     }
