@@ -1,8 +1,8 @@
 import { PublishError } from '../common/errors.js';
 import { credentialsAllowed } from '../common/urls.js';
 import { normalizeName } from '../dists/pep440.js';
+import { ANSWER_BYTES } from '../index/answer-limits.js';
 import {
-  ANSWER_BYTES,
   parseJson,
   send,
   serverMessage,

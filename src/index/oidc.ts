@@ -1,6 +1,7 @@
 import { PublishError } from '../common/errors.js';
 import { credentialsAllowed } from '../common/urls.js';
-import { parseJson, send, serverMessage, statusLine, truncationNote, type HttpResponse } from './http.js';
+import { parseJson, send, serverMessage, statusLine, type HttpResponse } from './http.js';
+import { truncationNote } from './answer-limits.js';
 import { describeMintRefusal, PUBLISHER_CLAIMS } from './publisher-mismatch.js';
 import { reusableWorkflowWarning } from './diagnostics.js';
 import {

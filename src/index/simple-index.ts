@@ -1,13 +1,6 @@
 import { PublishError } from '../common/errors.js';
-import {
-  ANSWER_BYTES,
-  parseJson,
-  send,
-  serverMessage,
-  statusLine,
-  type HttpResponse,
-  type RequestCredentials,
-} from './http.js';
+import { ANSWER_BYTES } from './answer-limits.js';
+import { parseJson, send, serverMessage, statusLine, type HttpResponse, type RequestCredentials } from './http.js';
 import { normalizeName } from '../dists/pep440.js';
 import { retryOnStatus, retryOnTransport } from './retry.js';
 import { anchors } from './html-text.js';

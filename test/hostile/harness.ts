@@ -14,7 +14,7 @@ import { startLocalIndex, type LocalIndex } from '../support/local-index.ts';
 import { watchMasks } from '../support/mask-witness.ts';
 import { replay, RunnerEmulator, type ReplayReport } from '../support/runner-emulator.ts';
 import { parseOutputFile } from '../support/bundle-runner.ts';
-import { MARKER, PASSWORD, type HostileCase } from './cases.ts';
+import { MARKER, PASSWORD, type HostileCase } from './case-types.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const BUNDLE = join(ROOT, 'dist/index.js');

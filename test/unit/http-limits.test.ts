@@ -3,7 +3,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ANSWER_BYTES, DEFAULT_DEADLINES, send, TransportError, useDeadlines } from '../../src/index/http.js';
+import { send, TransportError } from '../../src/index/http.js';
+import { ANSWER_BYTES, DEFAULT_DEADLINES, useDeadlines } from '../../src/index/answer-limits.js';
 
 const servers: Server[] = [];
 afterEach(async () => {
