@@ -95,49 +95,38 @@ describe('every request has a deadline', () => {
     expect((failure as Error).message).toContain('no complete answer within 400 ms');
   });
 
-  it("does not count sending a file against the answer's deadline: a slow link is not cut off", async () => {
-    useDeadlines({ ...DEFAULT_DEADLINES, apiMs: 300, uploadAnswerMs: 300, minUploadBytesPerSecond: 16 * 1024 });
+  /** Uploads 64 KiB, 8 KiB every 150 ms (1.2 s in all), to a server that answers once it has read it all. */
+  async function slowUpload(): Promise<Awaited<ReturnType<typeof send>>> {
     const url = await serve((req, res) => {
       req.resume();
       req.on('end', () => res.end('OK'));
     });
-    // 64 KiB over 1.2 s: four times the answer's deadline, well within the 4.3 s the size allows.
     async function* slowly(): AsyncIterable<Uint8Array> {
       for (let i = 0; i < 8; i++) {
         await sleep(150);
         yield Buffer.alloc(8 * 1024, 'x');
       }
     }
-    const response = await send(url, {
+    return send(url, {
       method: 'POST',
       headers: { 'content-length': String(64 * 1024) },
       body: slowly,
       bodyBytes: 64 * 1024,
       answer: 'upload',
     });
+  }
+
+  it("does not count sending a file against the answer's deadline: a slow link is not cut off", async () => {
+    // 1.2 s of sending: four times the answer's deadline, well within the 4.3 s the size allows.
+    useDeadlines({ ...DEFAULT_DEADLINES, apiMs: 300, uploadAnswerMs: 300, minUploadBytesPerSecond: 16 * 1024 });
+    const response = await slowUpload();
     expect(response.status).toBe(200);
     expect(response.body).toBe('OK');
   });
 
   it('ends an upload whose body moves slower than the minimum rate', async () => {
     useDeadlines({ ...DEFAULT_DEADLINES, apiMs: 200, minUploadBytesPerSecond: 1024 * 1024 });
-    const url = await serve((req, res) => {
-      req.resume();
-      req.on('end', () => res.end('OK'));
-    });
-    async function* slowly(): AsyncIterable<Uint8Array> {
-      for (let i = 0; i < 8; i++) {
-        await sleep(150);
-        yield Buffer.alloc(8 * 1024, 'x');
-      }
-    }
-    const failure = await send(url, {
-      method: 'POST',
-      headers: { 'content-length': String(64 * 1024) },
-      body: slowly,
-      bodyBytes: 64 * 1024,
-      answer: 'upload',
-    }).catch((error: unknown) => error);
+    const failure = await slowUpload().catch((error: unknown) => error);
     expect((failure as Error).message).toMatch(/the body \(65536 bytes\) was not sent within 263 ms/);
   });
 
