@@ -16,8 +16,8 @@ import { BODIES, mixedBody } from './bodies.ts';
 const SEED = Number(process.env.FUZZ_SEED ?? 20261313);
 /** A linear parser does a few dozen times the reference's work per character; a quadratic one 10^4–10^6. */
 const RATIO = 400;
-/** Timer and garbage-collection noise, which dominates below a few kilobytes. */
-const NOISE_MS = 50;
+/** Timer, compilation and garbage-collection noise, which dominates below a few kilobytes. */
+const NOISE_MS = 200;
 
 /** A plain pass over every character: what linear time costs on this machine, right now. */
 function referenceMs(text: string): number {
@@ -62,14 +62,24 @@ const PARSERS: [name: string, parse: (body: string) => unknown][] = [
   ['retryAfterMs (a header is at most 16 KiB)', (body) => retryAfterMs(body.slice(0, 16_384))],
 ];
 
+/**
+ * The parse must stay within RATIO times a plain pass plus NOISE_MS. Noise only ever adds time (a
+ * collection, another process on the core), so a parse over the bound is timed again, up to three
+ * times, unless it is far over: a superlinear parser is slow every time.
+ */
 function expectLinear(parse: (body: string) => unknown, body: string, label: string): void {
-  const reference = referenceMs(body);
-  const started = performance.now();
-  expect(() => parse(body), label).not.toThrow();
-  const took = performance.now() - started;
-  expect(took, `${label}: ${took.toFixed(1)} ms, a plain pass ${reference.toFixed(2)} ms`).toBeLessThan(
-    RATIO * reference + NOISE_MS,
-  );
+  let message = '';
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const reference = referenceMs(body);
+    const bound = RATIO * reference + NOISE_MS;
+    const started = performance.now();
+    expect(() => parse(body), label).not.toThrow();
+    const took = performance.now() - started;
+    if (took < bound) return;
+    message = `${label}: ${took.toFixed(1)} ms, a plain pass ${reference.toFixed(2)} ms, bound ${bound.toFixed(0)} ms`;
+    if (took > 10 * bound) break;
+  }
+  expect.fail(message);
 }
 
 describe('parsers of server text, against the hostile bodies of issue 13', () => {
