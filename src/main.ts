@@ -28,7 +28,7 @@ export type { ActionIO } from './common/action-io.js';
 export interface Tuning {
   retry: Omit<RetryPolicy, 'attempts'>;
   idleTimeoutMs: number;
-  /** The total time a request may take (src/index/http.ts). */
+  /** The total time a request may take (src/index/answer-limits.ts). */
   deadlines: Deadlines;
   /** Mint a new upload token when less than this is left on the current one. */
   tokenRenewMarginMs: number;

@@ -3,7 +3,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { send, TransportError } from '../../src/index/http.js';
+import { DEFAULT_IDLE_TIMEOUT_MS, send, TransportError } from '../../src/index/http.js';
+import { testTiming } from '../../src/main.js';
 import { ANSWER_BYTES, DEFAULT_DEADLINES, useDeadlines } from '../../src/index/answer-limits.js';
 
 const servers: Server[] = [];
@@ -152,5 +153,25 @@ describe('every request has a deadline', () => {
       answer: 'upload',
     }).catch((error: unknown) => error);
     expect((failure as Error).message).toContain('no complete answer within 500 ms');
+  });
+});
+
+describe('PYPI_OIDC_PUBLISH_TEST_TIMING (testTiming)', () => {
+  it('shortens the deadlines and the idle timeout, and can make nothing longer', () => {
+    expect(testTiming('{"idleTimeoutMs": 5000, "deadlines": {"apiMs": 2000, "uploadAnswerMs": 1e12}}')).toEqual({
+      idleTimeoutMs: 5000,
+      deadlines: { ...DEFAULT_DEADLINES, apiMs: 2000 },
+    });
+    expect(testTiming('{"deadlines": {"minUploadBytesPerSecond": 1, "listingMs": -5}}')).toEqual({
+      idleTimeoutMs: DEFAULT_IDLE_TIMEOUT_MS,
+      deadlines: DEFAULT_DEADLINES,
+    });
+    expect(testTiming('{"deadlines": {"minUploadBytesPerSecond": 1048576}}').deadlines?.minUploadBytesPerSecond).toBe(
+      1048576,
+    );
+  });
+
+  it('ignores what is not a JSON object', () => {
+    for (const raw of [undefined, '', 'nonsense', '42', 'null']) expect(testTiming(raw)).toEqual({});
   });
 });
