@@ -72,7 +72,7 @@ async function postJson(service, url, body, call) {
         }
         const location = response.headers.location;
         if (status >= 300 && status < 400 && typeof location === 'string') {
-            throw new errors/* PublishError */.S1(`${service} at ${url.origin} answered ${(0,http/* statusLine */.Bs)(status)}, a redirect to ${(0,log_text/* outside */.q)(location)}, which is not followed: only ${url.origin} is sent the request (for Fulcio, the runner's OIDC token).`);
+            throw new errors/* PublishError */.S1(`${service} at ${url.origin} answered ${(0,http/* statusLine */.Bs)(status)}, a redirect to ${(0,log_text/* outside */.qY)(location)}, which is not followed: only ${url.origin} is sent the request (for Fulcio, the runner's OIDC token).`);
         }
         const why = `${service} answered ${(0,http/* statusLine */.Bs)(status)}: ${(0,http/* serverMessage */.x_)(response)}`;
         if ((0,retry/* isRetryableStatus */.PS)(status))

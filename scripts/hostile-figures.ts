@@ -1,13 +1,13 @@
 // `node scripts/hostile-figures.ts [bundle] [case-id…]`: runs every crafted case of test/hostile
 // against a bundle (default dist/index.js) and prints exit code, wall time, peak RSS and what
-// leaked, one Markdown row per case. Used for the before/after figures of issue 9.
-// `node scripts/hostile-figures.ts --round-two [root] [case-id…]`: the same for issue 13's cases
+// leaked, one Markdown row per case. Used for the before/after figures of issues 9 and 13.
+// `node scripts/hostile-figures.ts --round-two [root] [case-id…]`: issue 13's smaller findings
 // (test/hostile/round-two.ts), run through action.yml's steps in a checkout's root (default this one).
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { CASES, MARKER, PASSWORD } from '../test/hostile/cases.ts';
-import { runAction, startCaseServers, strayCommands, BUNDLE } from '../test/hostile/harness.ts';
+// What leaked is the output read as the runner reads it (test/support/runner-emulator.ts): commands
+// from outside text it executed, and secrets it showed in clear.
+import { resolve } from 'node:path';
+import { CASES } from '../test/hostile/cases.ts';
+import { runHostileCase, BUNDLE } from '../test/hostile/harness.ts';
 
 const args = process.argv.slice(2);
 if (args[0] === '--round-two') {
@@ -21,28 +21,16 @@ const timeoutMs = Number(process.env.HOSTILE_TIMEOUT_MS ?? 120_000);
 
 console.log(`bundle: ${bundle}, timeout ${timeoutMs / 1000} s\n`);
 console.log(
-  '| case | exit | time | peak RSS | uploads | auth elsewhere | stray :: | secret shown | first error line |',
+  '| case | exit | time | peak RSS | uploads | auth elsewhere | outside commands run | secrets shown | live tokens | first error line |',
 );
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- |');
 for (const hostile of CASES) {
   if (wanted.size && !wanted.has(hostile.id)) continue;
-  const { index, elsewhere } = await startCaseServers(hostile);
-  const context = { index: index.origin, elsewhere: { host: 'localhost', port: elsewhere.port } };
-  const dir = await mkdtemp(join(tmpdir(), 'hostile-case-'));
-  for (const [name, data] of Object.entries(hostile.files(context))) await writeFile(join(dir, name), data);
-  const inputs = {
-    'repository-url': `${index.origin}/legacy/`,
-    'packages-dir': dir,
-    user: '__token__',
-    password: PASSWORD,
-    ...hostile.inputs?.(context),
-  };
-  const run = await runAction(inputs, {
+  const { run, uploads, leaked, log, liveTokens, unmasked } = await runHostileCase(hostile, {
     bundle,
     timeoutMs,
-    ...(hostile.unwritableSummary ? { summaryPath: '/nonexistent/dir/summary.md' } : {}),
+    measure: true,
   });
-  const uploads = index.requests.filter((r) => r.method === 'POST').length;
   const errorLine = (
     run.stdout.split('\n').find((l) => l.startsWith('::error')) ??
     run.stderr.split('\n').find((l) => /Error|error/.test(l)) ??
@@ -51,15 +39,11 @@ for (const hostile of CASES) {
     .slice(0, 110)
     .replace(/\|/g, '\\|');
   const exit = run.timedOut ? `killed at ${timeoutMs / 1000} s` : run.signal ? run.signal : String(run.code);
-  const printed = run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::'));
-  const shown = printed.some(
-    (line) => line.includes(PASSWORD) || (hostile.id === 'repository-url-password' && line.includes(MARKER)),
-  )
-    ? 'yes'
-    : 'no';
+  const commands = log.outside.length
+    ? [...new Set(log.outside.map((c) => `${c.syntax === '##[' ? '##[' : '::'}${c.name}`))].join(' ')
+    : '0';
+  const shown = new Set(log.leaks.map((leak) => leak.secret)).size;
   console.log(
-    `| ${hostile.id} | ${exit} | ${(run.milliseconds / 1000).toFixed(2)} s | ${run.rssMiB ?? '?'} MiB | ${uploads} | ${elsewhere.authorized.length} | ${strayCommands(run.stdout, MARKER).length} | ${shown} | ${errorLine} |`,
+    `| ${hostile.id} | ${exit} | ${(run.milliseconds / 1000).toFixed(2)} s | ${run.rssMiB ?? '?'} MiB | ${uploads} | ${leaked.length} | ${commands.replace(/\|/g, '\\|')} | ${shown}${unmasked ? ' (sent unmasked)' : ''} | ${liveTokens} | ${errorLine} |`,
   );
-  await index.close();
-  await elsewhere.close();
 }

@@ -1,8 +1,8 @@
 // `node scripts/wait-figures.ts`: runs dist/index.js with `wait` against each hostile simple API of
 // test/hostile/wait-cases.ts and prints one Markdown row per case: exit code, wall time, peak RSS,
-// GETs made, GETs carrying credentials, planted lines the runner would execute, and the error line.
-import { strayCommands } from '../test/hostile/harness.ts';
+// GETs made, GETs carrying credentials, planted commands the runner would execute (test/support/runner-emulator.ts), and the error line.
 import { MARKER } from '../test/hostile/cases.ts';
+import { replay } from '../test/support/runner-emulator.ts';
 import { runWaitCase, WAIT_CASES, WAIT_SECONDS } from '../test/hostile/wait-cases.ts';
 
 console.log(`wait: ${WAIT_SECONDS} s\n`);
@@ -10,9 +10,7 @@ console.log('| case | exit | time | peak RSS | GETs | with credentials | planted
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
 for (const hostile of WAIT_CASES) {
   const { run, gets, elsewhere } = await runWaitCase(hostile);
-  const planted =
-    strayCommands(run.stdout, MARKER).filter((line) => !line.startsWith('::debug::')).length +
-    run.stdout.split('\n').filter((line) => line.includes('##[') && line.includes(MARKER)).length;
+  const planted = replay([run.stdout, run.stderr], { marker: MARKER }).outside.length;
   const error = (run.stdout.split('\n').find((line) => line.startsWith('::error')) ?? '')
     .slice(0, 100)
     .replace(/\|/g, '\\|');

@@ -1,48 +1,43 @@
 import * as core from '@actions/core';
 import { formatError, PublishError } from './common/errors.js';
-import { commandSafe } from './common/log-text.js';
 import { proxySecrets } from './common/proxy-secrets.js';
 import { parseInputs } from './inputs/inputs.js';
-import { run, type ActionIO } from './main.js';
+import { run, testTiming, TEST_TIMING_VARIABLE, type ActionIO } from './main.js';
 import { isPostStep, revokeLeftoverTokens } from './post.js';
+import { stepLog } from './step-log.js';
 
 const io: ActionIO = {
-  // The last guard: no line of an info message may read as a workflow command.
-  info: (message) => {
-    core.info(commandSafe(message));
-  },
+  // Every line goes through stepLog, the last guard before stdout (src/step-log.ts).
+  info: stepLog.info,
   notice: (message) => {
-    core.notice(message);
+    stepLog.notice(message);
   },
-  warning: (message, title) => {
-    core.warning(message, title ? { title } : {});
-  },
-  error: (message, title) => {
-    core.error(message, title ? { title } : {});
-  },
+  warning: stepLog.warning,
+  error: stepLog.error,
   setSecret: (secret) => {
     core.setSecret(secret);
   },
   setOutput: (name, value) => {
     core.setOutput(name, value);
   },
-  debug: (message) => {
-    core.debug(message);
-  },
+  debug: stepLog.debug,
   // Only through the runner's state file: the older stdout command would carry the token in the log.
   saveState: (name, value) => {
     if (process.env.GITHUB_STATE) core.saveState(name, value);
   },
   async writeSummary(markdown) {
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write();
-    else core.info(commandSafe(`\n${markdown}`));
+    else stepLog.info(`\n${markdown}`);
   },
 };
 
 async function main(): Promise<void> {
-  // Masked before anything else can print it.
+  // Masked before any line that could carry outside text: a workflow command slipped into the log
+  // can stop the runner from reading later `::add-mask::` lines, never unmask earlier ones.
   const password = core.getInput('password');
   if (password) core.setSecret(password);
+  const requestToken = process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+  if (requestToken) core.setSecret(requestToken);
   try {
     const inputs = parseInputs(
       (name) => core.getInput(name),
@@ -52,6 +47,7 @@ async function main(): Promise<void> {
     );
     await run(inputs, {
       io,
+      tuning: testTiming(process.env[TEST_TIMING_VARIABLE]),
       runner: {
         requestUrl: process.env.ACTIONS_ID_TOKEN_REQUEST_URL,
         requestToken: process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
@@ -65,7 +61,7 @@ async function main(): Promise<void> {
       },
     });
   } catch (error) {
-    core.setFailed(
+    stepLog.fail(
       error instanceof PublishError
         ? formatError(error)
         : `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,

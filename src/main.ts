@@ -7,6 +7,7 @@ import { MintedTokens, type BurnLog } from './index/burn.js';
 import { credentialSource } from './index/credential-source.js';
 import { eventRefusal, pinningWarning, type JobContext } from './index/diagnostics.js';
 import { DEFAULT_IDLE_TIMEOUT_MS } from './index/http.js';
+import { DEFAULT_DEADLINES, useDeadlines, type Deadlines } from './index/answer-limits.js';
 import { preloadMultipart } from './index/multipart.js';
 import { decodeClaims, runnerIdToken, type RunnerOidc } from './index/oidc.js';
 import { prepareInBackground } from './index/preparation.js';
@@ -29,6 +30,8 @@ export type { ActionIO } from './common/action-io.js';
 export interface Tuning {
   retry: Omit<RetryPolicy, 'attempts'>;
   idleTimeoutMs: number;
+  /** The total time a request may take (src/index/answer-limits.ts). */
+  deadlines: Deadlines;
   /** Mint a new upload token when less than this is left on the current one. */
   tokenRenewMarginMs: number;
   /** `wait`'s back-off; timeoutMs, when set, replaces the input's seconds. */
@@ -42,9 +45,41 @@ export const DEFAULT_TUNING: Tuning = {
     totalMs: DEFAULT_RETRY_POLICY.totalMs,
   },
   idleTimeoutMs: DEFAULT_IDLE_TIMEOUT_MS,
+  deadlines: DEFAULT_DEADLINES,
   tokenRenewMarginMs: 4 * 60_000,
   wait: DEFAULT_WAIT_BACKOFF,
 };
+
+/** Set by the hostile tests, which run dist/index.js: shorter timings, never longer ones. */
+export const TEST_TIMING_VARIABLE = 'PYPI_OIDC_PUBLISH_TEST_TIMING';
+
+/**
+ * `{"idleTimeoutMs": …, "deadlines": {"apiMs": …}}` from TEST_TIMING_VARIABLE: each value a
+ * positive number of milliseconds, capped at the default, so that the variable can only make a
+ * run give up sooner. Anything else is ignored.
+ */
+export function testTiming(raw: string | undefined): Partial<Tuning> {
+  let parsed: unknown;
+  try {
+    parsed = raw ? JSON.parse(raw) : undefined;
+  } catch {
+    return {};
+  }
+  if (!parsed || typeof parsed !== 'object') return {};
+  const given = parsed as { idleTimeoutMs?: unknown; deadlines?: Partial<Record<keyof Deadlines, unknown>> };
+  const shorter = (value: unknown, fallback: number): number =>
+    typeof value === 'number' && value > 0 ? Math.min(value, fallback) : fallback;
+  const wanted = given.deadlines ?? {};
+  const rate = wanted.minUploadBytesPerSecond;
+  const deadlines: Deadlines = {
+    apiMs: shorter(wanted.apiMs, DEFAULT_DEADLINES.apiMs),
+    listingMs: shorter(wanted.listingMs, DEFAULT_DEADLINES.listingMs),
+    uploadAnswerMs: shorter(wanted.uploadAnswerMs, DEFAULT_DEADLINES.uploadAnswerMs),
+    // A higher rate means less time for sending.
+    minUploadBytesPerSecond: Math.max(DEFAULT_DEADLINES.minUploadBytesPerSecond, typeof rate === 'number' ? rate : 0),
+  };
+  return { idleTimeoutMs: shorter(given.idleTimeoutMs, DEFAULT_IDLE_TIMEOUT_MS), deadlines };
+}
 
 export interface RunContext {
   io: ActionIO;
@@ -90,7 +125,9 @@ async function publishAll(
   summary: RunSummary,
   background: Promise<unknown>[],
 ): Promise<void> {
+  // Both masked before any line that could carry outside text (see src/common/log-text.ts).
   if (inputs.password) io.setSecret(inputs.password);
+  if (runner.requestToken) io.setSecret(runner.requestToken);
   const hasOidc = Boolean(runner.requestUrl && runner.requestToken);
   const underAct = env.ACT === 'true';
   const mode = decideDryRun({ requested: inputs.dryRun, underAct, hasPassword: Boolean(inputs.password), hasOidc });
@@ -100,6 +137,7 @@ async function publishAll(
   const pinning = pinningWarning(job);
   if (pinning) io.warning(pinning, 'Pin actions by commit SHA');
   const tuning = { ...DEFAULT_TUNING, ...tuningOverrides };
+  useDeadlines({ ...DEFAULT_DEADLINES, ...tuningOverrides?.deadlines });
   const retry: RetryPolicy = { ...tuning.retry, attempts: inputs.retries + 1 };
   const { dists, ignored: others } = await discoverDists(inputs.packagesDir);
   const ignored = others.filter((name) => !isAttestationFilename(name));

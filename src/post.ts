@@ -2,6 +2,7 @@
 // in its state. A main step that finished burns its own tokens and leaves the state empty.
 import * as core from '@actions/core';
 import { BURN_STATE, burnToken } from './index/burn.js';
+import { stepLog } from './step-log.js';
 
 /**
  * Set by dist/post.js (action.yml's runs.post, written by scripts/build.ts) before it loads the
@@ -17,7 +18,7 @@ export function isPostStep(): boolean {
 /** Never fails the job: revoking is a courtesy, the token expires by itself. */
 export async function revokeLeftoverTokens(): Promise<void> {
   await post().catch((error: unknown) => {
-    core.warning(`Revoking the upload token failed: ${error instanceof Error ? error.message : String(error)}`);
+    stepLog.warning(`Revoking the upload token failed: ${error instanceof Error ? error.message : String(error)}`);
   });
 }
 
@@ -28,29 +29,22 @@ async function post(): Promise<void> {
   const tokens = parseTokens(raw);
   for (const token of tokens) core.setSecret(token);
   if (!tokens.length) {
-    core.debug('No upload token is left to revoke.');
+    stepLog.debug('No upload token is left to revoke.');
     return;
   }
   let indexUrl: URL;
   try {
     indexUrl = new URL(core.getState(BURN_STATE.indexUrl));
   } catch {
-    core.warning(
+    stepLog.warning(
       'The upload token could not be revoked: the main step saved no valid index URL. It expires by itself within 15 minutes.',
     );
     return;
   }
-  core.info(
+  stepLog.info(
     `The main step ended before revoking ${tokens.length === 1 ? 'its upload token' : `${tokens.length} upload tokens`}; revoking now.`,
   );
-  const log = {
-    info: core.info,
-    debug: core.debug,
-    warning: (message: string) => {
-      core.warning(message);
-    },
-  };
-  for (const token of tokens) await burnToken(indexUrl, token, log);
+  for (const token of tokens) await burnToken(indexUrl, token, stepLog);
 }
 
 function parseTokens(raw: string): string[] {

@@ -4,6 +4,7 @@ import { blake2b256Hex } from './support/blake2b.ts';
 import { decodeJwt, signJwt, verifyJwt } from './support/jwt.ts';
 import { startLocalIndex, type LocalIndex, type LocalIndexOptions } from './support/local-index.ts';
 import { parseMultipart } from './support/multipart-parser.ts';
+import { watchMasks } from './support/mask-witness.ts';
 
 const BOUNDARY = 'test-boundary-7f3a';
 const WHEEL = 'sampleproject-1.0.0-py3-none-any.whl';
@@ -694,5 +695,42 @@ describe('JWT and BLAKE2b helpers', () => {
   it('computes BLAKE2b-256 as Warehouse does', () => {
     expect(blake2b256Hex(Buffer.from('abc'))).toBe('bddd813c634239723171ef3fee98579b94964e3bb1cb3e427262c8c068d52319');
     expect(blake2b256Hex(Buffer.alloc(0))).toBe('0e5751c026e543b2e8ab2eb06099daa1d1e5df47778f7787faab45cdf12fe3a8');
+  });
+});
+
+describe('credentials masked before they are sent (test/support/mask-witness.ts)', () => {
+  it('refuses, and remembers, each credential a watched run had not masked when it arrived', async () => {
+    const index = await startLocalIndex();
+    const masked = new Set<string>();
+    const unwatch = watchMasks(() => masked);
+    try {
+      const early = await fetch(`${index.github.requestUrl}&audience=pypi`, {
+        headers: { authorization: `bearer ${index.github.requestToken}` },
+      });
+      expect(early.status).toBe(500);
+      expect(index.unmasked).toEqual([
+        "the runner's request token (ACTIONS_ID_TOKEN_REQUEST_TOKEN) reached GET /github/token before its ::add-mask:: line",
+      ]);
+      masked.add(index.github.requestToken);
+      const id = await idToken(index);
+      expect((await mintRequest(index, JSON.stringify({ token: id }))).status).toBe(500);
+      masked.add(id);
+      const minted = await mintRequest(index, JSON.stringify({ token: id }));
+      expect(minted.status).toBe(200);
+      expect((await uploadWheel(index, minted.json.token as string, Buffer.from('wheel'))).status).toBe(500);
+      expect(index.unmasked.slice(1)).toEqual([
+        'a GitHub ID token reached POST /_/oidc/mint-token before its ::add-mask:: line',
+        'a minted upload token reached POST /legacy/ before its ::add-mask:: line',
+      ]);
+    } finally {
+      unwatch();
+    }
+    await expect(index.close()).rejects.toThrow(/sent before they were masked/);
+  });
+
+  it('checks nothing while no run is watched', async () => {
+    const index = await start();
+    await idToken(index);
+    expect(index.unmasked).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 // Whether the index serves a file, from one answer of its simple API. Pure: the waiting is in wait.ts.
+import { ANSWER_BYTES } from '../index/answer-limits.js';
 import { outside } from '../common/log-text.js';
 import { sameVersion } from '../dists/pep440.js';
 import { serverMessage, statusLine, type HttpResponse } from '../index/http.js';
@@ -33,12 +34,18 @@ export type FileState =
  * prefix, which it honours anywhere in a line (the debug lines carry the index's words).
  */
 export function clip(text: string, max = 200): string {
-  const line = outside(text).replace(/##\[/g, '#\\#[');
+  const line = outside(text);
   return line.length > max ? `${line.slice(0, max)}…` : line;
 }
 
 export function pageAnswer(response: HttpResponse): PageAnswer {
   const status = statusLine(response.status);
+  // Part of a list would read as "not listed" for every file past the cut: not an answer to judge.
+  if (response.status === 200 && response.truncated)
+    return {
+      kind: 'unavailable',
+      reason: `${status}, but the project page is longer than ${ANSWER_BYTES.listing / (1024 * 1024)} MiB and was not read`,
+    };
   if (response.status === 200) return { kind: 'page', status, page: parseSimplePage(response) };
   if (response.status === 404) return { kind: 'absent', status };
   const reason = `${status}: ${clip(serverMessage(response))}`;

@@ -45,7 +45,8 @@ export function normalizeVersion(version: string): string | undefined {
  * like packaging's canonicalize_version; undefined when it is not a PEP 440 version.
  */
 export function canonicalVersion(version: string): string | undefined {
-  return normalizeVersion(version)?.replace(/^((?:\d+!)?\d+(?:\.\d+)*?)(?:\.0+)*(?=$|[^.\d])/, '$1');
+  const normalized = normalizeVersion(version);
+  return normalized === undefined ? undefined : withoutTrailingZeros(normalized);
 }
 
 /** PEP 440 equality (`Version('1.0') == Version('1.0.0')`): trailing zeros of the release do not count. */
@@ -57,6 +58,25 @@ export function sameVersion(a: string, b: string): boolean {
 /** A release is its project and its version as PEP 440 compares them: 1.0 and 1.0.0 are one release. */
 export function releaseKey(project: string, version: string): string {
   return `${normalizeName(project)} ${canonicalVersion(version) ?? version}`;
+}
+
+const isDigit = (char: string | undefined): boolean => char !== undefined && char >= '0' && char <= '9';
+
+/**
+ * A canonical version (normalizeVersion's) without the trailing zeros of its release: 1.0.0.post1 →
+ * 1.post1. A forward scan: versions can come from an index's file list, of any length.
+ */
+export function withoutTrailingZeros(canonical: string): string {
+  const start = canonical.indexOf('!') + 1;
+  let end = start;
+  while (isDigit(canonical[end])) end++;
+  while (canonical[end] === '.' && isDigit(canonical[end + 1])) {
+    end++;
+    while (isDigit(canonical[end])) end++;
+  }
+  const segments = canonical.slice(start, end).split('.');
+  while (segments.length > 1 && segments.at(-1) === '0') segments.pop();
+  return canonical.slice(0, start) + segments.join('.') + canonical.slice(end);
 }
 
 /** PEP 503 normalization of a project name. */

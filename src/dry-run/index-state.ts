@@ -1,5 +1,6 @@
 import { PublishError } from '../common/errors.js';
 import { normalizeName, releaseKey } from '../dists/pep440.js';
+import { ANSWER_BYTES } from '../index/answer-limits.js';
 import {
   parseJson,
   send,
@@ -138,6 +139,8 @@ async function readRelease(
     if (response.status === 404) return { kind: 'absent' };
     if (response.status !== 200)
       return { kind: 'unknown', reason: `${url.href} answered ${statusLine(response.status)}` };
+    if (response.truncated)
+      return { kind: 'unknown', reason: `${url.href} answered with more than ${ANSWER_BYTES.api / (1024 * 1024)} MiB` };
     const release = parseReleaseJson(response.body);
     return release ?? { kind: 'unknown', reason: `${url.href} did not answer with a release in JSON` };
   } catch (error) {

@@ -12,6 +12,8 @@ export type BurnOutcome = 'burned' | 'unsupported' | 'failed';
 
 /** Short: burning is a courtesy at the end of a job, never worth holding it up. */
 const BURN_TIMEOUT_MS = 10_000;
+/** In all, however the answer trickles in. */
+const BURN_DEADLINE_MS = 15_000;
 
 export function burnEndpoint(indexUrl: URL): URL {
   return new URL('/_/oidc/burn-token', indexUrl.origin);
@@ -36,6 +38,7 @@ export async function burnToken(indexUrl: URL, token: string, log: BurnLog): Pro
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify({ token }),
       idleTimeoutMs: BURN_TIMEOUT_MS,
+      deadlineMs: BURN_DEADLINE_MS,
     });
     if (response.status === 202) {
       log.info(

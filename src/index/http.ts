@@ -6,13 +6,18 @@ import { STATUS_CODES } from 'node:http';
 import { Readable } from 'node:stream';
 import { USER_AGENT } from '../common/version.js';
 import { credentialsAllowed, isLoopbackHost } from '../common/urls.js';
+import { textWithoutMarkup } from './html-text.js';
+import { ANSWER_BYTES, DeadlineExceeded, readLimited, RequestClock, type AnswerKind } from './answer-limits.js';
 
 export interface HttpResponse {
   status: number;
   headers: IncomingHttpHeaders;
+  /** At most the answer kind's size cap (see ANSWER_BYTES); the first MiB of a truncated answer. */
   body: string;
   /** Where the answer came from, after any same-origin redirects. */
   url: URL;
+  /** The answer was longer than its cap: `body` is its beginning, and the rest was never read. */
+  truncated?: boolean;
 }
 
 export interface HttpRequest {
@@ -22,6 +27,12 @@ export interface HttpRequest {
   body?: string | (() => AsyncIterable<Uint8Array>);
   /** No bytes moving for this long (sending the body, or waiting for an answer) ends the request. */
   idleTimeoutMs?: number;
+  /** Picks the answer's size cap and deadline (default 'api'). */
+  answer?: AnswerKind;
+  /** A shorter deadline than the kind's, for the whole request. */
+  deadlineMs?: number;
+  /** The length of a streamed body, for the time its sending may take. */
+  bodyBytes?: number;
   /** The Authorization header, sent only to `origin` (see withCredentials). */
   credentials?: RequestCredentials;
   /** Ends the request, wherever it is (connecting, sending, reading), as a TransportError. */
@@ -40,7 +51,9 @@ export class TransportError extends Error {
 
   constructor(url: string, cause: unknown) {
     const reason = cause instanceof Error ? describeNetworkError(cause) : String(cause);
-    super(`could not reach ${url}: ${reason}`, { cause });
+    super(cause instanceof DeadlineExceeded ? `${url}: ${cause.message}` : `could not reach ${url}: ${reason}`, {
+      cause,
+    });
     this.name = 'TransportError';
     this.url = url;
   }
@@ -48,7 +61,6 @@ export class TransportError extends Error {
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 180_000;
 export const CONNECT_TIMEOUT_MS = 15_000;
-const MAX_RESPONSE_CHARS = 1024 * 1024;
 const MAX_REDIRECTS = 5;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
@@ -121,19 +133,37 @@ export async function send(url: URL, init: HttpRequest = {}): Promise<HttpRespon
 
 async function sendOnce(url: URL, init: HttpRequest): Promise<HttpResponse> {
   const idle = init.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+  const kind = init.answer ?? 'api';
+  const clock = new RequestClock(kind, init.deadlineMs);
   try {
+    const streamed = typeof init.body === 'function';
+    if (streamed) clock.sending(init.bodyBytes ?? 0);
+    else clock.answering();
+    const body =
+      typeof init.body === 'function' ? Readable.from(clock.whenSent(init.body()), { objectMode: false }) : init.body;
     const response = await dispatchRequest.call(await dispatcherFor(url, idle), {
       origin: url.origin,
       path: `${url.pathname}${url.search}`,
       method: init.method ?? 'GET',
       headers: withCredentials(url, { 'user-agent': USER_AGENT, ...init.headers }, init.credentials),
-      body: typeof init.body === 'function' ? Readable.from(init.body(), { objectMode: false }) : init.body,
-      ...(init.signal ? { signal: init.signal } : {}),
+      body,
+      // The request's own clock, and the caller's (a wait that ends), whichever comes first.
+      signal: init.signal ? AbortSignal.any([clock.signal, init.signal]) : clock.signal,
     });
-    const body = await readLimited(response.body);
-    return { status: response.statusCode, headers: response.headers, body, url };
+    // The index may answer before it has read the whole body (a 413, a 401): its answer is due now.
+    clock.answering();
+    const { text, truncated } = await readLimited(response.body, ANSWER_BYTES[kind]);
+    return {
+      status: response.statusCode,
+      headers: response.headers,
+      body: text,
+      url,
+      ...(truncated ? { truncated } : {}),
+    };
   } catch (error) {
-    throw new TransportError(url.href, error);
+    throw new TransportError(url.href, clock.signal.aborted ? clock.signal.reason : error);
+  } finally {
+    clock.stop();
   }
 }
 
@@ -150,16 +180,6 @@ export function withCredentials(
   const result = Object.fromEntries(Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'authorization'));
   if (credentials?.origin === url.origin && credentialsAllowed(url)) result.authorization = credentials.authorization;
   return result;
-}
-
-async function readLimited(body: AsyncIterable<Buffer>): Promise<string> {
-  const chunks: Buffer[] = [];
-  let length = 0;
-  for await (const chunk of body) {
-    if (length < MAX_RESPONSE_CHARS) chunks.push(chunk);
-    length += chunk.length;
-  }
-  return Buffer.concat(chunks).toString('utf8').slice(0, MAX_RESPONSE_CHARS);
 }
 
 export function statusLine(status: number): string {
@@ -179,12 +199,8 @@ export function serverMessage(response: Pick<HttpResponse, 'status' | 'body'>): 
       if (typeof record[key] === 'string' && record[key]) return record[key];
     }
   }
-  const text = response.body
-    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return text ? text.slice(0, 500) : statusLine(response.status);
+  const text = textWithoutMarkup(response.body, 500);
+  return text || statusLine(response.status);
 }
 
 export function parseJson(text: string): unknown {

@@ -1,6 +1,7 @@
 import { PublishError } from '../common/errors.js';
 import { credentialsAllowed } from '../common/urls.js';
 import { parseJson, send, serverMessage, statusLine, type HttpResponse } from './http.js';
+import { truncationNote } from './answer-limits.js';
 import { describeMintRefusal, PUBLISHER_CLAIMS } from './publisher-mismatch.js';
 import { reusableWorkflowWarning } from './diagnostics.js';
 import {
@@ -141,7 +142,7 @@ export async function fetchAudience(indexUrl: URL): Promise<string> {
   if (response.status === 200) {
     const audience = (parseJson(response.body) as { audience?: unknown } | undefined)?.audience;
     if (typeof audience === 'string' && audience) return audience;
-    throw new PublishError(`${url.href} answered 200 without an "audience" in JSON.`, {
+    throw new PublishError(`${url.href} answered 200 without an "audience" in JSON${truncationNote(response)}.`, {
       hint: "This index does not speak PyPI's trusted-publishing protocol; pass an API token as 'password' instead.",
     });
   }
@@ -302,7 +303,7 @@ function unexpected(
   const json = parseJson(response.body) !== undefined;
   const retry = response.status >= 500 ? " This is a fault on the index's side; re-run the job in a few minutes." : '';
   return new PublishError(
-    `Unexpected answer while ${doing}: ${url.href} answered ${statusLine(response.status)}${json ? '' : ' (not JSON)'}: ${serverMessage(response)}.${retry}`,
+    `Unexpected answer while ${doing}: ${url.href} answered ${statusLine(response.status)}${json ? '' : ' (not JSON)'}${truncationNote(response)}: ${serverMessage(response)}.${retry}`,
     { hint },
   );
 }

@@ -2,9 +2,11 @@ import { PublishError } from '../common/errors.js';
 import { knownSimpleIndex, warehouseSite } from '../common/index-urls.js';
 import { credentialsAllowed } from '../common/urls.js';
 import { basicAuthorization, type Credentials } from './credentials.js';
+import { ANSWER_BYTES } from './answer-limits.js';
 import { parseJson, send, serverMessage, statusLine, type HttpResponse, type RequestCredentials } from './http.js';
 import { normalizeName } from '../dists/pep440.js';
 import { retryOnStatus, retryOnTransport } from './retry.js';
+import { anchors } from './html-text.js';
 
 const SIMPLE_JSON = 'application/vnd.pypi.simple.v1+json';
 /** PEP 691 JSON preferred; PEP 503 HTML from indexes without it (pypiserver). */
@@ -45,7 +47,12 @@ export async function listedDigests(
   const headers: Record<string, string> = { accept: ACCEPT_SIMPLE };
   let response: HttpResponse;
   try {
-    response = await send(url, { headers, idleTimeoutMs: 60_000, ...(credentials ? { credentials } : {}) });
+    response = await send(url, {
+      headers,
+      answer: 'listing',
+      idleTimeoutMs: 60_000,
+      ...(credentials ? { credentials } : {}),
+    });
   } catch (error) {
     retryOnTransport(error, (transport) => lookupFailed(url, transport.message, transport));
   }
@@ -56,6 +63,9 @@ export async function listedDigests(
   );
   if (response.status === 404) return new Map();
   if (response.status !== 200) throw lookupFailed(url, `${statusLine(response.status)}: ${serverMessage(response)}`);
+  // Part of a list would read as "not there" for every file past the cut.
+  if (response.truncated)
+    throw lookupFailed(url, `the list is longer than ${ANSWER_BYTES.listing / (1024 * 1024)} MiB, and was not read`);
   const contentType = response.headers['content-type'] ?? '';
   return contentType.includes('json') ? parseSimpleJson(response.body) : parseSimpleHtml(response.body);
 }
@@ -80,6 +90,7 @@ export async function fetchProjectPage(
 ): Promise<HttpResponse> {
   return send(projectPageUrl(simpleUrl, project), {
     headers: { accept: ACCEPT_SIMPLE, 'cache-control': 'no-cache' },
+    answer: 'listing',
     idleTimeoutMs: request.idleTimeoutMs,
     ...(request.signal ? { signal: request.signal } : {}),
   });
@@ -138,26 +149,24 @@ export function parseSimpleJsonPage(body: string): SimplePage {
 /** PEP 503: anchors whose text is the filename and whose URL may end in `#sha256=<hex>`. */
 export function parseSimpleHtml(body: string): Map<string, string | undefined> {
   const files = new Map<string, string | undefined>();
-  for (const match of body.matchAll(/<a\s[^>]*href\s*=\s*["']([^"']*)["'][^>]*>([^<]*)<\/a>/gi)) {
-    const href = decodeEntities(match[1]!);
-    const name = decodeEntities(match[2]!).trim() || safeDecode(href.split('#')[0]!.split('/').pop() ?? '');
-    const sha256 = /#(?:.*&)?sha256=([0-9a-fA-F]{64})/.exec(href)?.[1];
-    files.set(name, sha256?.toLowerCase());
+  for (const { href, text } of anchors(body)) {
+    if (href === undefined || text === undefined) continue;
+    const hash = href.indexOf('#');
+    const path = hash < 0 ? href : href.slice(0, hash);
+    const name = text.trim() || safeDecode(path.slice(path.lastIndexOf('/') + 1));
+    files.set(name, hash < 0 ? undefined : sha256InFragment(href.slice(hash + 1)));
   }
   return files;
 }
 
-const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/** One pass, so that `&amp;lt;` stays `&lt;`. */
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
-    if (name.startsWith('#'))
-      return String.fromCodePoint(
-        name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10),
-      );
-    return NAMED_ENTITIES[name.toLowerCase()] ?? entity;
-  });
+/** `sha256=<64 hex digits>` among the `&`-separated parts of a URL's fragment, lower-cased. */
+function sha256InFragment(fragment: string): string | undefined {
+  for (const part of fragment.split('&')) {
+    if (!part.startsWith('sha256=')) continue;
+    const hex = part.slice(7, 7 + 64);
+    if (/^[0-9a-f]{64}$/i.test(hex)) return hex.toLowerCase();
+  }
+  return undefined;
 }
 
 function safeDecode(text: string): string {

@@ -173,6 +173,8 @@ async function post(
       },
       credentials: { authorization: basicAuthorization(credentials), origin: context.url.origin },
       body: () => body.open(),
+      bodyBytes: body.length,
+      answer: 'upload',
       idleTimeoutMs: context.idleTimeoutMs,
     });
   } catch (error) {

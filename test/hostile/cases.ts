@@ -1,6 +1,8 @@
-// The findings of issue 9 as crafted inputs: each case is a packages-dir (and inputs) that once
-// crashed, hung, bloated, leaked or injected. Shared by test/hostile/*.test.ts and
-// scripts/hostile-figures.ts (which measures them, before and after a change).
+// The findings of issues 9 and 13 as crafted inputs: each case is a packages-dir (and inputs, and
+// a server) that once crashed, hung, bloated, leaked or injected. Shared by test/hostile/*.test.ts
+// and scripts/hostile-figures.ts (which measures them, before and after a change).
+import { MARKER, type HostileCase } from './case-types.ts';
+import { ISSUE_13 } from './cases-13.ts';
 import {
   baseMetadata,
   deflatedZip,
@@ -20,33 +22,7 @@ import {
   wheelWithEntryComment,
 } from './crafted.ts';
 
-export const PASSWORD = 'pypi-HOSTILE-SECRET-0123456789';
-export const MARKER = 'INJECTED7f3a';
-
-export interface CaseContext {
-  /** The index under test (uploads 200, lookups 404), on 127.0.0.1. */
-  index: string;
-  /** A second server, on `localhost` and another port: another origin. */
-  elsewhere: { host: string; port: number };
-}
-
-export interface HostileCase {
-  id: string;
-  finding: string;
-  title: string;
-  files: (context: CaseContext) => Record<string, Buffer>;
-  inputs?: (context: CaseContext) => Record<string, string>;
-  /** Runs with a job-summary path that cannot be written. */
-  unwritableSummary?: boolean;
-  /** The index answers every request with this (status, JSON message). */
-  indexAnswer?: { status: number; message: string };
-  /** The index answers simple-API lookups with a redirect to the other origin. */
-  redirectLookupsElsewhere?: boolean;
-  /** The run stops while reading its inputs, before outputs exist. */
-  inputError?: boolean;
-  /** What the action must do now: its exit code and words that must appear in its log. */
-  expected: { code: 0 | 1; log: string[] };
-}
+export { MARKER, PASSWORD, type CaseContext, type HostileCase } from './case-types.ts';
 
 const deflatedWheel = (metadata: string): Buffer => deflatedZip(wheelMembers(metadata));
 
@@ -214,6 +190,7 @@ export const CASES: HostileCase[] = [
     title: 'an unparsable repository-url with a password in it',
     files: () => ({ [WHEEL]: wheel() }),
     inputs: () => ({ 'repository-url': `https://user:${MARKER}@exa mple.com/legacy/` }),
+    secrets: [MARKER],
   },
   {
     id: 'summary-unwritable',
@@ -368,4 +345,5 @@ export const CASES: HostileCase[] = [
     title: 'a plain linux_x86_64 wheel',
     files: () => ({ [`${NAME}-${VERSION}-py3-none-linux_x86_64.whl`]: wheel() }),
   },
+  ...ISSUE_13,
 ];

@@ -12,6 +12,8 @@ import { parseOutputFile, stepEntry } from '../support/bundle-runner.ts';
 import { startLocalIndex, type LocalIndex, type LocalIndexOptions } from '../support/local-index.ts';
 import { startSigstore, type TestSigstore } from '../support/sigstore/sigstore.ts';
 import { NAME, WHEEL, wheel } from './crafted.ts';
+import { replay } from '../support/runner-emulator.ts';
+import { MARKER } from './cases.ts';
 import { runAction, type MeasuredRun } from './harness.ts';
 
 export interface Outcome {
@@ -415,8 +417,8 @@ export async function printRoundTwoFigures(root: string, wanted: Set<string>): P
   for (const hostile of ROUND_TWO) {
     if (wanted.size && !wanted.has(hostile.id)) continue;
     const { run, uploads, leaks, secrets } = await hostile.run(root);
-    const printed = `${run.stdout}\n${run.stderr}`.split('\n').filter((line) => !line.startsWith('::add-mask::'));
-    const shown = secrets.filter((secret) => printed.some((line) => line.includes(secret))).length;
+    const shown = new Set(replay([run.stdout, run.stderr], { secrets, marker: MARKER }).leaks.map((l) => l.secret))
+      .size;
     const errorLine = (
       run.stdout.split('\n').find((l) => l.startsWith('::error')) ??
       run.stderr.split('\n').find((l) => l.includes('Error')) ??

@@ -7,6 +7,8 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './python-env.ts';
+import { watchMasks } from './mask-witness.ts';
+import { RunnerEmulator } from './runner-emulator.ts';
 
 export interface BundleRun {
   code: number;
@@ -45,8 +47,11 @@ export async function runBundle(
     ),
   );
   const started = Date.now();
+  // The runner's view of the output as it arrives, for the local index's check of each credential.
+  const emulator = new RunnerEmulator();
+  const unwatch = watchMasks(() => emulator.masked);
   const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(
+    const child = execFile(
       node,
       [stepEntry(step)],
       {
@@ -57,7 +62,10 @@ export async function runBundle(
         resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
       },
     );
-  });
+    child.stdout?.on('data', (chunk: string) => {
+      emulator.feed(chunk);
+    });
+  }).finally(unwatch);
   const milliseconds = Date.now() - started;
   return {
     ...result,

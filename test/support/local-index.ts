@@ -4,6 +4,7 @@ import { createServer as createTlsServer } from 'node:https';
 import { createReadStream } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { keyId, verifyJwt } from './jwt.ts';
+import { outputSettled, unmaskedAmong } from './mask-witness.ts';
 import { parseMultipart, type MultipartPart } from './multipart-parser.ts';
 import { spoolMultipart, type SpooledFile } from './multipart-spool.ts';
 import {
@@ -64,6 +65,11 @@ export interface LocalIndexOptions {
   /** Serve https with this key and certificate (the benchmark's throwaway CA); plain http otherwise. */
   tls?: { key: Buffer; cert: Buffer };
   /**
+   * A credential that arrives before the run under way masked it is answered 500 ('refuse', the
+   * default: the run fails where it happens) or only recorded ('record': to measure what a run does).
+   */
+  unmaskedCredentials?: 'refuse' | 'record';
+  /**
    * Stream uploaded files to this folder, hashing them on the way, instead of holding them in memory
    * (the benchmark's large files); stored files then have `path` set and empty `bytes`.
    */
@@ -122,6 +128,13 @@ export interface LocalIndex {
   mints: MintRecord[];
   /** Every POST to /_/oidc/burn-token, in order. */
   burns: BurnRecord[];
+  /**
+   * Credentials that arrived before the run under way had masked them (test/support/mask-witness.ts):
+   * each such request is answered 500, and close() rejects while this is not empty.
+   */
+  unmasked: string[];
+  /** Every secret this index handed out: the runner's request token, each ID token, each minted token. */
+  readonly secrets: string[];
   /** How many upload tokens were minted, revoked ones included. */
   readonly mintedTokens: number;
   /** Minted upload tokens not revoked (burned) yet. */
@@ -189,9 +202,37 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
     },
     keep: options.keepProvenance ?? true,
   };
+  const unmasked: string[] = [];
+  const issuedIdTokens = new Set<string>();
+  const issuedSecrets = [requestToken];
   const headListeners = new WeakMap<ServerResponse, (status: number, message: string) => void>();
-  const issueIdToken = (extra: ClaimOverrides = {}, aud = audience): string =>
-    issueGithubIdToken(keys, aud, options.claims ?? {}, extra);
+  const issueIdToken = (extra: ClaimOverrides = {}, aud = audience): string => {
+    const token = issueGithubIdToken(keys, aud, options.claims ?? {}, extra);
+    issuedIdTokens.add(token);
+    issuedSecrets.push(token);
+    return token;
+  };
+
+  /** What a credential is, for the message about it. */
+  function describeCredential(value: string): string {
+    if (value === requestToken) return "the runner's request token (ACTIONS_ID_TOKEN_REQUEST_TOKEN)";
+    if (issuedIdTokens.has(value)) return 'a GitHub ID token';
+    if (mintedTokens.has(value)) return 'a minted upload token';
+    return 'a credential';
+  }
+
+  /**
+   * Every credential a request carries (Authorization, the `token` of mint-token and burn-token) must
+   * have been masked by the run that sent it, before it sent it: its `::add-mask::` line came first.
+   */
+  async function unmaskedCredentials(req: IncomingMessage, path: string, body: Buffer): Promise<string[]> {
+    const values = credentialsIn(req.headers.authorization, path, body);
+    if (!unmaskedAmong(values)?.length) return [];
+    await outputSettled();
+    return (unmaskedAmong(values) ?? []).map(
+      (value) => `${describeCredential(value)} reached ${req.method ?? ''} ${path} before its ::add-mask:: line`,
+    );
+  }
 
   function send(
     req: IncomingMessage,
@@ -254,6 +295,7 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
     const lifetime = lifetimes[Math.min(mintedCount, lifetimes.length - 1)];
     const { token, minted } = mintToken(publisher, lifetime);
     mintedTokens.set(token, minted);
+    issuedSecrets.push(token);
     mintedCount++;
     mints.push({ status: 200, reason: 'minted', claims: outcome.claims });
     if (takeFault('mint-token', ['store-then-drop'])) return void res.socket?.destroy();
@@ -385,6 +427,12 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = url.pathname;
     const method = req.method ?? 'GET';
+    const exposed = await unmaskedCredentials(req, path, body);
+    unmasked.push(...exposed);
+    if (exposed.length && options.unmaskedCredentials !== 'record') {
+      json(res, 500, { message: `local index (test): ${exposed.join('; ')}` });
+      return;
+    }
     if (path === '/github/token') {
       if (await overridden('github-token', req, res, body)) return;
       if (method === 'GET') githubToken(req, res, url);
@@ -524,6 +572,8 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
     uploads,
     mints,
     burns,
+    unmasked,
+    secrets: issuedSecrets,
     seed: (filename, bytes, uploadedAt = new Date()) => seedFile(state, filename, bytes, uploadedAt),
     get mintedTokens() {
       return mintedCount;
@@ -575,10 +625,32 @@ export async function startLocalIndex(options: LocalIndexOptions = {}): Promise<
         server.closeAllConnections();
         server.close((error) => {
           if (error) reject(error);
+          else if (unmasked.length)
+            reject(new Error(`Credentials were sent before they were masked:\n${unmasked.join('\n')}`));
           else resolve();
         });
       }),
   };
+}
+
+/** The credential values a request carries: the Authorization header's, and mint-token's or burn-token's `token`. */
+function credentialsIn(authorization: string | undefined, path: string, body: Buffer): string[] {
+  const values: string[] = [];
+  const [scheme = '', value = ''] = (authorization ?? '').split(' ');
+  if (scheme.toLowerCase() === 'bearer') values.push(value);
+  if (scheme.toLowerCase() === 'basic') {
+    const decoded = Buffer.from(value, 'base64').toString('utf8');
+    values.push(decoded.slice(decoded.indexOf(':') + 1));
+  }
+  if (path === '/_/oidc/mint-token' || path === '/_/oidc/burn-token') {
+    try {
+      const token = (JSON.parse(body.toString('utf8')) as { token?: unknown } | null)?.token;
+      if (typeof token === 'string') values.push(token);
+    } catch {
+      // Not JSON: the endpoint answers that itself.
+    }
+  }
+  return values.filter(Boolean);
 }
 
 function routeOf(requestUrl: string): OverrideRoute | undefined {

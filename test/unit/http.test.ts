@@ -91,6 +91,10 @@ describe('serverMessage', () => {
     ['whitespace-only body', 404, ' \n\t', '404 Not Found'],
     ['markup without text', 500, '<html><body></body></html>', '500 Internal Server Error'],
     ['JSON without a message key', 400, '{"errors": []}', '{"errors": []}'],
+    ['a script that never closes hides the rest', 503, '<p>busy</p><script>var x = 1; <p>more</p>', 'busy'],
+    ['a < without any > is text', 503, 'a < b and <<c', 'a < b and <<c'],
+    ['a closing tag with attributes ends a style', 500, '<style>x</style foo>down', 'down'],
+    ['a megabyte of white space and tags before the words', 503, `${' \n<br>'.repeat(200_000)}busy`, 'busy'],
   ];
   it.each(cases)('%s', (_description, status, body, message) => {
     expect(serverMessage(response(status, body))).toBe(message);

@@ -231,6 +231,24 @@ describe('parseSimpleHtml', () => {
       "foo_bar's-2.0.tar.gz",
       undefined,
     ],
+    [
+      'an unquoted href',
+      `<a href=/p/foo_bar-2.0.tar.gz#sha256=${SDIST_SHA}>foo_bar-2.0.tar.gz</a>`,
+      'foo_bar-2.0.tar.gz',
+      SDIST_SHA,
+    ],
+    [
+      'a > and markup inside a quoted attribute',
+      `<a title="<a href='x'>x</a>" href="/p/foo_bar-2.0.tar.gz#sha256=${SDIST_SHA}">foo_bar-2.0.tar.gz</a>`,
+      'foo_bar-2.0.tar.gz',
+      SDIST_SHA,
+    ],
+    [
+      'character references past U+10FFFF, of a surrogate and of zero (U+FFFD, as HTML reads them)',
+      '<a href="/p/x.tar.gz">&#x110000;&#xD800;&#0;&#99999999999999;-2.0.tar.gz</a>',
+      '\ufffd\ufffd\ufffd\ufffd-2.0.tar.gz',
+      undefined,
+    ],
   ];
   it.each(anchors)('%s', (_description, html, name, digest) => {
     expect([...parseSimpleHtml(`<html><body>${html}<br/></body></html>`)]).toStrictEqual([[name, digest]]);
@@ -239,6 +257,21 @@ describe('parseSimpleHtml', () => {
   it('ignores anchors without href and pages without anchors', () => {
     expect(parseSimpleHtml('<html><body><a name="top">top</a><p>No files.</p></body></html>').size).toBe(0);
     expect(parseSimpleHtml('').size).toBe(0);
+  });
+
+  it('stops at a tag or a quote that never closes: the rest of the page is inside it', () => {
+    expect([
+      ...parseSimpleHtml('<a href="a.tar.gz">a.tar.gz</a><a href="b.tar.gz>b.tar.gz</a><a href="c">c</a'),
+    ]).toEqual([['a.tar.gz', undefined]]);
+    expect([...parseSimpleHtml('<a href="a.tar.gz">a.tar.gz</a><a href="b.tar.gz"')]).toEqual([
+      ['a.tar.gz', undefined],
+    ]);
+  });
+
+  it('skips an anchor whose text holds other markup, as before', () => {
+    expect([...parseSimpleHtml('<a href="a.tar.gz"><b>a</b></a><a href="c.tar.gz">c.tar.gz</a>')]).toEqual([
+      ['c.tar.gz', undefined],
+    ]);
   });
 });
 

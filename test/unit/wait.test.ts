@@ -158,7 +158,7 @@ describe('whether a file is served', () => {
     const hostile = describeAnswer(
       answer(500, JSON.stringify({ message: `line\n::add-mask::x ##[error]y${'y'.repeat(500)}` })),
     );
-    expect(hostile).toMatch(/^500 Internal Server Error: line\\n::add-mask::x #\\#\[error\]y+…$/);
+    expect(hostile).toMatch(/^500 Internal Server Error: line\\n::add-mask::x ##\\\[error\]y+…$/);
     expect(hostile).not.toContain('\n');
     expect(hostile.length).toBeLessThan(260);
     expect(describeAnswer(answer(404, ''))).toBe('404 Not Found (no such project yet)');
@@ -429,9 +429,14 @@ describe('waiting, against servers that answer badly', () => {
     const result = await waitUntilServed([WHEEL], wait);
     expect(Date.now() - started).toBeLessThan(3_000);
     expect(result.provenance).toEqual({ checked: 1, confirmed: 0 });
-    expect(log.filter((l) => l.startsWith('warning:'))).toEqual([
-      `warning: Provenance: ${WHEEL.filename}: the provenance ${url.host} shows could not be read within the wait (503 Service Unavailable).`,
-    ]);
+    // The last answer was a 503, or (on a slow machine) the last try was cut off by the deadline itself.
+    const warnings = log.filter((l) => l.startsWith('warning:'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      new RegExp(
+        `^warning: Provenance: ${WHEEL.filename.replace(/\./g, '\\.')}: the provenance ${url.host} shows could not be read within the wait \\((503 Service Unavailable|could not reach .*aborted due to timeout.*)\\)\\.$`,
+      ),
+    );
   });
 
   it('warns, once, about files listed without a sha256', async () => {
