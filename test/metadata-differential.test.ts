@@ -1,7 +1,6 @@
 // checkMetadataFields against PyPI's own judgement: every file in test/fixtures/metadata is judged by
 // test/python/metadata_oracle.py (packaging's Metadata.from_email(validate=True) plus the rules of
-// Warehouse's forklift/metadata.py, with the libraries Warehouse uses) in one Python process.
-import { execFileSync } from 'node:child_process';
+// Warehouse's forklift/metadata.py, with the libraries Warehouse uses) in one CPython 3.14 process.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +8,8 @@ import { checkMetadataFields, type MetadataProblem } from '../src/checks/metadat
 import { checkUrl, contentTypeProblem } from '../src/checks/metadata-syntax.js';
 import { parseCoreMetadata } from '../src/dists/metadata.js';
 import { parseRequirement, specifierSetProblem } from '../src/checks/pep508.js';
-import { ROOT, venvBin } from './support/python-env.ts';
+import { runCPython314 } from './support/cpython314.ts';
+import { ROOT } from './support/python-env.ts';
 
 const CORPUS = join(ROOT, 'test/fixtures/metadata');
 const ORACLE = join(ROOT, 'test/python/metadata_oracle.py');
@@ -64,31 +64,14 @@ let judged: Judged[] = [];
 let versions: Record<string, string> = {};
 let valueVerdicts = {} as OracleAnswer['values'];
 
-function runOracle(request: { files: string[]; values: Record<ValueKind, string[]> }): OracleAnswer {
-  try {
-    return JSON.parse(
-      execFileSync(venvBin('python'), [ORACLE], {
-        input: JSON.stringify(request),
-        maxBuffer: 16 << 20,
-        encoding: 'utf8',
-      }),
-    );
-  } catch (error) {
-    const stderr = (error as { stderr?: string }).stderr ?? '';
-    if (stderr.includes('ModuleNotFoundError')) {
-      throw new Error(
-        `The metadata oracle lacks a module; test/python/requirements.txt must pin email-validator (Warehouse uses 2.3.0):\n${stderr}`,
-        { cause: error },
-      );
-    }
-    throw error;
-  }
+async function runOracle(request: { files: string[]; values: Record<ValueKind, string[]> }): Promise<OracleAnswer> {
+  return JSON.parse(await runCPython314(ORACLE, JSON.stringify(request))) as OracleAnswer;
 }
 
 beforeAll(async () => {
   const files = (await readdir(CORPUS)).filter((file) => file.endsWith('.metadata')).sort();
   const values = JSON.parse(await readFile(VALUES, 'utf8')) as Record<ValueKind, string[]>;
-  const result = runOracle({ files: files.map((file) => join(CORPUS, file)), values });
+  const result = await runOracle({ files: files.map((file) => join(CORPUS, file)), values });
   versions = result.versions;
   valueVerdicts = result.values;
   judged = await Promise.all(

@@ -7,12 +7,14 @@ means PyPI would accept the metadata. Value kinds: requirement, specifiers, emai
 Author-email value), url, content_type. The judge is packaging's own validation
 (Metadata.from_email with validate=True), then the rules Warehouse's forklift/metadata.py adds on
 top of it, re-expressed here with the same libraries Warehouse uses (trove-classifiers,
-email-validator, rfc3986).
+email-validator, rfc3986). It runs under CPython 3.14 (test/support/cpython314.ts), as Warehouse
+does: the e-mail header parsing and email.utils.parseaddr it relies on differ in older Pythons.
 """
 
-import email._parseaddr
+import email.utils
 import importlib.metadata
 import json
+import platform
 import re
 import sys
 
@@ -74,19 +76,8 @@ def flatten(group: BaseException) -> list[BaseException]:
 
 
 def single_address(value: str) -> str:
-    """What Python 3.14's strict email.utils.parseaddr returns as the address ('' if not exactly one)."""
-    unquoted = re.sub(r'"(?:[^"\\]|\\.)*"', "", value)
-    depth = 0
-    for char in unquoted:
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if depth < 0:
-            return ""
-    if depth:
-        return ""
-    found = email._parseaddr.AddressList(value).addresslist
-    if len(found) != 1 or "[" in found[0][1]:
-        return ""
-    return found[0][1]
+    """The address Warehouse validates: what strict email.utils.parseaddr finds ('' when not exactly one)."""
+    return email.utils.parseaddr(value)[1]
 
 
 def valid_url(url: str) -> bool:
@@ -203,8 +194,10 @@ def value_problem(kind: str, value: str) -> str | None:
 
 
 def main() -> None:
+    if sys.version_info < (3, 14):
+        sys.exit(f"metadata_oracle.py judges as Warehouse does, with CPython 3.14, not {sys.version}")
     request = json.load(sys.stdin)
-    versions = {
+    versions = {"python": platform.python_version()} | {
         dist: importlib.metadata.version(dist)
         for dist in ("packaging", "trove-classifiers", "email-validator", "rfc3986")
     }

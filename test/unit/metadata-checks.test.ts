@@ -203,6 +203,28 @@ describe('checkMetadataFields', () => {
       ],
     ],
     [
+      "psutil's obfuscated address, which Python 3.14's parser gives up on (issue 14: PyPI accepts it)",
+      'Author-email: g.rodola <at> gmail <dot> com',
+      [
+        [
+          'warning',
+          'Author-email',
+          "Author-email 'g.rodola <at> gmail <dot> com' is not a valid e-mail address: it has no @-sign (PyPI's address parser gives up on it, so PyPI lets it through).",
+        ],
+      ],
+    ],
+    [
+      'an address PyPI reads differently from how it looks',
+      'Author-email: jane @ localhost',
+      [
+        [
+          'error',
+          'Author-email',
+          "Author-email 'jane @ localhost' (PyPI reads the address as 'jane@localhost') is not a valid e-mail address: the part after the @-sign has no period (it must be a full domain name).",
+        ],
+      ],
+    ],
+    [
       'more address rules of email-validator',
       ['Author-email: "jane doe"@example.com', 'Maintainer-email: jane@example.test'].join('\n'),
       [
