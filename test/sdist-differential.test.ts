@@ -67,7 +67,7 @@ beforeAll(async () => {
   }
   theirs = JSON.parse(await runCPython314(ORACLE, JSON.stringify({ archives: paths }))) as Record<string, Judged>;
   for (const path of paths) ours.set(path, await readOurs(path));
-  const refused = paths.filter((path) => theirs[path]!.refusal !== null).length;
+  const refused = paths.filter((path) => theirs[path].refusal !== null).length;
   const duplicated = paths.filter((path) => (ours.get(path)!.listing.pkgInfo?.copies ?? 0) > 1).length;
   process.stdout.write(
     `sdist differential (CPython 3.14 tarfile): ${paths.length} archives, Warehouse refuses ${refused}, ` +
@@ -88,7 +88,7 @@ const differing = (describe: (path: string) => string | undefined): string[] =>
 describe('the sdist reader against CPython 3.14 tarfile, as Warehouse reads an sdist', () => {
   it('lists the same member names', () => {
     const differences = differing((path) => {
-      const [a, b] = [JSON.stringify(theirs[path]!.names), JSON.stringify(ours.get(path)!.names)];
+      const [a, b] = [JSON.stringify(theirs[path].names), JSON.stringify(ours.get(path)!.names)];
       return a === b ? undefined : `Python ${a}, ours ${b}`;
     });
     expect(differences.slice(0, 10)).toEqual([]);
@@ -96,7 +96,7 @@ describe('the sdist reader against CPython 3.14 tarfile, as Warehouse reads an s
 
   it('takes the same top-level folder (os.path.commonpath of the names)', () => {
     const differences = differing((path) => {
-      const python = theirs[path]!.commonpath;
+      const python = theirs[path].commonpath;
       const mine = ours.get(path)!.listing.commonPath;
       return (python ?? undefined) === mine ? undefined : `Python ${python}, ours ${mine}`;
     });
@@ -105,7 +105,7 @@ describe('the sdist reader against CPython 3.14 tarfile, as Warehouse reads an s
 
   it('reads the same PKG-INFO member, the last of its name', () => {
     const differences = differing((path) => {
-      const python = theirs[path]!.pkg_info;
+      const python = theirs[path].pkg_info;
       const mine = ours.get(path)!.listing.pkgInfo;
       const a = python && `${python.name} ${python.data}`;
       const b = mine && `${mine.name} ${mine.data?.toString('latin1') ?? null}`;
@@ -116,7 +116,7 @@ describe('the sdist reader against CPython 3.14 tarfile, as Warehouse reads an s
 
   it('refuses exactly the archives Warehouse refuses, and warns about every PKG-INFO stored twice', () => {
     const differences = differing((path) => {
-      const python = theirs[path]!.refusal;
+      const python = theirs[path].refusal;
       const { refusal, warnings, listing } = ours.get(path)!;
       if ((python === null) !== (refusal === undefined))
         return `Warehouse ${python === null ? 'accepts' : `refuses (${python})`}, we ${refusal ? `refuse (${refusal})` : 'accept'}`;
@@ -131,7 +131,7 @@ describe('the sdist reader against CPython 3.14 tarfile, as Warehouse reads an s
   it("the local index's copy of the rule (test/support/warehouse-sdist.ts) refuses with Warehouse's messages", async () => {
     const differences: string[] = [];
     for (const path of paths) {
-      const python = theirs[path]!.refusal;
+      const python = theirs[path].refusal;
       const mimic = sdistProblem(await readFile(path)) ?? null;
       const expected = python === 'commonpath' ? "Can't mix absolute and relative paths" : python;
       if (mimic !== expected && !(mimic?.startsWith('tar archive not accepted') && python?.startsWith('Sparse')))
@@ -141,7 +141,7 @@ describe('the sdist reader against CPython 3.14 tarfile, as Warehouse reads an s
   });
 
   it('the samples cover every outcome', () => {
-    const refusals = paths.map((path) => theirs[path]!.refusal ?? 'accepted');
+    const refusals = paths.map((path) => theirs[path].refusal ?? 'accepted');
     for (const outcome of [
       'accepted',
       'Incorrect number of top-level directories in sdist',

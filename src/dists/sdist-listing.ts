@@ -73,9 +73,8 @@ const components = (name: string): string[] => name.split('/').filter((part) => 
 export async function listSdist(path: string): Promise<SdistListing> {
   const names = new MemberNames();
   const topLevel = new Set<string>();
-  let common: string[] | undefined;
-  let absolute: boolean | undefined;
-  let mixed = false;
+  // What os.path.commonpath would say of the names so far (set in the callback below).
+  const seen: { common?: string[]; absolute?: boolean; mixed: boolean } = { mixed: false };
   // Members that may turn out to be `<commonpath>/PKG-INFO`: their folder is written the way
   // commonpath writes it, and is still no longer than the common path so far.
   const candidates = new Map<string, Candidate>();
@@ -86,9 +85,10 @@ export async function listSdist(path: string): Promise<SdistListing> {
     const parts = components(name);
     if (parts.length > 0 && topLevel.size < MAX_TOP_LEVEL) topLevel.add(parts[0]!);
     const isAbsolute = name.startsWith('/');
-    if (absolute === undefined) absolute = isAbsolute;
-    else if (absolute !== isAbsolute) mixed = true;
-    common = common === undefined ? parts : commonPrefix(common, parts);
+    if (seen.absolute === undefined) seen.absolute = isAbsolute;
+    else if (seen.absolute !== isAbsolute) seen.mixed = true;
+    const common = seen.common === undefined ? parts : commonPrefix(seen.common, parts);
+    seen.common = common;
     for (const [key, candidate] of candidates) {
       if (candidate.folder.length > common.length) candidates.delete(key);
     }
@@ -112,7 +112,8 @@ export async function listSdist(path: string): Promise<SdistListing> {
     };
   });
 
-  const commonPath = mixed || common === undefined ? (mixed ? undefined : '') : `${absolute ? '/' : ''}${common.join('/')}`;
+  const { common, absolute, mixed } = seen;
+  const commonPath = mixed ? undefined : common === undefined ? '' : `${absolute ? '/' : ''}${common.join('/')}`;
   const found = commonPath ? candidates.get(`${commonPath}/PKG-INFO`) : undefined;
   const pkgInfo = found && { name: found.name, data: found.data, copies: found.copies, identical: found.identical };
   return { names, topLevel, commonPath, ...(pkgInfo ? { pkgInfo } : {}) };

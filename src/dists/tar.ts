@@ -55,17 +55,25 @@ export async function walkTarGz(path: string, visit: TarVisitor): Promise<void> 
     if (type === 'S') throw sparse();
     const isExtension = 'LxgKX'.includes(type);
     // A pax `size` replaces the header's, as in Python's tarfile.
-    const size = isExtension ? parseNumber(header.subarray(124, 136)) : (paxSize ?? parseNumber(header.subarray(124, 136)));
+    const size = isExtension
+      ? parseNumber(header.subarray(124, 136))
+      : (paxSize ?? parseNumber(header.subarray(124, 136)));
     if (!Number.isSafeInteger(size)) throw new TarFormatError(`a member claims ${size} bytes`);
     const padding = (BLOCK - (size % BLOCK)) % BLOCK;
     const collect = (onDone: (data: Buffer) => void): void => {
       if (size > MAX_EXTENDED_HEADER) throw new TarFormatError(`an extended header of ${size} bytes is too large`);
       state = { kind: 'data', remaining: size, padding, capture: [], onDone };
     };
-    if (type === 'L') return collect((data) => extensions.push({ kind: 'long-name', name: cString(data) }));
-    if (type === 'K') return collect(() => undefined);
+    if (type === 'L') {
+      collect((data) => extensions.push({ kind: 'long-name', name: cString(data) }));
+      return;
+    }
+    if (type === 'K') {
+      collect(() => undefined);
+      return;
+    }
     if (type === 'x' || type === 'X' || type === 'g') {
-      return collect((data) => {
+      collect((data) => {
         const records = parsePax(data);
         if ([...records.keys()].some((key) => key.startsWith('GNU.sparse.'))) throw sparse();
         if (type === 'g') {
@@ -78,6 +86,7 @@ export async function walkTarGz(path: string, visit: TarVisitor): Promise<void> 
         if (sizeText !== undefined) paxSize = Number(sizeText);
         extensions.push({ kind: 'pax', records: new Map([...globalPax, ...records]) });
       });
+      return;
     }
 
     const shortName = cString(header.subarray(0, 100));

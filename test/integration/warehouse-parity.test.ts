@@ -109,4 +109,3 @@ describe('files PyPI refuses: now refused before anything is sent', () => {
     expect(errors).toContain('tar -czf six-1.17.0.tar.gz six-1.17.0');
   });
 });
-

@@ -8,7 +8,7 @@ import { seededRandom } from './address-samples.ts';
 import { gnuLongName, paxHeader, tar, type TarMember } from './tar-writer.ts';
 
 type Random = () => number;
-const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)];
 
 const LAYOUTS: ((path: string) => string)[] = [
   (path) => `pkg-1.0/${path}`,

@@ -84,4 +84,3 @@ export function paxHeader(path: string, extra: Record<string, string> = {}): Tar
 export function gnuLongName(path: string): TarMember {
   return { name: '././@LongLink', type: 'L', format: 'gnu', data: `${path}\0` };
 }
-

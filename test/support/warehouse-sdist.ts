@@ -27,7 +27,7 @@ export function sdistProblem(archive: Buffer): string | undefined {
     /(?:^|\n)\d+ path=([^\n]*)\n/.exec(records)?.[1]?.replace(/\/+$/, '');
   for (let at = 0; at + 512 <= tar.length;) {
     if (tar.subarray(at, at + 512).every((byte) => byte === 0)) break;
-    const type = String.fromCharCode(tar[at + 156]!);
+    const type = String.fromCharCode(tar[at + 156]);
     const size = parseInt(text(at + 124, 12).trim() || '0', 8);
     const data = tar.subarray(at + 512, at + 512 + size);
     const blocks = 512 + Math.ceil(size / 512) * 512;
