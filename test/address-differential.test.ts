@@ -7,7 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getaddresses, parseaddr, type ParsedAddress } from '../src/checks/address-parser.js';
 import { emailAddressProblem } from '../src/checks/email-address.js';
 import { checkMetadataFields } from '../src/checks/metadata-checks.js';
-import { addressSamples, seededRandom } from './support/address-samples.ts';
+import { addressSamples } from './support/address-samples.ts';
+import { seededRandom } from './support/seeded.ts';
 import { runCPython314 } from './support/cpython314.ts';
 import { ROOT } from './support/python-env.ts';
 

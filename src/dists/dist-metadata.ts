@@ -136,7 +136,8 @@ async function readWheelMetadata(dist: DistFile): Promise<ReadMetadata> {
 function checkEntryPoints(dist: DistFile, member: string, bytes: Buffer): void {
   let problem: string | undefined;
   try {
-    problem = entryPointsProblem(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    // Warehouse decodes with bytes.decode(), which keeps a byte order mark (and then fails on it).
+    problem = entryPointsProblem(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes));
   } catch {
     problem = 'it is not valid UTF-8';
   }

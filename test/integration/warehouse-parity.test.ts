@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeTarGz, makeWheel, metadataText, type ArchiveMember } from '../support/archives.ts';
+import { makeTarGz, makeWheel, makeZip, metadataText, type ArchiveMember } from '../support/archives.ts';
 import { runBundle, type BundleRun } from '../support/bundle-runner.ts';
 import { startLocalIndex, type LocalIndex } from '../support/local-index.ts';
 import { node24Binary } from '../support/node-runtimes.ts';
@@ -89,6 +89,24 @@ describe('refusals PyPI would not make: now accepted', () => {
     expect(lines(run, 'warning').join('\n')).toContain(
       'demo-1.0.tar.gz holds demo-1.0/PKG-INFO 2 times, and the copies differ. PyPI, pip and twine read the last one, and so does this action',
     );
+  });
+
+  it('a wheel whose entry_points.txt has a deeper-indented line after a blank line (a continuation to configparser)', async () => {
+    const entryPoints = '[console_scripts]\ndemo = demo.cli:main\n\n    demo-extra = demo.cli:extra\n';
+    const run = await publish('demo', {
+      'demo-1.0-py3-none-any.whl': makeZip([
+        { name: 'demo/__init__.py', data: '' },
+        { name: 'demo-1.0.dist-info/METADATA', data: pkgInfo('demo', '1.0') },
+        {
+          name: 'demo-1.0.dist-info/WHEEL',
+          data: 'Wheel-Version: 1.0\nGenerator: tests\nRoot-Is-Purelib: true\nTag: py3-none-any\n',
+        },
+        { name: 'demo-1.0.dist-info/entry_points.txt', data: entryPoints },
+        { name: 'demo-1.0.dist-info/RECORD', data: '' },
+      ]),
+    });
+    expectAccepted(run, ['demo-1.0-py3-none-any.whl']);
+    expect(run.stdout).not.toContain('invalid entry points');
   });
 });
 

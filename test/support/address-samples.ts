@@ -3,17 +3,7 @@
 // "<at>" addresses, folded lines) and random mutations of them with the characters the parser
 // treats specially. Seeded, so a failure names a value that comes back on the next run.
 
-/** mulberry32: a small seeded generator, good enough to pick test inputs. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { pick, seededRandom, type Random } from './seeded.ts';
 
 const LOCALS = [
   'jane',
@@ -99,9 +89,6 @@ const PIECES = [
   '@@',
   '..',
 ];
-
-type Random = () => number;
-const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)];
 
 function address(random: Random): string {
   const roll = random();

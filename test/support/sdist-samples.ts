@@ -4,11 +4,8 @@
 // a name (the name field, the ustar prefix, pax and global pax paths, GNU long names, v7 headers,
 // directories with a size), so that the reader is compared with Python's tarfile on each.
 import { gzipSync } from 'node:zlib';
-import { seededRandom } from './address-samples.ts';
+import { pick, seededRandom, type Random } from './seeded.ts';
 import { gnuLongName, paxHeader, tar, type TarMember } from './tar-writer.ts';
-
-type Random = () => number;
-const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)];
 
 const LAYOUTS: ((path: string) => string)[] = [
   (path) => `pkg-1.0/${path}`,

@@ -135,6 +135,15 @@ describe('entry_points.txt', () => {
       "line 2: the script name 'bin/x' in [gui_scripts] may hold only letters, digits, '_', '.' and '-'",
     ],
     ['[other]\nbin/x = demo:main\n', undefined],
+    // configparser: blank lines belong to the value, so a deeper line after one still continues it.
+    ['[console_scripts]\ndemo = demo:main\n\n    more = text\n', undefined],
+    ['[DEFAULT]\nx = 1\n[DEFAULT]\ny = 2\n', undefined],
+    [
+      '[DEFAULT]\nbin/x = 1\n[console_scripts]\ndemo = demo:main\n',
+      "line 2: the script name 'bin/x' in [console_scripts] may hold only letters, digits, '_', '.' and '-'",
+    ],
+    ['\ufeff[a]\nx = 1\n', "line 1: '\ufeff[a]' comes before any [section] header"],
+    ['[a]\nx = 1\ry = 2\n', undefined],
   ])('%j', (text, problem) => {
     expect(entryPointsProblem(text)).toBe(problem);
   });
