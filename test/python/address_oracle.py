@@ -1,13 +1,11 @@
 """Judge Author-email values as Warehouse does, for test/address-differential.test.ts.
 
 Runs under CPython 3.14 (test/support/cpython314.ts), whose email.utils parses strictly by
-default, as on PyPI. Reads {"values": [str], "lists": [[str]], "sweep": {"templates": [str],
-"codepoints": [int]}} on stdin and prints {"python": version, "unicode": version, "parseaddr":
+default, as on PyPI. Reads {"values": [str], "lists": [[str]], "sweep": [str]} on stdin and prints {"python": version, "unicode": version, "parseaddr":
 [[name, address]], "getaddresses": [[[name, address]]], "verdicts": [error or null], "sweep": str}.
 A verdict is what Warehouse's forklift/metadata.py says about the value as a whole Author-email
-(parseaddr, then email-validator on the address when there is one). The sweep puts each code point
-into each template (at its "{}") and says, per template then code point, "1" where email-validator
-refuses the address and "0" where it accepts it.
+(parseaddr, then email-validator on the address when there is one). For the sweep's addresses
+the answer says, one character each, "1" where email-validator refuses it and "0" where it accepts.
 """
 
 import email.utils
@@ -43,7 +41,6 @@ def main() -> None:
         sys.exit(f"address_oracle.py needs CPython 3.14's email package, not {sys.version}")
     request = json.load(sys.stdin)
     values = request["values"]
-    sweep = request.get("sweep", {"templates": [], "codepoints": []})
     json.dump(
         {
             "python": f"{platform.python_implementation()} {platform.python_version()}",
@@ -51,11 +48,7 @@ def main() -> None:
             "parseaddr": [list(email.utils.parseaddr(value)) for value in values],
             "getaddresses": [[list(pair) for pair in email.utils.getaddresses(items)] for items in request["lists"]],
             "verdicts": [verdict(value) for value in values],
-            "sweep": "".join(
-                "1" if refused(template.replace("{}", chr(point))) else "0"
-                for template in sweep["templates"]
-                for point in sweep["codepoints"]
-            ),
+            "sweep": "".join("1" if refused(address) else "0" for address in request.get("sweep", [])),
         },
         sys.stdout,
     )
