@@ -6,6 +6,8 @@
 const PYTHON_SPACE = '\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
 const SPACE = new RegExp(`^[${PYTHON_SPACE}]$`);
 const EDGES = new RegExp(`^[${PYTHON_SPACE}]+|[${PYTHON_SPACE}]+$`, 'g');
+const START = new RegExp(`^[${PYTHON_SPACE}]+`);
+const END = new RegExp(`[${PYTHON_SPACE}]+$`);
 const RUNS = new RegExp(`[${PYTHON_SPACE}]+`);
 
 /** str.isspace() for one character. */
@@ -16,6 +18,16 @@ export function isPythonSpace(char: string): boolean {
 /** str.strip() with no argument. */
 export function pythonStrip(text: string): string {
   return text.replace(EDGES, '');
+}
+
+/** str.lstrip() with no argument. */
+export function pythonLstrip(text: string): string {
+  return text.replace(START, '');
+}
+
+/** str.rstrip() with no argument. */
+export function pythonRstrip(text: string): string {
+  return text.replace(END, '');
 }
 
 /** str.split() with no argument: runs of whitespace separate, and no empty pieces. */

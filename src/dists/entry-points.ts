@@ -4,7 +4,7 @@
 // keys, blank lines kept inside values), or whose console/GUI script names are not `[\w.-]+`.
 // The reading is modelled line by line from configparser's behaviour in CPython 3.14;
 // test/entry-points-differential.test.ts compares it with the real thing.
-import { isPythonSpace, pythonStrip } from '../common/python-text.js';
+import { isPythonSpace, pythonRstrip, pythonStrip } from '../common/python-text.js';
 
 const DEFAULT_SECTION = 'DEFAULT';
 const SCRIPT_SECTIONS = ['console_scripts', 'gui_scripts'];
@@ -49,7 +49,7 @@ export function entryPointsProblem(text: string): string | undefined {
       continue;
     }
     const equals = clean.indexOf('=');
-    const key = equals < 0 ? '' : clean.slice(0, equals).replace(PYTHON_TRAILING_SPACE, '');
+    const key = equals < 0 ? '' : pythonRstrip(clean.slice(0, equals));
     // A line that is no `key = value` does not stop configparser; it fails the file at the end.
     if (equals < 0) {
       firstBadLine ??= `${where}: '${clean.slice(0, 60)}' is not a 'name = value' line`;
@@ -73,8 +73,6 @@ export function entryPointsProblem(text: string): string | undefined {
   }
   return undefined;
 }
-
-const PYTHON_TRAILING_SPACE = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/;
 
 /** Where configparser's \S first matches: the number of leading Python whitespace characters. */
 function leadingSpace(line: string): number {

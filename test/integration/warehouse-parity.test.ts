@@ -126,4 +126,33 @@ describe('files PyPI refuses: now refused before anything is sent', () => {
     );
     expect(errors).toContain('tar -czf six-1.17.0.tar.gz six-1.17.0');
   });
+
+  it.each([
+    [
+      'a License-Expression that is not SPDX',
+      { 'Metadata-Version': '2.4', 'License-Expression': 'Apache 2.0' },
+      "License-Expression: License-Expression 'Apache 2.0' is not valid: its operators and parentheses do not form an expression (did you mean 'Apache-2.0'?).",
+    ],
+    [
+      "a License-File path with '..'",
+      { 'Metadata-Version': '2.4', 'License-Expression': 'MIT', 'License-File': '../LICENSE' },
+      "License-File: License-File '../LICENSE' is not valid: it holds '..'; parent directories are not allowed.",
+    ],
+    [
+      'an Import-Name that is no identifier',
+      { 'Metadata-Version': '2.5', 'Import-Name': '2fast' },
+      "Import-Name: Import-Name '2fast' is not valid: '2fast' is not a valid Python identifier.",
+    ],
+  ])('%s', async (_what, fields, message) => {
+    const run = await publish('demo', {
+      'demo-1.0-py3-none-any.whl': makeWheel('demo', '1.0'),
+      'demo-1.0.tar.gz': sdist([
+        { name: 'demo-1.0/PKG-INFO', data: pkgInfo('demo', '1.0', fields) },
+        { name: 'demo-1.0/setup.py', data: '' },
+      ]),
+    });
+    const errors = expectRefused(run);
+    expect(errors).toContain(message);
+    expect(errors).toContain('How to fix');
+  });
 });

@@ -366,6 +366,79 @@ describe('checkMetadataFields', () => {
         ],
       ],
     ],
+    [
+      'a License-Expression that is a license name, not an SPDX identifier',
+      'License-Expression: Apache 2.0',
+      [
+        [
+          'error',
+          'License-Expression',
+          "License-Expression 'Apache 2.0' is not valid: its operators and parentheses do not form an expression (did you mean 'Apache-2.0'?).",
+        ],
+      ],
+    ],
+    [
+      'an unknown license in a License-Expression',
+      'License-Expression: mit or gplv3',
+      [
+        [
+          'error',
+          'License-Expression',
+          "License-Expression 'mit or gplv3' is not valid: 'gplv3' is not an SPDX license identifier.",
+        ],
+      ],
+    ],
+    [
+      'a License-Expression only packaging 26.3 and later refuse',
+      'License-Expression: (MIT) WITH Classpath-exception-2.0',
+      [
+        [
+          'warning',
+          'License-Expression',
+          "License-Expression '(MIT) WITH Classpath-exception-2.0' is refused by packaging 26.3 and later (WITH must stand between a license and an exception); PyPI still accepts it, until it upgrades.",
+        ],
+      ],
+    ],
+    [
+      'License-File paths packaging refuses',
+      'License-File: ../LICENSE\nLicense-File: licenses\\LICENSE.txt\nLicense-File: LICENSE*\nLicense-File: C:/LICENSE\nLicense-File: ./LICENSE',
+      [
+        [
+          'error',
+          'License-File',
+          "License-File '../LICENSE' is not valid: it holds '..'; parent directories are not allowed.",
+        ],
+        [
+          'error',
+          'License-File',
+          "License-File 'licenses\\LICENSE.txt' is not valid: it is not written in the canonical form: use '/' between parts, with no empty or '.' parts and no trailing '/'.",
+        ],
+        [
+          'error',
+          'License-File',
+          "License-File 'LICENSE*' is not valid: it holds '*'; the path must be resolved, not a glob pattern.",
+        ],
+        [
+          'error',
+          'License-File',
+          "License-File 'C:/LICENSE' is not valid: it is absolute; it must be relative to the project.",
+        ],
+        [
+          'error',
+          'License-File',
+          "License-File './LICENSE' is not valid: it is not written in the canonical form: use '/' between parts, with no empty or '.' parts and no trailing '/'.",
+        ],
+      ],
+    ],
+    [
+      'Import-Name and Import-Namespace values packaging refuses',
+      'Import-Name: 2fast\nImport-Name: mypkg; privat\nImport-Namespace: ns.class',
+      [
+        ['error', 'Import-Name', "Import-Name '2fast' is not valid: '2fast' is not a valid Python identifier."],
+        ['error', 'Import-Name', "Import-Name 'mypkg; privat' is not valid: the only option after ';' is 'private'."],
+        ['error', 'Import-Namespace', "Import-Namespace 'ns.class' is not valid: 'class' is a Python keyword."],
+      ],
+    ],
   ];
   it.each(cases)('reports %s', (_name, headers, expected, body) => {
     expect(check(headers, body)).toEqual(expected);
