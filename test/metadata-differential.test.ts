@@ -1,5 +1,6 @@
 // The metadata checks against PyPI's own judgement: every file in test/fixtures/metadata, and the
-// single values of test/fixtures/metadata-values.json plus generated License-Expression values,
+// single values of test/fixtures/metadata-values.json plus generated License-Expression,
+// License-File and Import-Name values,
 // are judged by test/python/metadata_oracle.py (packaging's Metadata validation, plus the rules of
 // Warehouse's forklift/metadata.py, with the libraries Warehouse uses; License-Expression also with
 // the packaging release Warehouse pins) in one CPython 3.14 process. "Ours" is what every upload runs: checkMetadata's rule on
@@ -14,7 +15,7 @@ import { checkUrl, contentTypeProblem } from '../src/checks/metadata-syntax.js';
 import { fieldsNewerThanDeclared, parseCoreMetadata, type CoreMetadata } from '../src/dists/metadata.js';
 import { parseRequirement, specifierSetProblem } from '../src/checks/pep508.js';
 import { runCPython314 } from './support/cpython314.ts';
-import { licenseExpressionSamples } from './support/license-samples.ts';
+import { importNameSamples, licenseExpressionSamples, licenseFileSamples } from './support/license-samples.ts';
 import { ROOT } from './support/python-env.ts';
 import { WAREHOUSE_PACKAGING, warehousePackagingPath } from './support/warehouse-pins.ts';
 
@@ -87,6 +88,8 @@ beforeAll(async () => {
   const files = (await readdir(CORPUS)).filter((file) => file.endsWith('.metadata')).sort();
   const values = JSON.parse(await readFile(VALUES, 'utf8')) as Record<string, string[]>;
   values.license_expression = [...(values.license_expression ?? []), ...LICENSE_EXPRESSIONS];
+  values.license_file = [...(values.license_file ?? []), ...licenseFileSamples(1500)];
+  values.import_name = [...(values.import_name ?? []), ...importNameSamples(1500)];
   const request = {
     files: files.map((file) => join(CORPUS, file)),
     values,
@@ -162,6 +165,8 @@ describe('value syntax against the libraries PyPI uses (test/fixtures/metadata-v
           `${JSON.stringify(value)}: oracle ${problem === null ? 'accepts' : `refuses (${problem.split('\n')[0]})`}, we ${OURS[kind](value) ? 'refuse' : 'accept'}`,
       );
     expect(disagreements).toEqual([]);
+    const refused = verdicts.filter(([, problem]) => problem !== null).length;
+    process.stdout.write(`${kind}: ${verdicts.length} values, PyPI refuses ${refused}, we agree on all\n`);
   });
 
   it("src/checks/data/spdx.json holds the SPDX lists of Warehouse's packaging release", async () => {

@@ -81,3 +81,70 @@ export function licenseExpressionSamples(count: number, seed = 639): string[] {
     seen.add(random() < 0.7 ? expression(random) : broken(random));
   return [...seen];
 }
+
+const PATH_PIECES = [
+  'LICENSE',
+  'licenses',
+  'a',
+  '.',
+  '..',
+  '',
+  '/',
+  '/',
+  '\\',
+  '//',
+  'C:',
+  'c:',
+  ':',
+  '*',
+  '?',
+  'ü',
+  ' ',
+  '.txt',
+  'x.',
+  '\\\\?\\',
+  'UNC',
+  '~',
+];
+
+/** `count` distinct License-File paths made of the pieces pathlib and packaging treat specially. */
+export function licenseFileSamples(count: number, seed = 640): string[] {
+  const random = seededRandom(seed);
+  const seen = new Set<string>();
+  for (let tries = 0; seen.size < count && tries < count * 20; tries++) {
+    seen.add(Array.from({ length: 1 + Math.floor(random() * 5) }, () => pick(random, PATH_PIECES)).join(''));
+  }
+  return [...seen];
+}
+
+const IMPORT_PIECES = [
+  'mypkg',
+  'a',
+  'class',
+  'match',
+  '_',
+  '1',
+  'é',
+  '.',
+  '.',
+  ';',
+  ' private',
+  'private',
+  'Private',
+  ' ',
+  '\t',
+  '\u00a0',
+  '-',
+  '\u0301',
+  'x²',
+];
+
+/** `count` distinct Import-Name values made of identifiers, keywords, separators and options. */
+export function importNameSamples(count: number, seed = 794): string[] {
+  const random = seededRandom(seed);
+  const seen = new Set<string>();
+  for (let tries = 0; seen.size < count && tries < count * 20; tries++) {
+    seen.add(Array.from({ length: 1 + Math.floor(random() * 5) }, () => pick(random, IMPORT_PIECES)).join(''));
+  }
+  return [...seen];
+}
