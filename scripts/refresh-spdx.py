@@ -10,13 +10,10 @@ Python after bumping packaging in test/python/requirements.txt:
 """
 
 import importlib.metadata
-import json
-import pathlib
 import sys
 
+import data_file
 from packaging.licenses import _spdx
-
-OUTPUT = pathlib.Path(__file__).resolve().parent.parent / "src" / "checks" / "data" / "spdx.json"
 
 
 def build() -> dict:
@@ -29,10 +26,7 @@ def build() -> dict:
 
 def main() -> int:
     data = build()
-    OUTPUT.parent.mkdir(parents=True, exist_ok=True)
-    OUTPUT.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"{OUTPUT}: {len(data['licenses'])} licenses, {len(data['exceptions'])} exceptions ({data['source']})")
-    return 0
+    return data_file.write("spdx.json", data, f"{len(data['licenses'])} licenses, {len(data['exceptions'])} exceptions")
 
 
 if __name__ == "__main__":

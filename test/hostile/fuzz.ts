@@ -10,18 +10,10 @@ import { readDistMetadata } from '../../src/dists/dist-metadata.js';
 import { parseDistFilename } from '../../src/dists/dists.js';
 import { checkMetadata } from '../../src/dists/metadata.js';
 import { verifyDist } from '../../src/checks/verify.js';
+import { seededRandom } from '../support/seeded.ts';
 
-/** mulberry32: small, fast and the same everywhere, so that a seed names a run. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, so that a seed names a run. */
+export const random = seededRandom;
 
 const BOUNDARY = [0, 1, 0x7f, 0x80, 0xff, 0xffff, 0x7fffffff, 0x80000000, 0xfffffffe, 0xffffffff];
 

@@ -109,12 +109,7 @@ const PATH_PIECES = [
 
 /** `count` distinct License-File paths made of the pieces pathlib and packaging treat specially. */
 export function licenseFileSamples(count: number, seed = 640): string[] {
-  const random = seededRandom(seed);
-  const seen = new Set<string>();
-  for (let tries = 0; seen.size < count && tries < count * 20; tries++) {
-    seen.add(Array.from({ length: 1 + Math.floor(random() * 5) }, () => pick(random, PATH_PIECES)).join(''));
-  }
-  return [...seen];
+  return joinedSamples(PATH_PIECES, count, seed);
 }
 
 const IMPORT_PIECES = [
@@ -141,10 +136,15 @@ const IMPORT_PIECES = [
 
 /** `count` distinct Import-Name values made of identifiers, keywords, separators and options. */
 export function importNameSamples(count: number, seed = 794): string[] {
+  return joinedSamples(IMPORT_PIECES, count, seed);
+}
+
+/** `count` distinct strings of one to five pieces. */
+function joinedSamples(pieces: string[], count: number, seed: number): string[] {
   const random = seededRandom(seed);
   const seen = new Set<string>();
   for (let tries = 0; seen.size < count && tries < count * 20; tries++) {
-    seen.add(Array.from({ length: 1 + Math.floor(random() * 5) }, () => pick(random, IMPORT_PIECES)).join(''));
+    seen.add(Array.from({ length: 1 + Math.floor(random() * 5) }, () => pick(random, pieces)).join(''));
   }
   return [...seen];
 }
