@@ -448,7 +448,7 @@ describe('legacy upload API', () => {
       { name: `${top}/PKG-INFO`, data: 'Metadata-Version: 2.1\nName: sampleproject\nVersion: 1.0\n' },
       { name: `${top}/setup.py`, data: '' },
     ];
-    const sdist = (filename: string, overrides: Record<string, string | undefined> = {}, content = data) =>
+    const sdist = (filename: string, overrides: Record<string, string | undefined> = {}, content: Buffer = data) =>
       uploadWheel(index, token, content, { filetype: 'sdist', pyversion: 'source', ...overrides }, filename);
     const refusals: [Promise<Response>, string][] = [
       [
