@@ -92,7 +92,7 @@ describe('refusals PyPI would not make: now accepted', () => {
   });
 
   it('a wheel whose entry_points.txt has a deeper-indented line after a blank line (a continuation to configparser)', async () => {
-    const entryPoints = '[console_scripts]\ndemo = demo.cli:main\n\n    demo-extra = demo.cli:extra\n';
+    const entryPoints = '[console_scripts]\ndemo = demo.cli:main\n\n    --verbose\n';
     const run = await publish('demo', {
       'demo-1.0-py3-none-any.whl': makeZip([
         { name: 'demo/__init__.py', data: '' },
