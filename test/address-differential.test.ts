@@ -4,7 +4,8 @@
 // of generated values judged by test/python/address_oracle.py in one CPython 3.14 process.
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getaddresses, parseaddr, type ParsedAddress } from '../src/checks/address-parser.js';
+import type { ParsedAddress } from '../src/checks/address-parser.js';
+import { getaddresses, parseaddr } from '../src/checks/address-strict.js';
 import { emailAddressProblem } from '../src/checks/email-address.js';
 import { checkMetadataFields } from '../src/checks/metadata-checks.js';
 import { addressSamples } from './support/address-samples.ts';

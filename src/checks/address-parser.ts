@@ -1,10 +1,8 @@
-// Python's e-mail address parser (email.utils.parseaddr and getaddresses with strict=True, the
-// default since CPython 3.13), modelled from its behaviour in CPython 3.14: Warehouse calls
-// parseaddr on Author-email and Maintainer-email and validates the address only when the parser
-// returns one. The parser is lenient in odd ways (a comment may sit anywhere, `<` need not close,
-// a group `name: a, b;` flattens), so whether PyPI checks an address at all is decided here
-// exactly as Python decides it; test/address-differential.test.ts compares the two on thousands
-// of generated values.
+// Python's e-mail address parser (email._parseaddr.AddrlistClass), modelled from its behaviour in
+// CPython 3.14. It is lenient in odd ways (a comment may sit anywhere, `<` need not close, a group
+// `name: a, b;` flattens); address-strict.ts adds the checks of strict parsing on top, as
+// email.utils.parseaddr and getaddresses make them. test/address-differential.test.ts compares
+// both with CPython on thousands of generated values.
 import { isPythonSpace } from '../common/python-text.js';
 
 /** One parsed address: the display name (with comments) and the address, both '' on failure. */
@@ -19,11 +17,12 @@ const CR = '\r\n';
 const ATOM_ENDS = SPECIALS + LWS + CR;
 // RFC 5322's obs-phrase: a display name may contain periods.
 const PHRASE_ENDS = ATOM_ENDS.replace('.', '');
-const FAILED: ParsedAddress = { name: '', address: '' };
+export const FAILED: ParsedAddress = { name: '', address: '' };
 // Python gives up with RecursionError on deeper nesting (comments in comments, groups in groups).
 const MAX_DEPTH = 900;
 
-class TooDeep extends Error {}
+/** Python gives up on such nesting with RecursionError, and so does this parser. */
+export class TooDeep extends Error {}
 
 const isBlank = (text: string): boolean => [...text].every(isPythonSpace);
 
@@ -250,70 +249,10 @@ class AddressListParser {
   }
 }
 
-/** email.utils.getaddresses(..., strict=False) on one string: every entry, as the lenient parser reads it. */
+/**
+ * email.utils.getaddresses(..., strict=False) on one string: every entry, as the lenient parser
+ * reads it. Throws TooDeep where Python would fail with RecursionError.
+ */
 export function parseAddressList(field: string): ParsedAddress[] {
   return field === '' ? [] : new AddressListParser(field).all();
-}
-
-/** Python's characters after a backslash count as escaped, so `\(` is no parenthesis. */
-function withoutQuotedNames(text: string): string {
-  if (!text.includes('"')) return text;
-  let kept = '';
-  let start = 0;
-  let open: number | undefined;
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === '\\') {
-      i++;
-      continue;
-    }
-    if (text[i] !== '"') continue;
-    if (open === undefined) open = i;
-    else {
-      kept += text.slice(start, open);
-      start = i + 1;
-      open = undefined;
-    }
-  }
-  return kept + text.slice(start);
-}
-
-function balancedParentheses(text: string): boolean {
-  let open = 0;
-  const unquoted = withoutQuotedNames(text);
-  for (let i = 0; i < unquoted.length; i++) {
-    if (unquoted[i] === '\\') i++;
-    else if (unquoted[i] === '(') open++;
-    else if (unquoted[i] === ')' && --open < 0) return false;
-  }
-  return open === 0;
-}
-
-// What strict parsing puts in place of a value with unbalanced parentheses (a comment of its own).
-const REFUSED_VALUE = "('', '')";
-
-const refusedBracket = (parsed: ParsedAddress): ParsedAddress => (parsed.address.includes('[') ? FAILED : parsed);
-
-/** email.utils.parseaddr(value) (strict): the one address in the value, or ('', '') when there is not exactly one. */
-export function parseaddr(value: string): ParsedAddress {
-  try {
-    const found = parseAddressList(balancedParentheses(value) ? value : REFUSED_VALUE).map(refusedBracket);
-    return found.length === 1 ? found[0]! : FAILED;
-  } catch (error) {
-    if (error instanceof TooDeep) return FAILED;
-    throw error;
-  }
-}
-
-/** email.utils.getaddresses(values) (strict): every address, or [('', '')] when the count is not what the commas promise. */
-export function getaddresses(values: string[]): ParsedAddress[] {
-  try {
-    const checked = values.map((value) => (balancedParentheses(value) ? value : REFUSED_VALUE));
-    const found = parseAddressList(checked.join(', ')).map(refusedBracket);
-    // Each comma outside a quoted name promises one more address.
-    const expected = checked.reduce((sum, value) => sum + 1 + withoutQuotedNames(value).split(',').length - 1, 0);
-    return found.length === expected ? found : [FAILED];
-  } catch (error) {
-    if (error instanceof TooDeep) return [FAILED];
-    throw error;
-  }
 }

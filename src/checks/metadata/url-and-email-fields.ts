@@ -1,6 +1,6 @@
 // Home-page, Download-URL, Project-URL and the Author/Maintainer e-mail addresses.
 import { getFields, type CoreMetadata } from '../../dists/metadata.js';
-import { parseaddr } from '../address-parser.js';
+import { parseaddr } from '../address-strict.js';
 import { emailAddressProblem, splitAddressList } from '../email-address.js';
 import { checkUrl } from '../metadata-syntax.js';
 import { error, show, value, warning, type Report } from './problems.js';
