@@ -1,5 +1,6 @@
-// `npm run refresh-classifiers`: runs scripts/refresh-classifiers.py with the test virtualenv's Python
-// (created by the test setup from test/python/requirements.txt, which pins trove-classifiers).
+// `npm run refresh-classifiers` (and `npm run refresh-spdx`): runs scripts/refresh-classifiers.py (or
+// the script named as the argument) with the test virtualenv's Python, created by the test setup
+// from test/python/requirements.txt, which pins trove-classifiers and packaging.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -12,5 +13,6 @@ if (!existsSync(python)) {
   console.error(`${python} does not exist; run the tests once (npm test) to create .venv, then retry.`);
   process.exit(1);
 }
-const result = spawnSync(python, [join(root, 'scripts', 'refresh-classifiers.py')], { stdio: 'inherit' });
+const script = process.argv[2] ?? 'refresh-classifiers.py';
+const result = spawnSync(python, [join(root, 'scripts', script)], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

@@ -8,13 +8,10 @@ virtualenv's Python after bumping trove-classifiers in test/python/requirements.
 """
 
 import importlib.metadata
-import json
-import pathlib
 import sys
 
+import data_file
 import trove_classifiers
-
-OUTPUT = pathlib.Path(__file__).resolve().parent.parent / "src" / "checks" / "data" / "trove-classifiers.json"
 
 
 def build() -> dict:
@@ -28,10 +25,7 @@ def build() -> dict:
 
 def main() -> int:
     data = build()
-    OUTPUT.parent.mkdir(parents=True, exist_ok=True)
-    OUTPUT.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"{OUTPUT}: {len(data['classifiers'])} classifiers, {len(data['deprecated'])} deprecated ({data['source']})")
-    return 0
+    return data_file.write("trove-classifiers.json", data, f"{len(data['classifiers'])} classifiers, {len(data['deprecated'])} deprecated")
 
 
 if __name__ == "__main__":

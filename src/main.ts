@@ -167,8 +167,11 @@ async function publishAll(
   background.push(preloadMultipart().catch(() => undefined));
 
   const { checked, warnings } = await preflight(dists, inputs.verifyMetadata, io);
-  for (const problem of warnings)
-    io.warning(`${problem.file}: ${problem.field}: ${problem.message} ${problem.fix}`, 'Metadata');
+  for (const problem of warnings) {
+    // An archive's warning names the file itself; a field's names the field.
+    const where = problem.field === 'file' ? '' : `${problem.file}: ${problem.field}: `;
+    io.warning(`${where}${problem.message} ${problem.fix}`, problem.field === 'file' ? 'Archive' : 'Metadata');
+  }
   io.info(
     `Checked ${checked.length} distribution${checked.length === 1 ? '' : 's'}: ${checked.map((p) => outside(p.dist.filename)).join(', ')}`,
   );

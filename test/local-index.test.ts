@@ -1,5 +1,6 @@
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { makeTarGz } from './support/archives.ts';
 import { blake2b256Hex } from './support/blake2b.ts';
 import { decodeJwt, signJwt, verifyJwt } from './support/jwt.ts';
 import { startLocalIndex, type LocalIndex, type LocalIndexOptions } from './support/local-index.ts';
@@ -441,11 +442,15 @@ describe('legacy upload API', () => {
   });
 
   it("applies Warehouse's form, metadata and filename rules", async () => {
-    const index = await start({ maxFileSize: 16 });
+    const index = await start({ maxFileSize: 4096 });
     const token = await mintUploadToken(index);
     const data = Buffer.from('fake');
-    const sdist = (filename: string, overrides: Record<string, string | undefined> = {}) =>
-      uploadWheel(index, token, data, { filetype: 'sdist', pyversion: 'source', ...overrides }, filename);
+    const members = (top: string) => [
+      { name: `${top}/PKG-INFO`, data: 'Metadata-Version: 2.1\nName: sampleproject\nVersion: 1.0\n' },
+      { name: `${top}/setup.py`, data: '' },
+    ];
+    const sdist = (filename: string, overrides: Record<string, string | undefined> = {}, content: Buffer = data) =>
+      uploadWheel(index, token, content, { filetype: 'sdist', pyversion: 'source', ...overrides }, filename);
     const refusals: [Promise<Response>, string][] = [
       [
         uploadWheel(index, token, data, { version: '1.0.0+local' }),
@@ -481,8 +486,13 @@ describe('legacy upload API', () => {
         "Filename 'sampleproject-1.0.0.zip' is invalid, should be 'sampleproject-1.0.0.tar.gz'.",
       ],
       [sdist('sampleproject-1.0.0.egg'), 'Invalid file extension'],
-      [sdist('sampleproject-1.0.tar.gz', { version: '1.0' }), ''],
-      [uploadWheel(index, token, Buffer.alloc(17)), "File too large. Limit for project 'sampleproject' is 0 MB."],
+      [sdist('sampleproject-1.0.tar.gz', { version: '1.0' }), 'Invalid distribution file. File is not a tarfile'],
+      [
+        sdist('sampleproject-1.0.tar.gz', { version: '1.0' }, makeTarGz(members('./sampleproject-1.0'))),
+        'Invalid distribution file. PKG-INFO not found at sampleproject-1.0/PKG-INFO',
+      ],
+      [sdist('sampleproject-1.0.tar.gz', { version: '1.0' }, makeTarGz(members('sampleproject-1.0'))), ''],
+      [uploadWheel(index, token, Buffer.alloc(4097)), "File too large. Limit for project 'sampleproject' is 0 MB."],
     ];
     for (const [pending, expected] of refusals) {
       const response = await pending;

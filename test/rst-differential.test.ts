@@ -14,12 +14,7 @@ const CORPUS = join(ROOT, 'test/fixtures/rst');
 const KNOWN_GAPS: Record<string, string> = {
   'bad-grid-table-malformed.rst': 'tables:',
   'bad-list-table-uneven-rows.rst': 'the shape of list-table content',
-  'bad-option-list-no-blank-line.rst': 'option lists:',
-  'bad-duplicate-section-reference.rst': 'a reference to a name that two sections or targets share',
-  'bad-image-width-unit.rst': 'directive option values',
   'bad-bibliographic-field.rst': 'bibliographic fields',
-  'bad-default-role-sphinx.rst': '`.. default-role::`',
-  'bad-only-comments.rst': 'a document that renders to nothing',
 };
 
 // `.. role::` registers roles for the whole Python process, so each description starts from a clean registry.

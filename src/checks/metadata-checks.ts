@@ -11,6 +11,11 @@ import {
   checkVersion,
 } from './metadata/release-fields.js';
 import { checkEmails, checkUrls } from './metadata/url-and-email-fields.js';
+import {
+  checkImportNames,
+  checkLicenseExpressionField,
+  checkLicenseFiles,
+} from './metadata/license-and-import-fields.js';
 
 export type { MetadataProblem } from './metadata/problems.js';
 
@@ -24,6 +29,9 @@ export function checkMetadataFields(metadata: CoreMetadata): MetadataProblem[] {
   for (const check of [
     checkRepeats,
     checkLicense,
+    checkLicenseExpressionField,
+    checkLicenseFiles,
+    checkImportNames,
     checkVersion,
     checkSummary,
     checkClassifiers,

@@ -30,7 +30,8 @@ export async function preflight(
   for (const dist of dists) {
     try {
       const read = await readDistMetadata(dist);
-      const found = [
+      const found: DistProblem[] = [
+        ...read.warnings.map((w) => ({ ...w, file: dist.filename, field: 'file', severity: 'warning' as const })),
         ...checkMetadata(read.metadata, { dist, member: read.member }).map((e) => fromError(dist, e)),
         ...(verifyMetadata ? verifyDist({ dist, ...read }) : []),
       ];

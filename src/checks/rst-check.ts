@@ -16,13 +16,12 @@ export type { RstProblem } from './rst/facts.js';
 export const RST_CHECKS_NOT_DONE: string[] = [
   'tables: malformed grid or simple tables, and inline markup inside table cells (csv-table content included)',
   'the shape of list-table content (rows of equal length), and of figure captions',
-  'option lists: their shape and markup',
-  'a reference to a name that two sections or targets share ("cannot be used as a unique reference")',
-  'directive option values (a :width: without a valid unit, an :align: docutils does not accept, a value spread over lines)',
+  'option lists whose marker docutils cannot parse ("Invalid option list marker")',
+  'a reference to a name shared by section titles with inline markup ("cannot be used as a unique reference")',
+  'option values of directives other than image, figure, the tables and contents, and option values holding inline markup',
   'substitution definitions: the text of a `replace::` and the options of an embedded `image::`',
   'bibliographic fields at the top of the document (:Authors:, :Date:, …) that docutils cannot interpret',
-  '`.. default-role::`, and roles used before their `.. role::` definition',
-  'a document that renders to nothing (only comments or targets)',
+  'roles used before their `.. role::` definition, and text in a `.. default-role::` set to an unimplemented role',
 ];
 
 /** The problems docutils, as readme_renderer runs it, would certainly report for `text`, by line. */
@@ -76,4 +75,14 @@ function parse(text: string, notes: Set<string>, facts: RstFacts): void {
     true,
   );
   resolve(facts, loose);
+  // readme_renderer refuses a description that renders to nothing (PyPI renders only a non-empty one);
+  // it says so only when docutils reported nothing else.
+  if (text !== '' && !facts.rendered && !notes.size && facts.problems.length === 0) {
+    facts.problems.push({
+      line: 1,
+      message:
+        'the description renders to nothing: it holds only comments, link targets or substitution definitions, so PyPI refuses it ("No content rendered from RST source")',
+      fix: 'write the project description (at least a paragraph), or leave the description out',
+    });
+  }
 }

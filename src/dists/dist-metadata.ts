@@ -2,7 +2,9 @@ import type { DistFile } from './dists.js';
 import { PublishError } from '../common/errors.js';
 import { MetadataError, parseCoreMetadata, type CoreMetadata } from './metadata.js';
 import { normalizeName, normalizeVersion } from './pep440.js';
-import { listSdist, TarFormatError } from './tar.js';
+import { listSdist } from './sdist-listing.js';
+import { TarFormatError } from './tar.js';
+import { outside } from '../common/log-text.js';
 import { ZipFormatError, ZipReader } from './zip.js';
 import { entryPointsProblem } from './entry-points.js';
 
@@ -12,6 +14,20 @@ export interface DistMetadata {
   member: string;
   /** Every member of the archive, for checks such as License-File. */
   members: MemberLookup;
+  /** Oddities of the archive that PyPI accepts but that deserve a look. */
+  warnings: ReadWarning[];
+}
+
+export interface ReadWarning {
+  message: string;
+  fix: string;
+}
+
+interface ReadMetadata {
+  member: string;
+  bytes: Buffer;
+  members: MemberLookup;
+  warnings?: ReadWarning[];
 }
 
 /** Which archive members exist, as far as the checks need to know (License-File). */
@@ -24,9 +40,13 @@ const MAX_METADATA_BYTES = 16 * 1024 * 1024;
 /** Reads a dist's core metadata without unpacking the archive. */
 export async function readDistMetadata(dist: DistFile): Promise<DistMetadata> {
   try {
-    const { member, bytes, members } =
-      dist.kind === 'wheel' ? await readWheelMetadata(dist) : await readSdistPkgInfo(dist);
-    return { member, members, metadata: parseCoreMetadata(decodeUtf8(bytes, dist, member)) };
+    const {
+      member,
+      bytes,
+      members,
+      warnings = [],
+    } = dist.kind === 'wheel' ? await readWheelMetadata(dist) : await readSdistPkgInfo(dist);
+    return { member, members, warnings, metadata: parseCoreMetadata(decodeUtf8(bytes, dist, member)) };
   } catch (error) {
     if (error instanceof PublishError) throw error;
     if (
@@ -69,7 +89,7 @@ function decodeUtf8(bytes: Buffer, dist: DistFile, member: string): string {
   }
 }
 
-async function readWheelMetadata(dist: DistFile): Promise<{ member: string; bytes: Buffer; members: MemberLookup }> {
+async function readWheelMetadata(dist: DistFile): Promise<ReadMetadata> {
   const zip = await ZipReader.open(dist.path);
   try {
     const distInfoDirs = new Set(
@@ -116,7 +136,8 @@ async function readWheelMetadata(dist: DistFile): Promise<{ member: string; byte
 function checkEntryPoints(dist: DistFile, member: string, bytes: Buffer): void {
   let problem: string | undefined;
   try {
-    problem = entryPointsProblem(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    // Warehouse decodes with bytes.decode(), which keeps a byte order mark (and then fails on it).
+    problem = entryPointsProblem(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes));
   } catch {
     problem = 'it is not valid UTF-8';
   }
@@ -131,28 +152,60 @@ function checkEntryPoints(dist: DistFile, member: string, bytes: Buffer): void {
   }
 }
 
-async function readSdistPkgInfo(dist: DistFile): Promise<{ member: string; bytes: Buffer; members: MemberLookup }> {
+async function readSdistPkgInfo(dist: DistFile): Promise<ReadMetadata> {
   const listing = await listSdist(dist.path);
-  const tops = [...listing.topLevel];
-  if (tops.length !== 1) {
-    const found = tops.length
-      ? `${tops.length} top-level entries (${tops.slice(0, 5).join(', ')}${tops.length > 5 ? ', …' : ''})`
-      : 'no entries at all';
+  const { commonPath, pkgInfo } = listing;
+  const rebuild = 'Build the sdist with `python -m build --sdist` instead of packing it by hand.';
+  if (commonPath === undefined) {
+    throw new PublishError(`${dist.filename} mixes absolute and relative member names, which PyPI cannot read.`, {
+      file: dist.filename,
+      hint: rebuild,
+    });
+  }
+  if (commonPath === '' || commonPath === '/') {
+    const tops = [...listing.topLevel].map(outside);
+    const found =
+      tops.length > 1
+        ? `${tops.length} top-level entries (${tops.slice(0, 5).join(', ')}${tops.length > 5 ? ', …' : ''})`
+        : tops.length === 1
+          ? `a member for the archive's root ('.' or '/') beside ${tops[0]}/, so its members share no top-level folder`
+          : 'no entries at all';
     throw new PublishError(
-      `${dist.filename} has ${found}; an sdist must hold exactly one top-level directory, ${dist.name}-${dist.version}/.`,
+      `${dist.filename} has ${found}; an sdist must hold exactly one top-level directory, ${dist.name}-${dist.version}/ (PyPI: "Incorrect number of top-level directories in sdist").`,
+      { file: dist.filename, hint: rebuild },
+    );
+  }
+  const expected = `${outside(commonPath)}/PKG-INFO`;
+  if (!pkgInfo) {
+    const dotted = listing.names.has(`./${commonPath}/PKG-INFO`);
+    const single =
+      listing.names.count === 1
+        ? ` (its only member, ${outside(commonPath)}, is what PyPI takes for the top-level folder)`
+        : '';
+    throw new PublishError(
+      dotted
+        ? `${dist.filename} stores its members as ./${outside(commonPath)}/…, and PyPI looks for PKG-INFO by the exact name ${expected}, so it refuses the file ("PKG-INFO not found at ${expected}").`
+        : `${dist.filename} has no ${expected}${single}, so PyPI cannot read its metadata ("PKG-INFO not found at ${expected}").`,
       {
         file: dist.filename,
-        hint: 'Build the sdist with `python -m build --sdist` instead of packing it by hand.',
+        hint: dotted
+          ? `Rebuild the sdist with \`python -m build --sdist\`. If you pack it yourself, name the folder, not '.': \`tar -czf ${dist.filename} ${outside(commonPath)}\`, not \`tar -czf ${dist.filename} ./${outside(commonPath)}\` or \`-C ${outside(commonPath)}/.. .\`.`
+          : 'Build the sdist with `python -m build --sdist`, which writes PKG-INFO.',
       },
     );
   }
-  const top = tops[0]!;
-  const bytes = listing.pkgInfo.get(top);
-  if (!bytes) {
-    throw new PublishError(`${dist.filename} has no ${top}/PKG-INFO, so PyPI cannot read its metadata.`, {
+  if (pkgInfo.data === undefined) {
+    throw new PublishError(`${dist.filename}: ${expected} is not a regular file, so its metadata cannot be read.`, {
       file: dist.filename,
-      hint: 'Build the sdist with `python -m build --sdist`, which writes PKG-INFO.',
+      hint: rebuild,
     });
   }
-  return { member: `${top}/PKG-INFO`, bytes, members: listing.names };
+  const warnings: ReadWarning[] = [];
+  if (pkgInfo.copies > 1) {
+    warnings.push({
+      message: `${dist.filename} holds ${expected} ${pkgInfo.copies} times${pkgInfo.identical ? ' (all copies alike)' : ', and the copies differ'}. PyPI, pip and twine read the last one, and so does this action; a tool that reads the first ${pkgInfo.identical ? 'sees the same' : 'sees other'} metadata.`,
+      fix: 'Rebuild the sdist with `python -m build --sdist` and upload it unmodified; do not append to an existing archive (tar -r).',
+    });
+  }
+  return { member: `${commonPath}/PKG-INFO`, bytes: pkgInfo.data, members: listing.names, warnings };
 }

@@ -90,10 +90,27 @@ const FIELD_INTRODUCED: Record<string, string> = {
   'import-namespace': '2.5',
 };
 
-function compareVersions(a: string, b: string): number {
+export function compareVersions(a: string, b: string): number {
   const [aMajor = 0, aMinor = 0] = a.split('.').map(Number);
   const [bMajor = 0, bMinor = 0] = b.split('.').map(Number);
   return aMajor - bMajor || aMinor - bMinor;
+}
+
+/** Fields (each named once, as first spelled) that a Metadata-Version newer than the declared one introduced. */
+export function fieldsNewerThanDeclared(metadata: CoreMetadata): { header: string; introduced: string }[] {
+  const declared = getField(metadata, 'Metadata-Version') ?? '';
+  const seen = new Set<string>();
+  const found: { header: string; introduced: string }[] = [];
+  for (const [header] of metadata.headers) {
+    const lower = header.toLowerCase();
+    const introduced = FIELD_INTRODUCED[lower];
+    if (seen.has(lower) || !introduced || compareVersions(introduced, declared) <= 0) continue;
+    // setuptools wrote License-File under 2.1/2.2; twine drops it there and so do we (see formFields).
+    if (lower === 'license-file') continue;
+    seen.add(lower);
+    found.push({ header, introduced });
+  }
+  return found;
 }
 
 /** Where the metadata came from, for messages: the dist's filename and the member inside it. */
@@ -132,14 +149,7 @@ export function checkMetadata(metadata: CoreMetadata, source: MetadataSource): P
         : 'Upgrade or configure your build backend to write one of those versions, and rebuild.',
     );
   } else if (metadataVersion) {
-    const seen = new Set<string>();
-    for (const [header] of metadata.headers) {
-      const lower = header.toLowerCase();
-      const introduced = FIELD_INTRODUCED[lower];
-      if (seen.has(lower) || !introduced || compareVersions(introduced, metadataVersion) <= 0) continue;
-      // setuptools wrote License-File under 2.1/2.2; twine drops it there and so do we (see formFields).
-      if (lower === 'license-file') continue;
-      seen.add(lower);
+    for (const { header, introduced } of fieldsNewerThanDeclared(metadata)) {
       problem(
         `the field ${header} was introduced in Metadata-Version ${introduced}, but the file declares ${metadataVersion}; PyPI refuses it.`,
         `Upgrade your build backend so that it declares Metadata-Version ${introduced} or later, or remove ${header} from the project's metadata; then rebuild.`,
@@ -177,86 +187,6 @@ export function checkMetadata(metadata: CoreMetadata, source: MetadataSource): P
     }
   }
   return problems;
-}
-
-/** Header → upload form field, for fields sent once. */
-const SINGLE_FIELDS: Record<string, string> = {
-  'metadata-version': 'metadata_version',
-  name: 'name',
-  version: 'version',
-  summary: 'summary',
-  'description-content-type': 'description_content_type',
-  'home-page': 'home_page',
-  'download-url': 'download_url',
-  author: 'author',
-  'author-email': 'author_email',
-  maintainer: 'maintainer',
-  'maintainer-email': 'maintainer_email',
-  license: 'license',
-  'license-expression': 'license_expression',
-  'requires-python': 'requires_python',
-};
-
-/** Header → upload form field, for fields that repeat as one part each. */
-const MULTIPLE_FIELDS: Record<string, string> = {
-  platform: 'platform',
-  'supported-platform': 'supported_platform',
-  classifier: 'classifiers',
-  requires: 'requires',
-  provides: 'provides',
-  obsoletes: 'obsoletes',
-  'requires-dist': 'requires_dist',
-  'provides-dist': 'provides_dist',
-  'obsoletes-dist': 'obsoletes_dist',
-  'requires-external': 'requires_external',
-  'project-url': 'project_urls',
-  'provides-extra': 'provides_extra',
-  dynamic: 'dynamic',
-  'license-file': 'license_file',
-  // Metadata 2.5 (PEP 794); Warehouse's parse_form_metadata reads these names (twine 7 sends neither).
-  'import-name': 'import_name',
-  'import-namespace': 'import_namespace',
-};
-
-export type FormField = [name: string, value: string];
-
-/** The metadata part of the upload form, as twine sends it (what Warehouse's parse_form_metadata reads). */
-export function metadataFormFields(metadata: CoreMetadata): FormField[] {
-  const fields: FormField[] = [];
-  const metadataVersion = getField(metadata, 'Metadata-Version') ?? '0';
-  const sent = new Set<string>();
-  for (const [header, value] of metadata.headers) {
-    const lower = header.toLowerCase();
-    const single = SINGLE_FIELDS[lower];
-    if (single) {
-      if (sent.has(single)) continue;
-      sent.add(single);
-      // Twine's "safe name"; Warehouse normalizes it again.
-      fields.push([single, lower === 'name' ? value.replace(/[^A-Za-z0-9.]+/g, '-') : value]);
-    } else if (lower === 'keywords') {
-      if (sent.has('keywords')) continue;
-      sent.add('keywords');
-      fields.push([
-        'keywords',
-        value
-          .split(',')
-          .map((k) => k.trim())
-          .join(', '),
-      ]);
-    } else if (lower === 'project-url') {
-      const comma = value.indexOf(',');
-      const label = comma < 0 ? value : value.slice(0, comma);
-      const url = comma < 0 ? '' : value.slice(comma + 1);
-      fields.push(['project_urls', `${label.trim()}, ${url.trim()}`]);
-    } else if (lower === 'license-file' && compareVersions(metadataVersion, '2.4') < 0) {
-      continue;
-    } else if (MULTIPLE_FIELDS[lower]) {
-      fields.push([MULTIPLE_FIELDS[lower], value]);
-    }
-  }
-  const description = descriptionOf(metadata).text;
-  if (description !== undefined) fields.push(['description', description]);
-  return fields;
 }
 
 export interface Description {

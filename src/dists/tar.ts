@@ -1,73 +1,48 @@
 import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 
+// A .tar.gz read once, block by block, as Python's tarfile reads it (PyPI's, twine's and pip's
+// reader): the same member names (ustar prefix, pax and GNU long names, in the order tarfile
+// applies them, trailing slashes of directories dropped), the same data skipped, sparse members
+// refused. Only the members the caller asks for are kept in memory.
+
 export class TarFormatError extends Error {
   override name = 'TarFormatError';
 }
 
-export interface SdistListing {
-  /** First path segment of the members, e.g. `pkg-1.0` (at most MAX_TOP_LEVEL: more is an error anyway). */
-  topLevel: Set<string>;
-  /** Every member's path, without a leading `./`. */
-  names: MemberNames;
-  /** Contents of every `<top>/PKG-INFO`, keyed by `<top>`. */
-  pkgInfo: Map<string, Buffer>;
+export interface TarMember {
+  /** TarInfo.name: the member's path as Python's tarfile reports it. */
+  name: string;
+  /** The type flag: '0' file, '5' directory, '2' symlink, … */
+  type: string;
+  size: number;
+  /** Holds data tarfile would read as a file's contents. */
+  regular: boolean;
 }
+
+/** Called for each member; returns where its data should go, or undefined to skip it. */
+export type TarVisitor = (member: TarMember) => ((data: Buffer) => void) | undefined;
 
 type TarState =
   | { kind: 'header' }
   | { kind: 'data'; remaining: number; padding: number; capture?: Buffer[]; onDone?: (data: Buffer) => void };
 
-/**
- * Member paths, kept as a few long strings rather than one string per member, so that an sdist
- * of a million tiny files costs megabytes, not hundreds of them.
- */
-export class MemberNames {
-  private readonly chunks: string[] = [];
-  private current: string[] = [];
-  private chars = 0;
-  count = 0;
-
-  add(name: string): void {
-    this.chars += name.length + 1;
-    if (this.chars > MAX_NAME_CHARS)
-      throw new TarFormatError(`its member names add up to more than ${MAX_NAME_CHARS} characters`);
-    this.current.push(name);
-    this.count++;
-    if (this.current.length >= 4096) this.flush();
-  }
-
-  has(name: string): boolean {
-    if (name.includes('\n')) return false;
-    this.flush();
-    return this.chunks.some((chunk) => chunk.includes(`\n${name}\n`));
-  }
-
-  private flush(): void {
-    if (this.current.length) this.chunks.push(`\n${this.current.join('\n')}\n`);
-    this.current = [];
-  }
-}
+/** An extension header that applies to the next member: a GNU long name or a pax header. */
+type Extension = { kind: 'long-name'; name: string } | { kind: 'pax'; records: Map<string, string> };
 
 const BLOCK = 512;
-const MAX_TOP_LEVEL = 6;
-const MAX_NAME_CHARS = 32 * 1024 * 1024;
-const MAX_PKG_INFO = 16 * 1024 * 1024;
+const MAX_CAPTURE = 16 * 1024 * 1024;
 const MAX_EXTENDED_HEADER = 1024 * 1024;
+const SUPPORTED_TYPES = '0\x0012345672LKS';
+const REGULAR_TYPES = '0\x007S';
 
-/**
- * Streams a .tar.gz once, block by block, noting the top-level names and keeping only the
- * PKG-INFO files; memory stays small whatever the archive's size.
- * Understands ustar prefixes, pax extended headers (`path`) and GNU long names.
- */
-export async function listSdist(path: string): Promise<SdistListing> {
-  const listing: SdistListing = { topLevel: new Set(), names: new MemberNames(), pkgInfo: new Map() };
+/** Streams the archive at `path` once; memory stays small whatever its size. */
+export async function walkTarGz(path: string, visit: TarVisitor): Promise<void> {
   let pending: Buffer = Buffer.alloc(0);
   let state: TarState = { kind: 'header' };
-  let longName: string | undefined;
-  let paxPath: string | undefined;
+  let extensions: Extension[] = [];
+  const globalPax = new Map<string, string>();
   let paxSize: number | undefined;
-  let globalPaxPath: string | undefined;
   let ended = false;
 
   const handleHeader = (header: Buffer): void => {
@@ -78,8 +53,8 @@ export async function listSdist(path: string): Promise<SdistListing> {
     verifyChecksum(header);
     const type = String.fromCharCode(header[156] ?? 0);
     if (type === 'S') throw sparse();
-    const isExtension = type === 'L' || type === 'x' || type === 'g' || type === 'K';
-    // A pax `size` replaces the header's, as in Python's tarfile (pip's and PyPI's reader).
+    const isExtension = 'LxgKX'.includes(type);
+    // A pax `size` replaces the header's, as in Python's tarfile.
     const size = isExtension
       ? parseNumber(header.subarray(124, 136))
       : (paxSize ?? parseNumber(header.subarray(124, 136)));
@@ -90,56 +65,44 @@ export async function listSdist(path: string): Promise<SdistListing> {
       state = { kind: 'data', remaining: size, padding, capture: [], onDone };
     };
     if (type === 'L') {
-      collect((data) => (longName = cString(data)));
-      return;
-    }
-    if (type === 'x') {
-      collect((data) => {
-        const records = parsePax(data);
-        if ([...records.keys()].some((key) => key.startsWith('GNU.sparse.'))) throw sparse();
-        paxPath = records.get('path') ?? paxPath;
-        const paxSizeText = records.get('size');
-        if (paxSizeText !== undefined && !/^\d{1,15}$/.test(paxSizeText))
-          throw new TarFormatError(`a pax header holds size '${paxSizeText.slice(0, 40)}'`);
-        if (paxSizeText !== undefined) paxSize = Number(paxSizeText);
-      });
-      return;
-    }
-    if (type === 'g') {
-      collect((data) => (globalPaxPath = parsePax(data).get('path') ?? globalPaxPath));
+      collect((data) => extensions.push({ kind: 'long-name', name: cString(data) }));
       return;
     }
     if (type === 'K') {
       collect(() => undefined);
       return;
     }
-
-    const magic = header.toString('latin1', 257, 262);
-    const prefix = magic === 'ustar' ? cString(header.subarray(345, 500)) : '';
-    const shortName = cString(header.subarray(0, 100));
-    const name = paxPath ?? longName ?? globalPaxPath ?? (prefix ? `${prefix}/${shortName}` : shortName);
-    longName = undefined;
-    paxPath = undefined;
-    paxSize = undefined;
-
-    const segments = name
-      .replace(/^(\.\/)+/, '')
-      .split('/')
-      .filter((s) => s !== '' && s !== '.');
-    if (segments.length > 0) {
-      if (listing.topLevel.size < MAX_TOP_LEVEL) listing.topLevel.add(segments[0]!);
-      listing.names.add(segments.join('/'));
-    }
-    const isFile = type === '0' || type === '\0' || type === '7';
-    if (isFile && segments.length === 2 && segments[1] === 'PKG-INFO') {
-      if (size > MAX_PKG_INFO) throw new TarFormatError(`${name} is ${size} bytes, too large for a PKG-INFO`);
-      const top = segments[0]!;
-      // Tools differ on which of two same-named members counts; this one holds the metadata.
-      if (listing.pkgInfo.has(top)) throw new TarFormatError(`tar archive not accepted: ${top}/PKG-INFO appears twice`);
-      state = { kind: 'data', remaining: size, padding, capture: [], onDone: (data) => listing.pkgInfo.set(top, data) };
+    if (type === 'x' || type === 'X' || type === 'g') {
+      collect((data) => {
+        const records = parsePax(data);
+        if ([...records.keys()].some((key) => key.startsWith('GNU.sparse.'))) throw sparse();
+        if (type === 'g') {
+          for (const [key, value] of records) globalPax.set(key, value);
+          return;
+        }
+        const sizeText = records.get('size');
+        if (sizeText !== undefined && !/^\d{1,15}$/.test(sizeText))
+          throw new TarFormatError(`a pax header holds size '${sizeText.slice(0, 40)}'`);
+        if (sizeText !== undefined) paxSize = Number(sizeText);
+        extensions.push({ kind: 'pax', records: new Map([...globalPax, ...records]) });
+      });
       return;
     }
-    state = { kind: 'data', remaining: size, padding };
+
+    const shortName = cString(header.subarray(0, 100));
+    const isDirectory = type === '5' || (type === '\0' && shortName.endsWith('/'));
+    const name = memberName(header, shortName, isDirectory, globalPax, extensions);
+    extensions = [];
+    paxSize = undefined;
+    const regular = REGULAR_TYPES.includes(type) && !isDirectory;
+    const onData = visit({ name, type: isDirectory ? '5' : type, size, regular });
+    // tarfile skips data only after regular files and types it does not know.
+    const hasData = regular || !SUPPORTED_TYPES.includes(type);
+    if (!hasData) return;
+    if (onData) {
+      if (size > MAX_CAPTURE) throw new TarFormatError(`${name} is ${size} bytes, too large to read`);
+      state = { kind: 'data', remaining: size, padding, capture: [], onDone: onData };
+    } else state = { kind: 'data', remaining: size, padding };
   };
 
   const stream = createReadStream(path).pipe(createGunzip());
@@ -158,20 +121,19 @@ export async function listSdist(path: string): Promise<SdistListing> {
           at += BLOCK;
           continue;
         }
-        const dataState = current;
-        if (dataState.remaining > 0) {
-          const take = Math.min(dataState.remaining, pending.length - at);
+        if (current.remaining > 0) {
+          const take = Math.min(current.remaining, pending.length - at);
           if (take === 0) break;
-          dataState.capture?.push(Buffer.from(pending.subarray(at, at + take)));
-          dataState.remaining -= take;
+          current.capture?.push(Buffer.from(pending.subarray(at, at + take)));
+          current.remaining -= take;
           at += take;
-          if (dataState.remaining > 0) break;
+          if (current.remaining > 0) break;
         }
-        const skip = Math.min(dataState.padding, pending.length - at);
-        dataState.padding -= skip;
+        const skip = Math.min(current.padding, pending.length - at);
+        current.padding -= skip;
         at += skip;
-        if (dataState.padding > 0) break;
-        if (dataState.capture && dataState.onDone) dataState.onDone(Buffer.concat(dataState.capture));
+        if (current.padding > 0) break;
+        if (current.capture && current.onDone) current.onDone(Buffer.concat(current.capture));
         state = { kind: 'header' };
       }
       pending = pending.subarray(at);
@@ -187,7 +149,34 @@ export async function listSdist(path: string): Promise<SdistListing> {
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
   if (!ended && (state as TarState).kind === 'data')
     throw new TarFormatError('the archive ends in the middle of a member (truncated file?)');
-  return listing;
+}
+
+/**
+ * TarInfo.name: the header's name (a directory's trailing slashes dropped) behind its ustar prefix,
+ * then a global pax path, then the extension headers from the innermost (nearest the member)
+ * outwards, each replacing the name as tarfile's nested processing does.
+ */
+function memberName(
+  header: Buffer,
+  shortName: string,
+  isDirectory: boolean,
+  globalPax: Map<string, string>,
+  extensions: Extension[],
+): string {
+  const prefix = cString(header.subarray(345, 500));
+  let name = isDirectory ? shortName.replace(/\/+$/, '') : shortName;
+  if (prefix) name = `${prefix}/${name}`;
+  const globalPath = globalPax.get('path');
+  if (globalPath !== undefined) name = globalPath.replace(/\/+$/, '');
+  if (isDirectory) name = name.replace(/\/+$/, '');
+  for (const extension of [...extensions].reverse()) {
+    if (extension.kind === 'long-name') name = isDirectory ? extension.name.replace(/\/$/, '') : extension.name;
+    else {
+      const path = extension.records.get('path');
+      if (path !== undefined) name = path.replace(/\/+$/, '');
+    }
+  }
+  return name;
 }
 
 function sparse(): TarFormatError {
@@ -216,9 +205,16 @@ function parseNumber(field: Buffer): number {
 
 function verifyChecksum(header: Buffer): void {
   const stored = parseNumber(header.subarray(148, 156));
-  let sum = 0;
-  for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 0x20 : header[i]!;
-  if (sum !== stored) throw new TarFormatError('a member header has a bad checksum: the archive is corrupt');
+  // Python accepts the sum of the bytes read as unsigned or, as some old tar programs wrote it, signed.
+  let unsigned = 0;
+  let signed = 0;
+  for (let i = 0; i < BLOCK; i++) {
+    const byte = i >= 148 && i < 156 ? 0x20 : header[i]!;
+    unsigned += byte;
+    signed += byte >= 0x80 ? byte - 0x100 : byte;
+  }
+  if (stored !== unsigned && stored !== signed)
+    throw new TarFormatError('a member header has a bad checksum: the archive is corrupt');
 }
 
 /** Pax records: "<length> <key>=<value>\n", where length counts the whole record in bytes. */

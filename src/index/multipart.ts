@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { PassThrough, Transform } from 'node:stream';
 import type FormData from 'form-data';
-import type { FormField } from '../dists/metadata.js';
+import type { FormField } from '../dists/form-fields.js';
 
 /** A multipart/form-data body whose length is known up front and which can be streamed again for a retry. */
 export interface MultipartBody {

@@ -1,7 +1,7 @@
 // Answers an index could send to make a parser of server text slow or throw (issue 13): each is a
 // fragment repeated up to a size. Shared by the parser suite (parsers.test.ts, with a fuzz of them)
 // and the cases that send them through dist/index.js (cases.ts).
-import { random } from '../support/random.ts';
+import { seededRandom as random } from '../support/seeded.ts';
 
 export interface HostileBody {
   id: string;

@@ -10,7 +10,7 @@ import { readDistMetadata } from '../../src/dists/dist-metadata.js';
 import { parseDistFilename } from '../../src/dists/dists.js';
 import { checkMetadata } from '../../src/dists/metadata.js';
 import { verifyDist } from '../../src/checks/verify.js';
-import { random } from '../support/random.ts';
+import { seededRandom as random } from '../support/seeded.ts';
 
 const BOUNDARY = [0, 1, 0x7f, 0x80, 0xff, 0xffff, 0x7fffffff, 0x80000000, 0xfffffffe, 0xffffffff];
 

@@ -111,9 +111,22 @@ describe('broken distributions', () => {
   });
 
   it('sdist without PKG-INFO', async () => {
-    const sdist = makeTarGz([{ name: 'demo-1.0/pyproject.toml', data: '[project]\n' }]);
+    const sdist = makeTarGz([
+      { name: 'demo-1.0/pyproject.toml', data: '[project]\n' },
+      { name: 'demo-1.0/demo.py', data: '' },
+    ]);
     const error = expectNothingUploaded(await publish({ 'demo-1.0.tar.gz': sdist }));
-    expect(error.message).toContain('demo-1.0.tar.gz has no demo-1.0/PKG-INFO, so PyPI cannot read its metadata.');
+    expect(error.message).toContain(
+      'demo-1.0.tar.gz has no demo-1.0/PKG-INFO, so PyPI cannot read its metadata ("PKG-INFO not found at demo-1.0/PKG-INFO").',
+    );
+  });
+
+  it('sdist of a single file: PyPI takes that file for the top-level folder', async () => {
+    const sdist = makeTarGz([{ name: 'demo-1.0/PKG-INFO', data: metadata({}) }]);
+    const error = expectNothingUploaded(await publish({ 'demo-1.0.tar.gz': sdist }));
+    expect(error.message).toContain(
+      'demo-1.0.tar.gz has no demo-1.0/PKG-INFO/PKG-INFO (its only member, demo-1.0/PKG-INFO, is what PyPI takes for the top-level folder), so PyPI cannot read its metadata',
+    );
   });
 
   it('sdist with two top-level folders', async () => {
@@ -137,7 +150,10 @@ describe('broken distributions', () => {
   });
 
   it('filename and metadata disagree on the version', async () => {
-    const sdist = makeTarGz([{ name: 'demo-1.0/PKG-INFO', data: metadata({ Version: '1.1' }) }]);
+    const sdist = makeTarGz([
+      { name: 'demo-1.0/PKG-INFO', data: metadata({ Version: '1.1' }) },
+      { name: 'demo-1.0/setup.py', data: '' },
+    ]);
     const error = expectNothingUploaded(await publish({ 'demo-1.0.tar.gz': sdist }));
     expect(error.message).toContain(
       'demo-1.0.tar.gz (demo-1.0/PKG-INFO): the filename says version 1.0 but the metadata says 1.1.',
@@ -190,7 +206,10 @@ describe('broken distributions', () => {
     const error = expectNothingUploaded(
       await publish({
         'demo-1.0-py3-none-any.whl': makeWheel('demo', '1.0', metadata({ Version: '2.0' })),
-        'demo-1.0.tar.gz': makeTarGz([{ name: 'demo-1.0/setup.py', data: '' }]),
+        'demo-1.0.tar.gz': makeTarGz([
+          { name: 'demo-1.0/setup.py', data: '' },
+          { name: 'demo-1.0/demo.py', data: '' },
+        ]),
       }),
     );
     expect(error.message).toMatch(/^Nothing was uploaded: 2 problems were found before the upload\./);

@@ -229,6 +229,8 @@ describe('two sdists of one release in packages-dir (1.0 and 1.0.0: one release 
         name: `meta23-${version}/PKG-INFO`,
         data: metadataText({ 'Metadata-Version': '2.1', Name: 'meta23', Version: version, Summary: 'test' }),
       },
+      // A second member: PyPI takes the path all members share for the top-level folder.
+      { name: `meta23-${version}/setup.cfg`, data: '' },
     ]);
   const files = { 'meta23-1.0.tar.gz': sdist('1.0'), 'meta23-1.0.0.tar.gz': sdist('1.0.0') };
   const refusal =

@@ -110,6 +110,7 @@ describe('pypiserver with check-url: existing files compared by sha256 on its si
         name: 'legacy_meta_project-2.1.0rc1/PKG-INFO',
         data: metadataText({ 'Metadata-Version': '2.2', Name: 'Legacy.Meta_Project', Version: '2.1.0rc1' }),
       },
+      { name: 'legacy_meta_project-2.1.0rc1/setup.py', data: '' },
     ]);
     const dir = await packagesDir([], { 'legacy_meta_project-2.1.0rc1.tar.gz': impostor });
     const result = await runInProcess(

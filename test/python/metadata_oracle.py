@@ -1,26 +1,40 @@
 """Judge core metadata files as PyPI would, for test/metadata-differential.test.ts.
 
-Reads {"files": [paths], "values": {kind: [values]}} on stdin and prints {"versions": {...},
-"verdicts": {path: [errors]}, "values": {kind: {value: problem or null}}}. A file's errors are
-{"by": "packaging" | "warehouse", "field": <lowercase header name>, "message": ...}; an empty list
-means PyPI would accept the metadata. Value kinds: requirement, specifiers, email (a whole
-Author-email value), url, content_type. The judge is packaging's own validation
+Reads {"files": [paths], "values": {kind: [values]}, "identifier_points": [int]} on stdin and
+prints {"versions": {...}, "verdicts": {path: [errors]}, "values": {kind: {value: problem or
+null}}, "identifiers": {"start": str, "continue": str}, "spdx": {"version", "licenses",
+"exceptions"}} (the SPDX lists of Warehouse's packaging release). A file's errors are {"by": "packaging" |
+"warehouse", "field": <lowercase header name>, "message": ...}; an empty list means PyPI would
+accept the metadata. Value kinds: requirement, specifiers, email (a whole Author-email value), url,
+content_type, license_file, import_name, and license_expression, whose answer is {"warehouse":
+problem or null, "latest": problem or null}: the verdicts of the packaging release Warehouse pins
+(installed apart, at request["warehouse_packaging"]; see test/support/warehouse-pins.ts) and of
+the venv's, which judges everything else. The identifiers say per code point "1" where
+str.isidentifier accepts it alone and after "x", "u" where this Python's Unicode database has the
+code point unassigned, else "0".
+The judge is packaging's own validation
 (Metadata.from_email with validate=True), then the rules Warehouse's forklift/metadata.py adds on
 top of it, re-expressed here with the same libraries Warehouse uses (trove-classifiers,
-email-validator, rfc3986).
+email-validator, rfc3986). It runs under CPython 3.14 (test/support/cpython314.ts), as Warehouse
+does: the e-mail header parsing and email.utils.parseaddr it relies on differ in older Pythons.
 """
 
-import email._parseaddr
+import email.utils
 import importlib.metadata
+import importlib.util
+import pathlib
 import json
+import platform
 import re
 import sys
+import unicodedata
 
 import email_validator
 import rfc3986
 import rfc3986.exceptions
 import rfc3986.validators
 import trove_classifiers
+from packaging.licenses import canonicalize_license_expression
 from packaging.metadata import InvalidMetadata, Metadata
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
@@ -74,19 +88,8 @@ def flatten(group: BaseException) -> list[BaseException]:
 
 
 def single_address(value: str) -> str:
-    """What Python 3.14's strict email.utils.parseaddr returns as the address ('' if not exactly one)."""
-    unquoted = re.sub(r'"(?:[^"\\]|\\.)*"', "", value)
-    depth = 0
-    for char in unquoted:
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if depth < 0:
-            return ""
-    if depth:
-        return ""
-    found = email._parseaddr.AddressList(value).addresslist
-    if len(found) != 1 or "[" in found[0][1]:
-        return ""
-    return found[0][1]
+    """The address Warehouse validates: what strict email.utils.parseaddr finds ('' when not exactly one)."""
+    return email.utils.parseaddr(value)[1]
 
 
 def valid_url(url: str) -> bool:
@@ -177,7 +180,26 @@ def judge(data: bytes) -> list[dict[str, str]]:
     return errors
 
 
-def value_problem(kind: str, value: str) -> str | None:
+def licenses_module(folder: pathlib.Path, name: str):
+    """A packaging release's licenses module, loaded under another name beside the imported packaging."""
+    spec = importlib.util.spec_from_file_location(name, folder / "__init__.py", submodule_search_locations=[str(folder)])
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def license_verdict(canonicalize, value: str) -> str | None:
+    try:
+        canonicalize(value)
+    except ValueError as exc:
+        return str(exc)
+    except Exception as exc:  # packaging 26.2 fails with KeyError on 'LicenseRef-x+': a server error on PyPI
+        return f"{type(exc).__name__}: {exc}"
+    return None
+
+
+def value_problem(kind: str, value: str):
     """Why one field value is refused, judged alone (None when accepted)."""
     try:
         if kind == "requirement":
@@ -191,6 +213,15 @@ def value_problem(kind: str, value: str) -> str | None:
                 email_validator.validate_email(address, check_deliverability=False)
         elif kind == "url":
             return None if valid_url(value) else "invalid url"
+        elif kind == "license_expression":
+            return {
+                "warehouse": license_verdict(WAREHOUSE_LICENSES.canonicalize_license_expression, value),
+                "latest": license_verdict(canonicalize_license_expression, value),
+            }
+        elif kind == "license_file":
+            Metadata.from_raw({"metadata_version": "2.4", "name": "x", "version": "1", "license_files": [value]})
+        elif kind == "import_name":
+            Metadata.from_raw({"metadata_version": "2.5", "name": "x", "version": "1", "import_names": [value]})
         elif kind == "content_type":
             Metadata.from_raw({"metadata_version": "2.1", "name": "x", "version": "1", "description_content_type": value})
         else:
@@ -202,12 +233,20 @@ def value_problem(kind: str, value: str) -> str | None:
     return None
 
 
+WAREHOUSE_LICENSES = None
+
+
 def main() -> None:
+    global WAREHOUSE_LICENSES
+    if sys.version_info < (3, 14):
+        sys.exit(f"metadata_oracle.py judges as Warehouse does, with CPython 3.14, not {sys.version}")
     request = json.load(sys.stdin)
-    versions = {
+    pinned = pathlib.Path(request["warehouse_packaging"])
+    WAREHOUSE_LICENSES = licenses_module(pinned / "packaging" / "licenses", "warehouse_packaging_licenses")
+    versions = {"python": platform.python_version()} | {
         dist: importlib.metadata.version(dist)
         for dist in ("packaging", "trove-classifiers", "email-validator", "rfc3986")
-    }
+    } | {"packaging (Warehouse's pin)": next(importlib.metadata.distributions(name="packaging", path=[str(pinned)])).version}
     verdicts = {}
     for path in request.get("files", []):
         with open(path, "rb") as file:
@@ -216,7 +255,25 @@ def main() -> None:
         kind: {value: value_problem(kind, value) for value in items}
         for kind, items in request.get("values", {}).items()
     }
-    json.dump({"versions": versions, "verdicts": verdicts, "values": values}, sys.stdout, indent=1)
+    points = request.get("identifier_points", [])
+    def flags(text_of) -> str:
+        return "".join(
+            "1" if text_of(chr(point)).isidentifier() else "u" if unicodedata.category(chr(point)) == "Cn" else "0"
+            for point in points
+        )
+
+    identifiers = {"start": flags(lambda char: char), "continue": flags(lambda char: "x" + char)}
+    spdx = sys.modules["warehouse_packaging_licenses._spdx"]
+    lists = {
+        "version": spdx.VERSION,
+        "licenses": {key: entry["id"] for key, entry in spdx.LICENSES.items()},
+        "exceptions": {key: entry["id"] for key, entry in spdx.EXCEPTIONS.items()},
+    }
+    json.dump(
+        {"versions": versions, "verdicts": verdicts, "values": values, "identifiers": identifiers, "spdx": lists},
+        sys.stdout,
+        indent=1,
+    )
 
 
 if __name__ == "__main__":

@@ -1,6 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { blake2b256Hex } from './blake2b.ts';
+import { sdistProblem } from './warehouse-sdist.ts';
 import { checkAttestations, type AttestationTrust } from './warehouse-attestations.ts';
 import type { MultipartPart } from './multipart-parser.ts';
 import type { SpooledFile } from './multipart-spool.ts';
@@ -210,6 +212,10 @@ function upload(
     )
   ) {
     refuse(400, 'Only one sdist may be uploaded per release.');
+  }
+  if (filetype === 'sdist' && filename.endsWith('.tar.gz')) {
+    const problem = sdistProblem(spooled ? readFileSync(spooled.path) : file.data);
+    if (problem) refuse(400, `Invalid distribution file. ${problem}`);
   }
   const nameProblem = checkDistFilename(filename, filetype, name, version);
   if (nameProblem) refuse(400, nameProblem);

@@ -9,7 +9,7 @@ import { withCredentials } from '../../src/index/http.js';
 import { zipFramingProblem } from '../../src/dists/zip-framing.js';
 import { ZipReader } from '../../src/dists/zip.js';
 import { entryPointsProblem } from '../../src/dists/entry-points.js';
-import { listSdist } from '../../src/dists/tar.js';
+import { listSdist } from '../../src/dists/sdist-listing.js';
 import { checkRstWithin } from '../../src/checks/rst-check.js';
 import { capPerField, type DistProblem } from '../../src/checks/verify.js';
 import { parseDistFilename } from '../../src/dists/dists.js';
@@ -135,6 +135,15 @@ describe('entry_points.txt', () => {
       "line 2: the script name 'bin/x' in [gui_scripts] may hold only letters, digits, '_', '.' and '-'",
     ],
     ['[other]\nbin/x = demo:main\n', undefined],
+    // configparser: blank lines belong to the value, so a deeper line after one still continues it.
+    ['[console_scripts]\ndemo = demo:main\n\n    more = text\n', undefined],
+    ['[DEFAULT]\nx = 1\n[DEFAULT]\ny = 2\n', undefined],
+    [
+      '[DEFAULT]\nbin/x = 1\n[console_scripts]\ndemo = demo:main\n',
+      "line 2: the script name 'bin/x' in [console_scripts] may hold only letters, digits, '_', '.' and '-'",
+    ],
+    ['\ufeff[a]\nx = 1\n', "line 1: '\ufeff[a]' comes before any [section] header"],
+    ['[a]\nx = 1\ry = 2\n', undefined],
   ])('%j', (text, problem) => {
     expect(entryPointsProblem(text)).toBe(problem);
   });
@@ -156,7 +165,7 @@ describe('sdists as Python’s tarfile reads them', () => {
       ]),
     );
     const listing = await listSdist(await temp('demo-1.0.tar.gz', archive));
-    expect(listing.pkgInfo.get(top)?.toString()).toBe(pkgInfo);
+    expect(listing.pkgInfo?.data?.toString()).toBe(pkgInfo);
     expect(listing.names.has(`${top}/blob`)).toBe(true);
     expect(listing.names.count).toBe(2);
   });
@@ -177,14 +186,15 @@ describe('sdists as Python’s tarfile reads them', () => {
       'tar archive not accepted: Sparse members are not allowed',
     );
   });
-  it('refuses a second PKG-INFO', async () => {
+  it('reads the last of two PKG-INFO members, as tarfile.getmember does', async () => {
     const blocks = tarBlocks([
       { name: `${top}/PKG-INFO`, data: pkgInfo },
-      { name: `${top}/PKG-INFO`, data: pkgInfo },
+      { name: `${top}/setup.py`, data: '' },
+      { name: `${top}/PKG-INFO`, data: `${pkgInfo}Summary: second\n` },
     ]);
-    await expect(listSdist(await temp('demo-1.0.tar.gz', tarGz(blocks)))).rejects.toThrow(
-      'demo-1.0/PKG-INFO appears twice',
-    );
+    const listing = await listSdist(await temp('demo-1.0.tar.gz', tarGz(blocks)));
+    expect(listing.pkgInfo).toMatchObject({ copies: 2, identical: false });
+    expect(listing.pkgInfo?.data?.toString()).toBe(`${pkgInfo}Summary: second\n`);
   });
 });
 

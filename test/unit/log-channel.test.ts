@@ -6,7 +6,7 @@ import * as core from '@actions/core';
 import { annotationSafe, commandSafe, outside } from '../../src/common/log-text.js';
 import { stepLog } from '../../src/step-log.js';
 import { DOTNET_WHITE_SPACE, replay, RunnerEmulator } from '../support/runner-emulator.ts';
-import { random } from '../support/random.ts';
+import { seededRandom as random } from '../support/seeded.ts';
 
 const SECRET = 'pypi-SECRET-TOKEN-0123';
 

@@ -203,6 +203,28 @@ describe('checkMetadataFields', () => {
       ],
     ],
     [
+      "psutil's obfuscated address, which Python 3.14's parser gives up on (issue 14: PyPI accepts it)",
+      'Author-email: g.rodola <at> gmail <dot> com',
+      [
+        [
+          'warning',
+          'Author-email',
+          "Author-email 'g.rodola <at> gmail <dot> com' is not a valid e-mail address: it has no @-sign (PyPI's address parser gives up on it, so PyPI lets it through).",
+        ],
+      ],
+    ],
+    [
+      'an address PyPI reads differently from how it looks',
+      'Author-email: jane @ localhost',
+      [
+        [
+          'error',
+          'Author-email',
+          "Author-email 'jane @ localhost' (PyPI reads the address as 'jane@localhost') is not a valid e-mail address: the part after the @-sign has no period (it must be a full domain name).",
+        ],
+      ],
+    ],
+    [
       'more address rules of email-validator',
       ['Author-email: "jane doe"@example.com', 'Maintainer-email: jane@example.test'].join('\n'),
       [
@@ -342,6 +364,79 @@ describe('checkMetadataFields', () => {
           'Description-Content-Type',
           'Description-Content-Type is missing, so PyPI renders the description as reStructuredText (and refuses the upload if it does not render).',
         ],
+      ],
+    ],
+    [
+      'a License-Expression that is a license name, not an SPDX identifier',
+      'License-Expression: Apache 2.0',
+      [
+        [
+          'error',
+          'License-Expression',
+          "License-Expression 'Apache 2.0' is not valid: its operators and parentheses do not form an expression (did you mean 'Apache-2.0'?).",
+        ],
+      ],
+    ],
+    [
+      'an unknown license in a License-Expression',
+      'License-Expression: mit or gplv3',
+      [
+        [
+          'error',
+          'License-Expression',
+          "License-Expression 'mit or gplv3' is not valid: 'gplv3' is not an SPDX license identifier.",
+        ],
+      ],
+    ],
+    [
+      'a License-Expression only packaging 26.3 and later refuse',
+      'License-Expression: (MIT) WITH Classpath-exception-2.0',
+      [
+        [
+          'warning',
+          'License-Expression',
+          "License-Expression '(MIT) WITH Classpath-exception-2.0' is refused by packaging 26.3 and later (WITH must stand between a license and an exception); PyPI still accepts it, until it upgrades.",
+        ],
+      ],
+    ],
+    [
+      'License-File paths packaging refuses',
+      'License-File: ../LICENSE\nLicense-File: licenses\\LICENSE.txt\nLicense-File: LICENSE*\nLicense-File: C:/LICENSE\nLicense-File: ./LICENSE',
+      [
+        [
+          'error',
+          'License-File',
+          "License-File '../LICENSE' is not valid: it holds '..'; parent directories are not allowed.",
+        ],
+        [
+          'error',
+          'License-File',
+          "License-File 'licenses\\LICENSE.txt' is not valid: it is not written in the canonical form: use '/' between parts, with no empty or '.' parts and no trailing '/'.",
+        ],
+        [
+          'error',
+          'License-File',
+          "License-File 'LICENSE*' is not valid: it holds '*'; the path must be resolved, not a glob pattern.",
+        ],
+        [
+          'error',
+          'License-File',
+          "License-File 'C:/LICENSE' is not valid: it is absolute; it must be relative to the project.",
+        ],
+        [
+          'error',
+          'License-File',
+          "License-File './LICENSE' is not valid: it is not written in the canonical form: use '/' between parts, with no empty or '.' parts and no trailing '/'.",
+        ],
+      ],
+    ],
+    [
+      'Import-Name and Import-Namespace values packaging refuses',
+      'Import-Name: 2fast\nImport-Name: mypkg; privat\nImport-Namespace: ns.class',
+      [
+        ['error', 'Import-Name', "Import-Name '2fast' is not valid: '2fast' is not a valid Python identifier."],
+        ['error', 'Import-Name', "Import-Name 'mypkg; privat' is not valid: the only option after ';' is 'private'."],
+        ['error', 'Import-Namespace', "Import-Namespace 'ns.class' is not valid: 'class' is a Python keyword."],
       ],
     ],
   ];

@@ -6,11 +6,10 @@ import {
   getField,
   getFields,
   MetadataError,
-  metadataFormFields,
   parseCoreMetadata,
   type CoreMetadata,
-  type FormField,
 } from '../../src/dists/metadata.js';
+import { metadataFormFields, type FormField } from '../../src/dists/form-fields.js';
 
 function metadata(headers: [string, string][], body = ''): CoreMetadata {
   return { headers, body };

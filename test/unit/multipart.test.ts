@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it, expect } from 'vitest';
-import type { FormField } from '../../src/dists/metadata.js';
+import type { FormField } from '../../src/dists/form-fields.js';
 import { multipartBody, type FilePart, type MultipartBody } from '../../src/index/multipart.js';
 
 let root: string;

@@ -91,6 +91,42 @@ const problems: [check: string, text: string, line: number, message: string][] =
     "'.. code-block::' has no option ':caption:'",
   ],
   [
+    'option list without a blank line after it',
+    '-v, --verbose  Print more.\nBoth can repeat.\n',
+    2,
+    'this line ends the option list above it without a blank line in between',
+  ],
+  [
+    'a default role docutils does not know',
+    '.. default-role:: py:obj\n\nCall `run`.\n',
+    1,
+    "'.. default-role:: py:obj' names a role docutils does not know (PyPI renders with plain docutils, without Sphinx roles such as py:obj)",
+  ],
+  [
+    'an image width without a CSS unit',
+    '.. image:: https://example.org/logo.png\n   :width: 200 pixels\n',
+    1,
+    "the option ':width:' of '.. image::' has a value docutils refuses: not a positive number or measure of one of these units: em, ex, ch, rem, vw, vh, vmin, vmax, cm, mm, Q, in, pt, pc, px, %",
+  ],
+  [
+    'an image alignment docutils does not accept',
+    '.. image:: https://example.org/logo.png\n   :align: centre\n',
+    1,
+    'the option \':align:\' of \'.. image::\' has a value docutils refuses: not one of "top", "middle", "bottom", "left", "center", "right"',
+  ],
+  [
+    'a link to a title two sections share',
+    'See Usage_.\n\nClient\n======\n\nUsage\n-----\n\nA.\n\nServer\n======\n\nUsage\n-----\n\nB.\n',
+    1,
+    "the link 'Usage_' refers to 'usage', a title 2 sections share, so docutils cannot tell which one (\"Duplicate target name, cannot be used as a unique reference\")",
+  ],
+  [
+    'a description of nothing but comments',
+    '.. TODO: write the description.\n',
+    1,
+    'the description renders to nothing: it holds only comments, link targets or substitution definitions, so PyPI refuses it ("No content rendered from RST source")',
+  ],
+  [
     'option given twice',
     '.. image:: logo.png\n   :alt: Logo\n   :alt: Logo\n',
     1,
@@ -371,6 +407,13 @@ const clean: [what: string, text: string][] = [
     '.. note:: Inline content.\n\n.. image:: x.png\n   :target_: https://example.org/\n\n.. figure:: y.png\n\n   Caption.\n',
   ],
   ['a one-line paragraph then indentation (a definition list)', 'Example::\n    code\n'],
+  ['an option list, and an option without a description (a paragraph)', '-v  Verbose.\n-q  Quiet.\n\n-x\nis text.\n'],
+  ['an internal target alone, which renders an anchor', '.. _top:\n'],
+  ['an empty description, which PyPI does not render', ''],
+  [
+    'image sizes in every form docutils takes',
+    '.. image:: x.png\n   :width: 3.5em\n   :height: 120\n   :scale: 50 %\n',
+  ],
   ['a byte-order mark, which Python does not count as whitespace', '\ufeff*not emphasis\n\nTitle\n=====\ufeff\n'],
 ];
 

@@ -4,94 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, it, expect } from 'vitest';
-import { listSdist, TarFormatError, type SdistListing } from '../../src/dists/tar.js';
-
-// ---- A tar writer, byte by byte (POSIX ustar and pax, plus GNU's long-name extension). ----
-
-interface TarMember {
-  /** The header's 100-byte name field. */
-  name: string;
-  data?: Buffer | string;
-  /** '0' file (default), '5' directory, 'x' pax header, 'L' GNU long name, … */
-  type?: string;
-  /** ustar's 155-byte prefix field. */
-  prefix?: string;
-  /** 'ustar' (POSIX, default), 'gnu' ("ustar  \0"), or 'v7' (no magic). */
-  format?: 'ustar' | 'gnu' | 'v7';
-  /** Size field as written, if not the octal size of data. */
-  rawSize?: string;
-  /** Add this to the stored checksum (a corrupt header). */
-  checksumDelta?: number;
-}
-
-function field(header: Buffer, offset: number, length: number, value: string): void {
-  const bytes = Buffer.from(value, 'utf8');
-  if (bytes.length > length) throw new Error(`'${value}' does not fit in ${length} bytes`);
-  bytes.copy(header, offset);
-}
-
-function octal(value: number, width: number): string {
-  return value.toString(8).padStart(width - 1, '0');
-}
-
-function tarHeader(member: TarMember, size: number): Buffer {
-  const header = Buffer.alloc(512);
-  field(header, 0, 100, member.name);
-  field(header, 100, 8, octal(member.type === '5' ? 0o755 : 0o644, 8));
-  field(header, 108, 8, octal(1000, 8));
-  field(header, 116, 8, octal(1000, 8));
-  field(header, 124, 12, member.rawSize ?? octal(size, 12));
-  field(header, 136, 12, octal(1725192000, 12));
-  header.write(member.type ?? '0', 156, 'latin1');
-  const format = member.format ?? 'ustar';
-  if (format === 'ustar') {
-    field(header, 257, 6, 'ustar\0');
-    field(header, 263, 2, '00');
-  } else if (format === 'gnu') {
-    field(header, 257, 8, 'ustar  \0');
-  }
-  if (format !== 'v7') {
-    field(header, 265, 32, 'builder');
-    field(header, 297, 32, 'builder');
-  }
-  if (member.prefix !== undefined) field(header, 345, 155, member.prefix);
-  // The checksum is computed with its own field read as eight spaces.
-  header.fill(0x20, 148, 156);
-  let sum = 0;
-  for (const byte of header) sum += byte;
-  field(header, 148, 8, `${octal(sum + (member.checksumDelta ?? 0), 7)}\0 `);
-  return header;
-}
-
-function tar(members: TarMember[], { end = true } = {}): Buffer {
-  const blocks: Buffer[] = [];
-  for (const member of members) {
-    const data = typeof member.data === 'string' ? Buffer.from(member.data, 'utf8') : (member.data ?? Buffer.alloc(0));
-    blocks.push(tarHeader(member, data.length), data, Buffer.alloc((512 - (data.length % 512)) % 512));
-  }
-  if (end) blocks.push(Buffer.alloc(1024));
-  return Buffer.concat(blocks);
-}
-
-/** One pax record, "<length> <key>=<value>\n", whose length counts its own digits. */
-function paxRecord(key: string, value: string): string {
-  const rest = ` ${key}=${value}\n`;
-  const restLength = Buffer.byteLength(rest, 'utf8');
-  let length = restLength + 1;
-  while (String(length).length + restLength !== length) length = String(length).length + restLength;
-  return `${length}${rest}`;
-}
-
-function paxHeader(path: string, extra: Record<string, string> = {}): TarMember {
-  const records = Object.entries({ mtime: '1725192000.5', ...extra, path }).map(([key, value]) =>
-    paxRecord(key, value),
-  );
-  return { name: '././@PaxHeader', type: 'x', data: records.join('') };
-}
-
-function gnuLongName(path: string): TarMember {
-  return { name: '././@LongLink', type: 'L', format: 'gnu', data: `${path}\0` };
-}
+import { listSdist, type SdistListing } from '../../src/dists/sdist-listing.js';
+import { TarFormatError } from '../../src/dists/tar.js';
+import { gnuLongName, paxHeader, tar } from '../support/tar-writer.ts';
 
 const PKG_INFO = `Metadata-Version: 2.4\nName: foo\nVersion: 1.0\nSummary: Ünïcode summary\n\n${'A long description line.\n'.repeat(60)}`;
 
@@ -122,8 +37,10 @@ async function tarError(bytes: Buffer): Promise<TarFormatError> {
   throw new Error('expected a TarFormatError, but nothing was thrown');
 }
 
+/** The PKG-INFO found, keyed by the top-level folder PyPI would take. */
 function pkgInfos(listing: SdistListing): Record<string, string> {
-  return Object.fromEntries([...listing.pkgInfo].map(([top, data]) => [top, data.toString('utf8')]));
+  const { commonPath, pkgInfo } = listing;
+  return pkgInfo?.data ? { [commonPath!]: pkgInfo.data.toString('utf8') } : {};
 }
 
 describe('listSdist', () => {
@@ -162,7 +79,7 @@ describe('listSdist', () => {
     expect(pkgInfos(listing)).toEqual({ 'foo-1.0': PKG_INFO });
   });
 
-  it('ignores leading ./ in member names', async () => {
+  it('keeps a leading ./ in member names, as tarfile does: the root member leaves no common folder', async () => {
     const listing = await listBytes(
       gzipSync(
         tar([
@@ -173,7 +90,55 @@ describe('listSdist', () => {
       ),
     );
     expect([...listing.topLevel]).toEqual(['foo-1.0']);
-    expect(pkgInfos(listing)).toEqual({ 'foo-1.0': PKG_INFO });
+    expect(listing.commonPath).toBe('');
+    expect(listing.names.has('.')).toBe(true);
+    expect(pkgInfos(listing)).toEqual({});
+  });
+
+  it('keeps a leading ./ in member names, as tarfile does: ./foo-1.0/PKG-INFO is not foo-1.0/PKG-INFO', async () => {
+    const listing = await listBytes(
+      gzipSync(
+        tar([
+          { name: './foo-1.0/', type: '5' },
+          { name: './foo-1.0/setup.py', data: '' },
+          { name: './foo-1.0/PKG-INFO', data: PKG_INFO },
+        ]),
+      ),
+    );
+    expect(listing.commonPath).toBe('foo-1.0');
+    expect(listing.names.has('./foo-1.0/PKG-INFO')).toBe(true);
+    expect(listing.pkgInfo).toBeUndefined();
+  });
+
+  it('reads the last of two PKG-INFO members, as tarfile.getmember does, and says whether they differ', async () => {
+    const twice = (second: string) =>
+      listBytes(
+        gzipSync(
+          tar([
+            { name: 'foo-1.0/PKG-INFO', data: PKG_INFO },
+            { name: 'foo-1.0/setup.py', data: '' },
+            { name: 'foo-1.0/PKG-INFO', data: second },
+          ]),
+        ),
+      );
+    const same = await twice(PKG_INFO);
+    expect(same.pkgInfo).toMatchObject({ name: 'foo-1.0/PKG-INFO', copies: 2, identical: true });
+    const other = await twice('Metadata-Version: 2.1\nName: foo\nVersion: 1.0\n');
+    expect(other.pkgInfo).toMatchObject({ copies: 2, identical: false });
+    expect(other.pkgInfo?.data?.toString()).toBe('Metadata-Version: 2.1\nName: foo\nVersion: 1.0\n');
+  });
+
+  it('takes the top-level folder from the common path: one level deeper when everything is in a subfolder', async () => {
+    const listing = await listBytes(
+      gzipSync(
+        tar([
+          { name: 'outer/foo-1.0/PKG-INFO', data: PKG_INFO },
+          { name: 'outer/foo-1.0/setup.py', data: '' },
+        ]),
+      ),
+    );
+    expect(listing.commonPath).toBe('outer/foo-1.0');
+    expect(pkgInfos(listing)).toEqual({ 'outer/foo-1.0': PKG_INFO });
   });
 
   it('joins the ustar prefix field and the name', async () => {
@@ -190,30 +155,31 @@ describe('listSdist', () => {
     expect(pkgInfos(listing)).toEqual({ 'foo-1.0': PKG_INFO });
   });
 
-  it('ignores the prefix area of a pre-POSIX (v7) header', async () => {
+  it('joins the prefix area of a pre-POSIX (v7) header too, as tarfile does', async () => {
     const listing = await listBytes(
       gzipSync(tar([{ name: 'foo-1.0/PKG-INFO', prefix: 'junk', format: 'v7', data: PKG_INFO }])),
     );
-    expect([...listing.topLevel]).toEqual(['foo-1.0']);
-    expect(pkgInfos(listing)).toEqual({ 'foo-1.0': PKG_INFO });
+    expect(listing.names.has('junk/foo-1.0/PKG-INFO')).toBe(true);
+    expect([...listing.topLevel]).toEqual(['junk']);
   });
 
   it('takes a long path from a pax extended header, for that member only', async () => {
-    const top = `${'a_very_long_project_name_'.repeat(5)}-1.0`;
-    const pkgInfoPath = `${top}/PKG-INFO`;
+    const top = 'pkg-1.0';
     const longFile = `${top}/${'directory/'.repeat(12)}file.py`;
     const listing = await listBytes(
       gzipSync(
         tar([
           paxHeader(longFile),
           { name: longFile.slice(0, 100), data: 'x = 1\n' },
-          paxHeader(pkgInfoPath, { 'SCHILY.xattr.user.note': 'ü' }),
-          { name: pkgInfoPath.slice(0, 100), data: PKG_INFO },
-          { name: `${top.slice(0, 60)}/short`, data: 'the pax path above must not carry over to this member' },
+          paxHeader(`${top}/PKG-INFO`, { 'SCHILY.xattr.user.note': 'ü' }),
+          { name: 'truncated-name', data: PKG_INFO },
+          { name: `${top}/short`, data: 'the pax path above must not carry over to this member' },
         ]),
       ),
     );
-    expect(new Set(listing.topLevel)).toEqual(new Set([top, top.slice(0, 60)]));
+    expect(listing.names.has(longFile)).toBe(true);
+    expect(listing.names.has(`${top}/short`)).toBe(true);
+    expect(listing.names.has('truncated-name')).toBe(false);
     expect(pkgInfos(listing)).toEqual({ [top]: PKG_INFO });
   });
 
@@ -223,7 +189,6 @@ describe('listSdist', () => {
     const listing = await listBytes(
       gzipSync(
         tar([
-          { name: `${top.slice(0, 99)}/`, type: '5', format: 'gnu' },
           gnuLongName(`${top}/`),
           { name: `${top}/`.slice(0, 100), type: '5', format: 'gnu' },
           gnuLongName(path),
@@ -231,7 +196,8 @@ describe('listSdist', () => {
         ]),
       ),
     );
-    expect(new Set(listing.topLevel)).toEqual(new Set([top.slice(0, 99), top]));
+    expect([...listing.topLevel]).toEqual([top]);
+    expect(listing.names.has(top)).toBe(true);
     expect(pkgInfos(listing)).toEqual({ [top]: PKG_INFO });
   });
 
@@ -246,13 +212,15 @@ describe('listSdist', () => {
       ),
     );
     expect(new Set(listing.topLevel)).toEqual(new Set(['a-1.0', 'b-1.0', 'setup.py']));
-    expect(pkgInfos(listing)).toEqual({ 'a-1.0': 'Name: a\n', 'b-1.0': 'Name: b\n' });
+    expect(listing.commonPath).toBe('');
+    expect(pkgInfos(listing)).toEqual({});
   });
 
   it('lists nothing for an archive with no members', async () => {
     const listing = await listBytes(gzipSync(tar([])));
     expect(listing.topLevel.size).toBe(0);
-    expect(listing.pkgInfo.size).toBe(0);
+    expect(listing.commonPath).toBe('');
+    expect(listing.pkgInfo).toBeUndefined();
   });
 });
 

@@ -1,5 +1,6 @@
 // How the metadata field checks report: one problem per field and value, quoted for a message.
 import { getField, type CoreMetadata } from '../../dists/metadata.js';
+import { pythonStrip } from '../../common/python-text.js';
 
 /** One thing in one field that PyPI would refuse (error) or that deserves a second look (warning). */
 export interface MetadataProblem {
@@ -11,10 +12,13 @@ export interface MetadataProblem {
 
 export type Report = (problem: MetadataProblem) => void;
 
-/** A single-value field as PyPI sees it: empty values and the "UNKNOWN" of old distutils are dropped. */
+/**
+ * A single-value field as PyPI sees it: Warehouse skips empty values and deletes "UNKNOWN" (old
+ * distutils' filler, surrounding whitespace aside); anything else, blank or not, is checked.
+ */
 export function value(metadata: CoreMetadata, field: string): string | undefined {
   const raw = getField(metadata, field);
-  return raw === undefined || raw.trim() === '' || raw.trim() === 'UNKNOWN' ? undefined : raw;
+  return raw === undefined || raw === '' || pythonStrip(raw) === 'UNKNOWN' ? undefined : raw;
 }
 
 /** A value quoted for a message, shortened and with line breaks made visible. */

@@ -1,6 +1,8 @@
 // Home-page, Download-URL, Project-URL and the Author/Maintainer e-mail addresses.
 import { getFields, type CoreMetadata } from '../../dists/metadata.js';
-import { checkUrl, emailAddressProblem, splitAddressList, unparsableByPython } from '../metadata-syntax.js';
+import { parseaddr } from '../address-strict.js';
+import { emailAddressProblem, splitAddressList } from '../email-address.js';
+import { checkUrl } from '../metadata-syntax.js';
 import { error, show, value, warning, type Report } from './problems.js';
 
 export function checkUrls(metadata: CoreMetadata, report: Report): void {
@@ -58,33 +60,28 @@ export function checkEmails(metadata: CoreMetadata, report: Report): void {
   for (const field of ['Author-email', 'Maintainer-email']) {
     const text = value(metadata, field);
     if (text === undefined) continue;
-    const entries = splitAddressList(text);
     const who = field === 'Author-email' ? 'authors' : 'maintainers';
     const fix = `Fix the address in [project] ${who} (pyproject.toml: { name = "…", email = "someone@example.org" }), then rebuild.`;
+    // Warehouse validates an address only when Python's strict parseaddr finds exactly one in the
+    // field; a list, or a value that parser gives up on, passes unchecked.
+    const { address } = parseaddr(text);
+    const entries = splitAddressList(text);
+    if (address !== '') {
+      const problem = emailAddressProblem(address);
+      const read =
+        entries.length === 1 && entries[0]!.address === address ? '' : ` (PyPI reads the address as ${show(address)})`;
+      if (problem)
+        report(error(field, `${field} ${show(text)}${read} is not a valid e-mail address: ${problem}.`, fix));
+      continue;
+    }
     for (const entry of entries) {
       const problem = emailAddressProblem(entry.address);
       if (!problem) continue;
-      // Warehouse validates the field only when Python's strict parseaddr finds exactly one address in
-      // it: a list passes unchecked, and so does a value that parser gives up on.
-      if (entries.length > 1) {
-        report(
-          warning(
-            field,
-            `${field} lists ${show(entry.text)}, which is not a valid e-mail address: ${problem} (PyPI does not check addresses in a list).`,
-            fix,
-          ),
-        );
-      } else if (unparsableByPython(entry)) {
-        report(
-          warning(
-            field,
-            `${field} ${show(entry.text)} is not a valid e-mail address: ${problem} (PyPI's address parser gives up on it, so PyPI lets it through).`,
-            fix,
-          ),
-        );
-      } else {
-        report(error(field, `${field} ${show(entry.text)} is not a valid e-mail address: ${problem}.`, fix));
-      }
+      const message =
+        entries.length > 1
+          ? `${field} lists ${show(entry.text)}, which is not a valid e-mail address: ${problem} (PyPI does not check addresses in a list).`
+          : `${field} ${show(entry.text)} is not a valid e-mail address: ${problem} (PyPI's address parser gives up on it, so PyPI lets it through).`;
+      report(warning(field, message, fix));
     }
   }
 }

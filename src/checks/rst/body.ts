@@ -1,6 +1,6 @@
 // docutils' Body state and the blocks that hold other blocks (quotes, list items, fields, directives): the
 // recursive core of the block parser. Blocks that hold no other blocks live in their own modules.
-import { indented, indentedBlock, list, problem, skip, unindented, type Block, type Context } from './block-context.js';
+import { indented, indentedBlock, list, problem, unindented, type Block, type Context } from './block-context.js';
 import {
   ANONYMOUS,
   BULLET,
@@ -27,6 +27,9 @@ import { gridTable, simpleTable } from './tables.js';
 import { hyperlinkTarget, substitutionDefinition } from './targets.js';
 import { joined, normalizeName, squash, strip } from './text.js';
 import { overlinedTitle, overlineShape, transition } from './titles.js';
+
+// Directives that put nothing into the rendered body (they set roles, the title, or <meta> tags).
+const SILENT_DIRECTIVES = new Set(['role', 'default-role', 'title', 'meta']);
 
 /** docutils itself recurses per level and fails long before this on a crafted text. */
 const MAX_DEPTH = 48;
@@ -80,7 +83,7 @@ function blocks(ls: Line[], ctx: Context, top: boolean): void {
         body(field.lines, ctx, false);
         return field;
       });
-    } else if (OPTION_MARKER.test(t)) i = skip(ls, i, ctx);
+    } else if (OPTION_MARKER.test(t)) i = optionList(ls, i, ctx, top);
     else if (DOCTEST.test(t)) while (ls[i]?.text) i++;
     else if (LINE_BLOCK.test(t)) {
       i = list(ls, i, ctx, 'line block', (k) => {
@@ -103,6 +106,7 @@ function blocks(ls: Line[], ctx: Context, top: boolean): void {
       });
     } else if (PUNCTUATION_LINE.test(t)) i = punctuationLine(ls, i, ctx, top);
     else i = textBlock(ls, i, ctx, top);
+    if (!EXPLICIT.test(t) && !ANONYMOUS.test(t)) ctx.facts.rendered = true;
     if (top) [ctx.empty, ctx.afterTransition] = [ctx.kind === 'new title', ctx.kind === 'transition'];
     ctx.kind = 'other';
   }
@@ -114,6 +118,18 @@ function listItem(ls: Line[], i: number, indent: number, ctx: Context): Block {
     : indentedBlock(ls, i, { first: indent });
   body(item.lines, ctx, false);
   return item;
+}
+
+/** docutils' option_marker: items while lines start with options; an option with no description is text. */
+function optionList(ls: Line[], i: number, ctx: Context, top: boolean): number {
+  const item = (k: number): Block | undefined => {
+    const m = OPTION_MARKER.exec(ls[k]?.text ?? '');
+    const block = m ? indentedBlock(ls, k, { first: m[0].length }) : undefined;
+    if (!block?.lines.some((l) => l.text)) return undefined;
+    body(block.lines.slice(block.lines.findIndex((l) => l.text)), ctx, false);
+    return block;
+  };
+  return item(i) ? list(ls, i, ctx, 'option list', item) : textBlock(ls, i, ctx, top);
 }
 
 function enumeratedList(ls: Line[], i: number, ctx: Context, top: boolean): number {
@@ -137,17 +153,19 @@ function explicit(ls: Line[], i: number, ctx: Context): Block {
   let m: RegExpExecArray | null;
   if ((m = ANONYMOUS.exec(t)) || (m = /^\.\. +_(?! |$)/.exec(t))) {
     const block = indentedBlock(ls, i, { first: m[0].length, untilBlank: true });
-    hyperlinkTarget(
+    const pointsElsewhere = hyperlinkTarget(
       [t.slice(m[0].length), ...ls.slice(i + 1, block.end).map((l) => l.text)],
       ls[i]!.n,
       ctx.facts,
       m[0].startsWith('_'),
     );
+    if (!pointsElsewhere) ctx.facts.rendered = true;
     return block;
   }
   if ((m = FOOTNOTE.exec(t))) {
     const block = indentedBlock(ls, i, { first: m[0].length });
     const label = m[1]!;
+    ctx.facts.rendered = true;
     if (label === '#' || label === '*') ctx.facts.autoFootnotes[label]++;
     else ctx.facts.explicitTargets.push({ name: normalizeName(label.replace(/^#/, '')), line: ls[i]!.n });
     ctx.facts.names.add(squash(label));
@@ -157,7 +175,10 @@ function explicit(ls: Line[], i: number, ctx: Context): Block {
   if ((m = /^\.\. +\|(?! |$)/.exec(t) ?? DIRECTIVE.exec(t))) {
     const block = indentedBlock(ls, i, { first: m[0].length });
     if (m[1] === undefined) substitutionDefinition(block.lines, ls[i]!.n, ctx.facts);
-    else body(checkDirective(m[1], block.lines, ls[i]!.n, ctx.facts, false) || [], ctx, false);
+    else {
+      if (!SILENT_DIRECTIVES.has(m[1].toLowerCase())) ctx.facts.rendered = true;
+      body(checkDirective(m[1], block.lines, ls[i]!.n, ctx.facts, false) || [], ctx, false);
+    }
     return block;
   }
   m = EXPLICIT.exec(t)!;

@@ -2,6 +2,8 @@
 // checks docutils makes before it runs one.
 import { FIELD } from './block-markers.js';
 import type { RstFacts, RstLine } from './facts.js';
+import { optionValueProblem } from './option-values.js';
+import { knownRole } from './roles.js';
 import { joined, normalizeName, SPACES, squash, strip } from './text.js';
 
 // Directive signatures from docutils: required and optional arguments, whether the last argument may
@@ -78,6 +80,13 @@ const SPHINX_FIXES: Record<string, string> = {
   seealso: "use a '.. note::' instead",
 };
 
+/** An option's value as docutils reads it (a one-paragraph field body), or undefined when it has none. */
+function optionValue(first: string, rest: RstLine[]): string | undefined {
+  const end = rest.findIndex((l) => !l.text.startsWith(' '));
+  const lines = [first, ...(end < 0 ? rest : rest.slice(0, end)).map((l) => l.text)].map(strip).filter(Boolean);
+  return lines.length ? lines.join('\n') : undefined;
+}
+
 /**
  * docutils' parse_directive_block and the checks each directive's run() starts with. `block` is the text
  * after '::' and the indented lines under it. Returns false if a check fails, else the content lines
@@ -124,7 +133,8 @@ export function checkDirective(
   while (content[0] && !content[0].text) content = content.slice(1);
   facts.skipped.push(joined(args));
   const seen = new Set<string>();
-  for (const option of given.filter((l) => !l.text.startsWith(' '))) {
+  for (const [k, option] of given.entries()) {
+    if (option.text.startsWith(' ')) continue;
     const m = FIELD.exec(option.text);
     const key = m ? strip(m[0].slice(1, m[0].lastIndexOf(':'))).toLowerCase() : '';
     if (!m)
@@ -148,6 +158,14 @@ export function checkDirective(
         'put the rows in the directive itself',
       );
     seen.add(key);
+    const valueProblem = optionValueProblem(name, key, optionValue(option.text.slice(m[0].length), given.slice(k + 1)));
+    if (valueProblem)
+      return fail(
+        `the option ':${key}:' of '.. ${type}::' has a value docutils refuses: ${valueProblem}`,
+        key === 'width' || key === 'height' || key === 'figwidth'
+          ? `write a number with a CSS unit or none, e.g. ':${key}: 200px' or ':${key}: 50%'`
+          : `give ':${key}:' one value on its own line`,
+      );
     if (key === 'name') {
       facts.explicitTargets.push({ name: normalizeName(option.text.slice(m[0].length)), line: option.n });
       facts.names.add(squash(option.text.slice(m[0].length)));
@@ -178,6 +196,13 @@ export function checkDirective(
   }
   if (!content.length && contentRule === 2)
     return fail(`'.. ${type}::' has no content`, 'indent its content under it, after a blank line');
+  const role = strip(joined(args));
+  if (name === 'default-role' && role && !knownRole(role, facts)) {
+    return fail(
+      `'.. default-role:: ${role}' names a role docutils does not know (PyPI renders with plain docutils, without Sphinx roles such as py:obj)`,
+      'remove the directive and mark code as ``literal`` text instead, or use a docutils role such as literal or code',
+    );
+  }
   if (BODY_CONTENT.has(name)) return content;
   if (!UNPARSED_CONTENT.has(name)) facts.skipped.push(joined(content));
   return [];

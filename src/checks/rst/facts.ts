@@ -32,6 +32,10 @@ export interface RstFacts {
   customRoles: Set<string>;
   /** Text docutils parses for inline markup that the checker skipped (tables, field bodies, …). */
   skipped: string[];
+  /** Names of section titles (implicit targets) without inline markup, normalized, in order. */
+  sectionNames: string[];
+  /** Something renders: not only comments, link targets, substitution definitions and silent directives. */
+  rendered: boolean;
 }
 
 export function newFacts(): RstFacts {
@@ -48,5 +52,7 @@ export function newFacts(): RstFacts {
     names: new Set(),
     customRoles: new Set(),
     skipped: [],
+    sectionNames: [],
+    rendered: false,
   };
 }

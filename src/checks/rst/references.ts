@@ -52,6 +52,17 @@ export function resolve(facts: RstFacts, loose: ReturnType<typeof looseScan>): v
       `define it with '.. _${ref.name}: https://…', write the link as \`text <https://…>\`_, or escape the '_' as '\\_' if it is not a link`,
     );
   }
+  // Two sections of one title both lose the name; only an explicit target can make it unique again.
+  const explicit = new Set(facts.explicitTargets.map((target) => target.name));
+  for (const ref of facts.references) {
+    const sections = facts.sectionNames.filter((name) => name === ref.name).length;
+    if (sections < 2 || explicit.has(ref.name) || loose.names.has(squash(ref.name))) continue;
+    problem(
+      ref.line,
+      `the link '${ref.source}' refers to '${ref.name}', a title ${sections} sections share, so docutils cannot tell which one ("Duplicate target name, cannot be used as a unique reference")`,
+      `put a target of its own before the section meant, e.g. '.. _${ref.name.replace(/ /g, '-')}-2:', and link to that name`,
+    );
+  }
   const [anonymous, targets] = [facts.anonymousReferences.length, facts.anonymousTargets.length];
   if (anonymous !== targets && targets === loose.anonymousTargets && !skipped('__')) {
     problem(

@@ -16,6 +16,12 @@ const UNIMPLEMENTED_ROLES = new Set(
   ).split(' '),
 );
 
+/** Whether docutils finds a role by this name: its own (implemented or not), raw, or one a `.. role::` made. */
+export function knownRole(role: string, facts: RstFacts): boolean {
+  const name = role.toLowerCase();
+  return ROLES.has(name) || UNIMPLEMENTED_ROLES.has(name) || name === 'raw' || facts.customRoles.has(name);
+}
+
 export function checkRole(role: string, text: string, line: number, facts: RstFacts): void {
   const name = role.toLowerCase();
   const problem = (message: string, fix: string): number => facts.problems.push({ line, message, fix });

@@ -10,8 +10,12 @@ const TARGET = new RegExp(
 const SUBSTITUTION = new RegExp(`^(?![ ])(?<name>.+?)(?<![${SPACE}\\0])\\|(?: +|$)`, 'u');
 const INDIRECT = new RegExp(`^(?:(${SIMPLENAME})_|\`(?! )(.+?)(?<![${SPACE}\\0])\`_)$`, 'u');
 
-/** A hyperlink target; `raw` starts after '.. _' (or '__ ' for an anonymous one), its lines not dedented. */
-export function hyperlinkTarget(raw: string[], line: number, facts: RstFacts, anonymous: boolean): void {
+/**
+ * A hyperlink target; `raw` starts after '.. _' (or '__ ' for an anonymous one), its lines not dedented.
+ * Returns whether it points somewhere (a URI or another name), which renders nothing; an internal
+ * target renders an anchor.
+ */
+export function hyperlinkTarget(raw: string[], line: number, facts: RstFacts, anonymous: boolean): boolean {
   let escaped = '';
   let k = 0;
   let m: RegExpExecArray | null = null;
@@ -22,7 +26,7 @@ export function hyperlinkTarget(raw: string[], line: number, facts: RstFacts, an
       message: `the hyperlink target '.. _${raw.join(' ').trim()}' has no ':' after its name`,
       fix: "write it as '.. _name: https://…' (quote a name containing ': ' with backquotes)",
     });
-    return;
+    return true;
   }
   const rest = [
     strip((escapeToNull(raw[k] ?? '') + ' ').slice(m ? m[0].length - escaped.length - 1 : 0)),
@@ -45,6 +49,7 @@ export function hyperlinkTarget(raw: string[], line: number, facts: RstFacts, an
     facts.explicitTargets.push({ name: normalizeName(unescape(name)), line, uri: uri || undefined, refname });
     facts.names.add(squash(unescape(name)));
   }
+  return Boolean(uri || refname);
 }
 
 /** A substitution definition; `block` starts after '.. |'. Its directive is checked like any other. */

@@ -3,7 +3,7 @@ import { problem, type Context } from './block-context.js';
 import { PUNCTUATION_LINE } from './block-markers.js';
 import type { RstLine as Line } from './facts.js';
 import { scanInline } from './inline-markup.js';
-import { squash, strip } from './text.js';
+import { normalizeName, squash, strip } from './text.js';
 
 // Characters certainly two columns wide (East Asian Wide and Fullwidth, common emoji).
 const WIDE =
@@ -110,6 +110,7 @@ export function section(title: string, style: string, line: Line, ctx: Context, 
   ctx.level = level;
   const taken = ctx.facts.names.has(squash(title)) || ctx.looseNames.has(squash(title));
   ctx.facts.names.add(squash(title));
+  if (!/[*`|_\\[\]:<>]/.test(title)) ctx.facts.sectionNames.push(normalizeName(title));
   scanInline(title, [line.n], ctx.facts);
   // docutils puts the title's messages (and an INFO when its name is taken) right after it, before any transition.
   if (ctx.facts.problems.length === since && !taken) ctx.kind = 'new title';
