@@ -1,81 +1,164 @@
-import * as core from '@actions/core';
+// The bundle's entry, for both steps (action.yml runs it as `main` and as `post`). Network first: it
+// reads the inputs and sends trusted publishing's first requests before anything heavy is loaded;
+// @actions/core (with @actions/http-client and undici's index) and the pipeline (main.ts: the
+// checks, hashing, the upload form, reporting) are chunks of their own, loaded with import() while
+// those requests are on the network. scripts/bench/startup-profile.ts measures what each costs.
+import type * as Core from '@actions/core';
+import type { ActionIO } from './common/action-io.js';
 import { formatError, PublishError } from './common/errors.js';
 import { commandSafe } from './common/log-text.js';
-import { parseInputs } from './inputs/inputs.js';
-import { run, type ActionIO } from './main.js';
-import { isPostStep, markMainStepStarted, revokeLeftoverTokens } from './post.js';
+import type { JobContext } from './index/diagnostics.js';
+import { startOidcExchange } from './index/head-start.js';
+import type { RunnerOidc } from './index/oidc.js';
+import { DEFAULT_RETRY_POLICY } from './index/retry.js';
+import { parseInputs, readActionInput, type Inputs } from './inputs/inputs.js';
+
+/** Saved by the main step as soon as it can: one bundle serves both steps, and this tells them apart. */
+const POST_MARKER = 'post-step';
+
+let core: typeof Core | undefined;
+/** Lines (and state) written before @actions/core is loaded wait here, in order. */
+const held: ((loaded: typeof Core) => void)[] = [];
+/** Every secret seen; those seen before @actions/core is loaded are masked first thing when it is. */
+const secrets = new Set<string>();
+
+function emit(write: (loaded: typeof Core) => void): void {
+  if (core) write(core);
+  else held.push(write);
+}
 
 const io: ActionIO = {
   // The last guard: no line of an info message may read as a workflow command.
   info: (message) => {
-    core.info(commandSafe(message));
+    emit((loaded) => {
+      loaded.info(commandSafe(message));
+    });
   },
   notice: (message) => {
-    core.notice(message);
+    emit((loaded) => {
+      loaded.notice(message);
+    });
   },
   warning: (message, title) => {
-    core.warning(message, title ? { title } : {});
+    emit((loaded) => {
+      loaded.warning(message, title ? { title } : {});
+    });
   },
   error: (message, title) => {
-    core.error(message, title ? { title } : {});
+    emit((loaded) => {
+      loaded.error(message, title ? { title } : {});
+    });
   },
   setSecret: (secret) => {
-    core.setSecret(secret);
+    if (!secret || secrets.has(secret)) return;
+    secrets.add(secret);
+    core?.setSecret(secret);
   },
   setOutput: (name, value) => {
-    core.setOutput(name, value);
+    emit((loaded) => {
+      loaded.setOutput(name, value);
+    });
   },
   debug: (message) => {
-    core.debug(message);
+    emit((loaded) => {
+      loaded.debug(message);
+    });
   },
   // Only through the runner's state file: the older stdout command would carry the token in the log.
   saveState: (name, value) => {
-    if (process.env.GITHUB_STATE) core.saveState(name, value);
+    if (process.env.GITHUB_STATE)
+      emit((loaded) => {
+        loaded.saveState(name, value);
+      });
   },
   async writeSummary(markdown) {
-    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write();
-    else core.info(commandSafe(`\n${markdown}`));
+    const loaded = await loadCore();
+    if (process.env.GITHUB_STEP_SUMMARY) await loaded.summary.addRaw(markdown).write();
+    else loaded.info(commandSafe(`\n${markdown}`));
   },
 };
 
+/**
+ * @actions/core, once the post marker is saved and every secret known so far is masked; then the
+ * lines held until now are written. Started by whoever needs it first.
+ */
+let coreLoaded: Promise<typeof Core> | undefined;
+function loadCore(): Promise<typeof Core> {
+  coreLoaded ??= import('@actions/core').then((loaded) => {
+    if (process.env.GITHUB_STATE) loaded.saveState(POST_MARKER, 'true');
+    for (const secret of secrets) loaded.setSecret(secret);
+    core = loaded;
+    for (const write of held.splice(0)) write(loaded);
+    return loaded;
+  });
+  return coreLoaded;
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** core.getState's rule, read directly: the post step is known before anything is loaded. */
+function isPostStep(): boolean {
+  return process.env[`STATE_${POST_MARKER}`] === 'true';
+}
+
+function failure(error: unknown): string {
+  return error instanceof PublishError
+    ? formatError(error)
+    : `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+}
+
 async function main(): Promise<void> {
-  // Masked before anything else can print it.
-  const password = core.getInput('password');
-  if (password) core.setSecret(password);
+  // Masked before anything else can print them (nothing is printed before @actions/core is loaded).
+  io.setSecret(readActionInput('password'));
+  io.setSecret(process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '');
+  const runner: RunnerOidc = {
+    requestUrl: process.env.ACTIONS_ID_TOKEN_REQUEST_URL,
+    requestToken: process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+    getIdToken: async (audience) => (await loadCore()).getIDToken(audience),
+    eventName: process.env.GITHUB_EVENT_NAME,
+  };
+  const job: JobContext = {
+    eventName: process.env.GITHUB_EVENT_NAME,
+    actionRef: process.env.GITHUB_ACTION_REF,
+    actionRepository: process.env.GITHUB_ACTION_REPOSITORY,
+  };
+  let inputs: Inputs;
   try {
-    const inputs = parseInputs(
-      (name) => core.getInput(name),
-      (message) => {
-        io.warning(message);
-      },
-    );
-    await run(inputs, {
-      io,
-      runner: {
-        requestUrl: process.env.ACTIONS_ID_TOKEN_REQUEST_URL,
-        requestToken: process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
-        getIdToken: (audience) => core.getIDToken(audience),
-        eventName: process.env.GITHUB_EVENT_NAME,
-      },
-      job: {
-        eventName: process.env.GITHUB_EVENT_NAME,
-        actionRef: process.env.GITHUB_ACTION_REF,
-        actionRepository: process.env.GITHUB_ACTION_REPOSITORY,
-      },
+    inputs = parseInputs(readActionInput, (message) => {
+      io.warning(message);
     });
   } catch (error) {
-    core.setFailed(
-      error instanceof PublishError
-        ? formatError(error)
-        : `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-    );
+    (await loadCore()).setFailed(failure(error));
+    return;
+  }
+  const headStart = startOidcExchange(inputs, runner, job, {
+    mask: (secret) => {
+      io.setSecret(secret);
+    },
+    retry: { ...DEFAULT_RETRY_POLICY, attempts: inputs.retries + 1 },
+    log: (message) => {
+      io.info(message);
+    },
+  });
+  // import() compiles a chunk before it returns, blocking the thread: each waits for the turn of the
+  // event loop that sends what the network can carry by then. @actions/core first (the runner's ID
+  // token needs it), then the pipeline.
+  try {
+    await nextTurn();
+    await loadCore();
+    await nextTurn();
+    const { run } = await import('./main.js');
+    await run(inputs, { io, runner, job, headStart, postStepRevokes: Boolean(process.env.GITHUB_STATE) });
+  } catch (error) {
+    (await loadCore()).setFailed(failure(error));
   }
 }
 
-// action.yml runs this bundle twice: as the main step, and as the post step (which finds the marker).
 if (isPostStep()) {
+  const { revokeLeftoverTokens } = await import('./post.js');
   await revokeLeftoverTokens();
 } else {
-  markMainStepStarted();
   await main();
 }

@@ -1,14 +1,15 @@
 import type { ActionIO } from './common/action-io.js';
 import { outside } from './common/log-text.js';
 import { preflight } from './checks/preflight.js';
+import type { Digests } from './dists/digests.js';
 import { discoverDists } from './dists/dists.js';
 import type { Inputs } from './inputs/inputs.js';
 import { MintedTokens, type BurnLog } from './index/burn.js';
 import { credentialSource } from './index/credential-source.js';
 import { eventRefusal, pinningWarning, type JobContext } from './index/diagnostics.js';
+import { startOidcExchange } from './index/head-start.js';
 import { DEFAULT_IDLE_TIMEOUT_MS } from './index/http.js';
-import { preloadMultipart } from './index/multipart.js';
-import { decodeClaims, runnerIdToken, type RunnerOidc } from './index/oidc.js';
+import { decodeClaims, runnerIdToken, type OidcHeadStart, type RunnerOidc } from './index/oidc.js';
 import { prepareInBackground } from './index/preparation.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './index/retry.js';
 import { runFirstThenParallel } from './index/schedule.js';
@@ -48,6 +49,13 @@ export interface RunContext {
   tuning?: Partial<Tuning>;
   /** Environment variables (RUNNER_TEMP, Sigstore URLs); process.env unless a test gives its own. */
   env?: Record<string, string | undefined>;
+  /** The exchange's first requests, when the caller started them already (src/main-step.ts); else started here. */
+  headStart?: OidcHeadStart | undefined;
+  /**
+   * The action's post step runs after this step and revokes the upload tokens left in its state
+   * (io.saveState reaches it): the run then ends with its last upload, not with a revocation.
+   */
+  postStepRevokes?: boolean;
 }
 
 /**
@@ -79,6 +87,8 @@ async function publishAll(
     job = { eventName: runner.eventName, actionRef: undefined, actionRepository: undefined },
     tuning: tuningOverrides,
     env = process.env,
+    headStart: startedHeadStart,
+    postStepRevokes = false,
   }: RunContext,
   reports: FileReport[],
   attestationPaths: string[],
@@ -86,14 +96,26 @@ async function publishAll(
   background: Promise<unknown>[],
 ): Promise<void> {
   if (inputs.password) io.setSecret(inputs.password);
+  const tuning = { ...DEFAULT_TUNING, ...tuningOverrides };
+  const retry: RetryPolicy = { ...tuning.retry, attempts: inputs.retries + 1 };
+  // Network first: the exchange's first requests leave before the dists are even found.
+  const headStart =
+    startedHeadStart ??
+    startOidcExchange(inputs, runner, job, {
+      mask: (secret) => {
+        io.setSecret(secret);
+      },
+      retry,
+      log: (message) => {
+        io.info(message);
+      },
+    });
   const hasOidc = Boolean(runner.requestUrl && runner.requestToken);
   const underAct = env.ACT === 'true';
   const mode = decideDryRun({ requested: inputs.dryRun, underAct, hasPassword: Boolean(inputs.password), hasOidc });
   if (mode.notice) io.notice(mode.notice);
   const pinning = pinningWarning(job);
   if (pinning) io.warning(pinning, 'Pin actions by commit SHA');
-  const tuning = { ...DEFAULT_TUNING, ...tuningOverrides };
-  const retry: RetryPolicy = { ...tuning.retry, attempts: inputs.retries + 1 };
   const { dists, ignored: others } = await discoverDists(inputs.packagesDir);
   const ignored = others.filter((name) => !isAttestationFilename(name));
   if (ignored.length)
@@ -113,11 +135,9 @@ async function publishAll(
   };
   // The token exchange runs while the files are checked; its outcome counts only once they all pass.
   // (A token minted for a run that then fails pre-flight is revoked by the post step.)
-  const credentials = credentialSource(inputs, runner, io, dists, retry, tuning.tokenRenewMarginMs, minted);
+  const credentials = credentialSource(inputs, runner, io, dists, retry, tuning.tokenRenewMarginMs, minted, headStart);
   const firstCredentials = credentials.current();
   background.push(firstCredentials.catch(() => undefined));
-  // Loaded while the exchange waits on the network, not before the first request.
-  background.push(preloadMultipart().catch(() => undefined));
 
   const { checked, warnings } = await preflight(dists, inputs.verifyMetadata, io);
   for (const problem of warnings)
@@ -125,21 +145,16 @@ async function publishAll(
   io.info(
     `Checked ${checked.length} distribution${checked.length === 1 ? '' : 's'}: ${checked.map((p) => outside(p.dist.filename)).join(', ')}`,
   );
-  for (const item of checked)
-    reports.push(
-      fileReport(
-        { ...item, digests: { sha256: '', blake2_256: '', size: item.dist.size } },
-        'not attempted',
-        inputs.repositoryUrl,
-      ),
-    );
-  const preparation = prepareInBackground(checked, (index, { sha256, blake2_256 }) => {
+  for (const item of checked) reports.push(fileReport(item, 'not attempted', inputs.repositoryUrl));
+  const noteDigests = (index: number, { sha256, blake2_256 }: Digests): void => {
     const report = reports[index]!;
+    if (report.sha256) return;
     report.sha256 = sha256;
     report.blake2_256 = blake2_256;
     if (inputs.printHash)
       io.info(`${outside(report.filename)}\n  sha256:      ${sha256}\n  blake2_256:  ${blake2_256}`);
-  });
+  };
+  const preparation = prepareInBackground(checked, noteDigests);
   background.push(preparation.settled);
 
   if (mode.dryRun) {
@@ -209,12 +224,17 @@ async function publishAll(
     item.attestations = attested.byFile.get(item.dist.filename)?.field;
     const report = reports[index]!;
     io.info(`Uploading ${outside(item.dist.filename)} (${item.dist.size} bytes) to ${inputs.repositoryUrl.href}`);
-    if (inputs.verbose) io.info(`  form fields: ${describeFields(uploadFormFields(item))}`);
+    if (inputs.verbose)
+      io.info(
+        `  form fields: ${describeFields(uploadFormFields(item))}${item.digests ? '' : '; after the file: sha256_digest, blake2_256_digest (hashed as it is sent)'}`,
+      );
     report.result = 'failed';
     const outcome = await publishDist(context, item).catch((error: unknown) => {
       throw withAttestationAdvice(error);
     });
     report.result = outcome.result;
+    // A large file's digests come from its upload, which hashed it on the way.
+    if (outcome.digests) noteDigests(index, outcome.digests);
     if (inputs.verbose)
       io.info(
         `  ${outside(item.dist.filename)}: ${outcome.status ? `the index answered ${outcome.status}` : 'no upload needed'} after ${outcome.milliseconds} ms, ${outcome.attempts} attempt${outcome.attempts === 1 ? '' : 's'}`,
@@ -223,6 +243,13 @@ async function publishAll(
       io.notice(`Skipped ${outside(item.dist.filename)}: ${outcome.note ?? 'the index already has it'}.`);
     else io.info(`Uploaded ${outside(item.dist.filename)}${outcome.note ? ` (${outside(outcome.note)})` : ''}`);
   });
-  // After a failure the post step (src/post.ts) revokes them, from the step's state.
-  await minted.burnAll(burnLog);
+  // The step's state holds the tokens until they are burned (MintedTokens), and the post step
+  // (src/post.ts) burns what it finds there: after a failure, and after a success too when there is
+  // a post step, so that this run ends with its last upload instead of one more round trip.
+  if (postStepRevokes) {
+    if (minted.count)
+      io.info(
+        `The upload token${minted.count === 1 ? ' is' : 's are'} revoked by this action's post step, at the end of the job.`,
+      );
+  } else await minted.burnAll(burnLog);
 }

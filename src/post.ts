@@ -1,18 +1,8 @@
-// The action's post step (runs.post): burns the upload tokens a failed or cancelled main step left
-// in its state. A main step that finished burns its own tokens and leaves the state empty.
+// The action's post step (runs.post): burns the upload tokens the main step left in its state. It
+// leaves them there on purpose (src/main.ts: its run then ends with its last upload), and a failed
+// or cancelled main step leaves them too; a main step without a state file burns its own.
 import * as core from '@actions/core';
 import { BURN_STATE, burnToken } from './index/burn.js';
-
-/** Saved by the main step first thing: one bundle serves both steps, and this tells them apart. */
-const POST_MARKER = 'post-step';
-
-export function isPostStep(): boolean {
-  return core.getState(POST_MARKER) === 'true';
-}
-
-export function markMainStepStarted(): void {
-  if (process.env.GITHUB_STATE) core.saveState(POST_MARKER, 'true');
-}
 
 /** Never fails the job: revoking is a courtesy, the token expires by itself. */
 export async function revokeLeftoverTokens(): Promise<void> {
@@ -41,7 +31,7 @@ async function post(): Promise<void> {
     return;
   }
   core.info(
-    `The main step ended before revoking ${tokens.length === 1 ? 'its upload token' : `${tokens.length} upload tokens`}; revoking now.`,
+    `Revoking ${tokens.length === 1 ? 'the upload token' : `the ${tokens.length} upload tokens`} the main step minted.`,
   );
   const log = {
     info: core.info,

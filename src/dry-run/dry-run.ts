@@ -1,7 +1,8 @@
 import { PublishError } from '../common/errors.js';
 import type { CredentialSource } from '../index/credentials.js';
 import type { RetryPolicy } from '../index/retry.js';
-import { projectName, type PreparedDist } from '../index/upload.js';
+import type { HashedDist } from '../index/preparation.js';
+import { projectName } from '../index/upload.js';
 import { getField } from '../dists/metadata.js';
 import { planAttestations } from './attestation-plan.js';
 import { lookupCredentials, readIndexState } from './index-state.js';
@@ -47,7 +48,7 @@ export interface DryRunResult {
  * Everything a real run would do up to the upload, read-only: the token exchange (its token burned
  * at once), then what the index has; the plan is logged.
  */
-export async function dryRun(prepared: PreparedDist[], context: DryRunContext): Promise<DryRunResult> {
+export async function dryRun(prepared: HashedDist[], context: DryRunContext): Promise<DryRunResult> {
   const auth = await checkAuthentication(context);
   const releases = prepared.map((item) => ({ project: projectName(item), version: versionOf(item) }));
   const state = await readIndexState(releases, {
@@ -126,6 +127,6 @@ async function checkAuthentication(context: DryRunContext): Promise<AuthCheck> {
   }
 }
 
-function versionOf(prepared: PreparedDist): string {
+function versionOf(prepared: HashedDist): string {
   return getField(prepared.metadata, 'Version') ?? prepared.dist.version;
 }
