@@ -4,14 +4,26 @@
 // checks, hashing, the upload form, reporting) are chunks of their own, loaded with import() while
 // those requests are on the network. scripts/bench/startup-profile.ts measures what each costs.
 import type * as Core from '@actions/core';
+import { setFlagsFromString } from 'node:v8';
 import type { ActionIO } from './common/action-io.js';
 import { formatError, PublishError } from './common/errors.js';
+import { withoutGlobalHeaders } from './common/global-headers.js';
 import { commandSafe } from './common/log-text.js';
 import type { JobContext } from './index/diagnostics.js';
 import { startOidcExchange } from './index/head-start.js';
 import type { RunnerOidc } from './index/oidc.js';
 import { DEFAULT_RETRY_POLICY } from './index/retry.js';
 import { parseInputs, readActionInput, type Inputs } from './inputs/inputs.js';
+
+/**
+ * WebAssembly (undici's HTTP parser, hash-wasm's BLAKE2b) starts on V8's baseline compiler and is
+ * recompiled with the optimizing one once it has run for a while ("tiering"). V8's budget for that
+ * is so small that parsing a dozen small answers uses it up: the HTTP parser is then recompiled in
+ * the background, which took 15 to 20 MiB of memory and competed with the run for the CPU, and the
+ * process waited for it to finish before it could exit. With a larger budget only what runs long
+ * is recompiled: hashing a large file, after its first few MiB. Set before any WebAssembly is compiled.
+ */
+setFlagsFromString('--wasm-tiering-budget=50000000');
 
 /** Saved by the main step as soon as it can: one bundle serves both steps, and this tells them apart. */
 const POST_MARKER = 'post-step';
@@ -84,7 +96,7 @@ const io: ActionIO = {
  */
 let coreLoaded: Promise<typeof Core> | undefined;
 function loadCore(): Promise<typeof Core> {
-  coreLoaded ??= import('@actions/core').then((loaded) => {
+  coreLoaded ??= withoutGlobalHeaders(() => import('@actions/core')).then((loaded) => {
     if (process.env.GITHUB_STATE) loaded.saveState(POST_MARKER, 'true');
     for (const secret of secrets) loaded.setSecret(secret);
     core = loaded;

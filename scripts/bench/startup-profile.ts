@@ -1,18 +1,16 @@
-// What each part of the bundle costs at start-up. The bundle is rebuilt with webpack's stats (which
-// name every module id) into .cache and checked to equal dist/ byte for byte; then dist/index.js runs
+// What each part of the bundle costs at start-up. The bundle is rebuilt (scripts/build.ts) with
+// webpack's stats (which name every module id) into .cache and checked to equal dist/ byte for byte; then dist/index.js runs
 // N times under --cpu-prof against the local index, and every sample taken while a bundled module's
 // factory ran is charged to that module (its own time: modules it requires are charged to them,
 // Node's built-in modules it loads to it and to the built-in table). Each chunk's compile time is
 // measured on its own: a fresh process imports the chunk file, which only compiles it and builds its
 // table of module functions.
 // Usage: node scripts/bench/startup-profile.ts [--runs N] (prints a Markdown report).
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { build } from '../build.ts';
 import { baseEnv, median } from './measure.ts';
-
-const run = promisify(execFile);
 
 export interface ModuleCost {
   /** The module's path in the bundle (`./src/…`, `./node_modules/…`), as webpack names it. */
@@ -55,26 +53,11 @@ interface Target {
   env: Record<string, string>;
 }
 
-/** The ncc command line of `npm run build`, pointed at another directory. */
-async function nccArguments(root: string, out: string): Promise<string[]> {
-  const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { scripts: { build: string } };
-  const command = /ncc (build .*)$/.exec(pkg.scripts.build)?.[1];
-  if (!command) throw new Error("package.json's build script has no ncc command");
-  const args = command.split(/\s+/);
-  const at = args.indexOf('-o');
-  args[at + 1] = out;
-  return args;
-}
-
 /** Builds the bundle again with its module table; fails when dist/ is not what src/ builds. */
 async function buildWithStats(root: string, work: string): Promise<Map<number, { name: string; chunk: string }>> {
   const out = join(work, 'dist');
-  await rm(out, { recursive: true, force: true });
   const statsFile = join(work, 'stats.json');
-  await run(join(root, 'node_modules/.bin/ncc'), [...(await nccArguments(root, out)), '--stats-out', statsFile, '-q'], {
-    cwd: root,
-    maxBuffer: 64 << 20,
-  });
+  await build(out, statsFile);
   for (const file of await readdir(out)) {
     const [built, shipped] = await Promise.all([readFile(join(out, file)), readFile(join(root, 'dist', file))]);
     if (!built.equals(shipped)) throw new Error(`dist/${file} is not what src/ builds: run npm run build first`);

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import type { FormField } from '../dists/metadata.js';
 
 /** A multipart/form-data body whose length is known up front and which can be streamed again for a retry. */
@@ -35,8 +34,17 @@ export interface FileObserver {
 
 /** Files up to this size are read whole and sent as one buffer. */
 export const ONE_BUFFER_BYTES = 1024 * 1024;
-/** Larger files are streamed in chunks of this size: a few in flight per upload, whatever the file's size. */
+/** Larger files are streamed in chunks of this size, */
 const STREAM_CHUNK_BYTES = 256 * 1024;
+/**
+ * read into a ring of this many buffers, allocated once per attempt and written over in turn: a
+ * new buffer per chunk would be garbage that V8 collects only after tens of MiB, so that memory
+ * would grow with the file. A buffer is read into again only this many chunks later, long after the
+ * HTTP layer handed it to the kernel: undici asks for the next chunk only once the socket took the
+ * previous one (at most one can still be partly queued), and Readable.from reads at most one
+ * ahead. Were that ever to change, the index would refuse the file: its digests would not match.
+ */
+const RING_CHUNKS = 8;
 
 /**
  * The body, written here part by part: values byte for byte (unlike WHATWG FormData, which must turn
@@ -81,16 +89,25 @@ export function multipartBody(
         return;
       }
       yield head;
-      let read = 0;
-      for await (const chunk of createReadStream(file.path, {
-        highWaterMark: STREAM_CHUNK_BYTES,
-      }) as AsyncIterable<Buffer>) {
-        read += chunk.length;
-        if (read > file.size) throw changed(read);
-        reader?.update(chunk);
-        yield chunk;
+      const ring = Buffer.allocUnsafeSlow(RING_CHUNKS * STREAM_CHUNK_BYTES);
+      const handle = await open(file.path, 'r');
+      try {
+        let read = 0;
+        for (let slot = 0; ; slot = (slot + 1) % RING_CHUNKS) {
+          const buffer = ring.subarray(slot * STREAM_CHUNK_BYTES, (slot + 1) * STREAM_CHUNK_BYTES);
+          const { bytesRead } = await handle.read(buffer, 0, STREAM_CHUNK_BYTES, read);
+          if (bytesRead === 0) break;
+          read += bytesRead;
+          // The reads go on past the promised size, so a file that grew is noticed too.
+          if (read > file.size) throw changed(read);
+          const chunk = buffer.subarray(0, bytesRead);
+          reader?.update(chunk);
+          yield chunk;
+        }
+        if (read !== file.size) throw changed(read);
+      } finally {
+        await handle.close();
       }
-      if (read !== file.size) throw changed(read);
       yield closing(reader);
     },
   };
