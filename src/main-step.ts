@@ -11,6 +11,7 @@ import { withoutGlobalHeaders } from './common/global-headers.js';
 import { commandSafe } from './common/log-text.js';
 import type { JobContext } from './index/diagnostics.js';
 import { startOidcExchange } from './index/head-start.js';
+import { nextRequestWritten } from './index/http.js';
 import type { RunnerOidc } from './index/oidc.js';
 import { DEFAULT_RETRY_POLICY } from './index/retry.js';
 import { parseInputs, readActionInput, type Inputs } from './inputs/inputs.js';
@@ -106,6 +107,13 @@ function loadCore(): Promise<typeof Core> {
   return coreLoaded;
 }
 
+/** How long the chunks wait at most for the first request to be written (its connection may hang). */
+const FIRST_REQUEST_WAIT_MS = 1000;
+
+function nothing(): void {
+  // A failed audience request is reported by the exchange that awaits it.
+}
+
 function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
@@ -154,11 +162,13 @@ async function main(): Promise<void> {
       io.info(message);
     },
   });
-  // import() compiles a chunk before it returns, blocking the thread: each waits for the turn of the
-  // event loop that sends what the network can carry by then. @actions/core first (the runner's ID
-  // token needs it), then the pipeline.
+  // import() compiles a chunk before it returns, blocking the thread for tens of milliseconds: the
+  // first request's connection and TLS handshake go first (they need the event loop), and the
+  // chunks are compiled while its answer travels. @actions/core first (the runner's ID token needs
+  // it), then the pipeline.
   try {
-    await nextTurn();
+    if (headStart)
+      await Promise.race([nextRequestWritten(FIRST_REQUEST_WAIT_MS), headStart.audience.then(nothing, nothing)]);
     await loadCore();
     await nextTurn();
     const { run } = await import('./main.js');
