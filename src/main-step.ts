@@ -18,13 +18,15 @@ import { parseInputs, readActionInput, type Inputs } from './inputs/inputs.js';
 
 /**
  * WebAssembly (undici's HTTP parser, hash-wasm's BLAKE2b) starts on V8's baseline compiler and is
- * recompiled with the optimizing one once it has run for a while ("tiering"). V8's budget for that
- * is so small that parsing a dozen small answers uses it up: the HTTP parser is then recompiled in
- * the background, which took 15 to 20 MiB of memory and competed with the run for the CPU, and the
- * process waited for it to finish before it could exit. With a larger budget only what runs long
- * is recompiled: hashing a large file, after its first few MiB. Set before any WebAssembly is compiled.
+ * recompiled with the optimizing one once it has run for a while ("tiering"). With V8's budget for
+ * that, parsing a few small answers is enough: the HTTP parser's large state machine is then
+ * recompiled on another thread, which took 15 to 20 MiB of memory, competed with the run for the
+ * CPU, and, when it happened late, held up the exit until it was done (process exit waits for V8's
+ * compile jobs). With a budget this large, a run of small files recompiles nothing, and hashing a
+ * large file reaches the optimized BLAKE2b after its first few MiB. Set before any WebAssembly is
+ * compiled; measured in docs/notes-h16.md.
  */
-setFlagsFromString('--wasm-tiering-budget=50000000');
+setFlagsFromString('--wasm-tiering-budget=200000000');
 
 /** Saved by the main step as soon as it can: one bundle serves both steps, and this tells them apart. */
 const POST_MARKER = 'post-step';

@@ -27,6 +27,8 @@ export interface ChunkCost {
   compileMs: number;
   /** The entry is compiled before the first request; the others are loaded with import(). */
   entry: boolean;
+  /** Whether the profiled runs loaded it at all (signing and the dry run have chunks of their own). */
+  loaded: boolean;
 }
 
 export interface StartupProfile {
@@ -172,11 +174,13 @@ export async function profileStartup(
       target.env,
     );
   const perModule = new Map<number, number[]>();
+  const ran = new Set<string>();
   const perBuiltin = new Map<string, number[]>();
   const entryCompile: number[] = [];
   const files = await readdir(profiles);
   for (const [runIndex, file] of files.entries()) {
     const profile = JSON.parse(await readFile(join(profiles, file), 'utf8')) as CpuProfile;
+    for (const node of profile.nodes) ran.add(node.callFrame.url.slice(node.callFrame.url.lastIndexOf('/') + 1));
     const costs = attribute(profile, bundleFiles, moduleIds);
     entryCompile.push(costs.entryCompile);
     for (const [id, ms] of costs.modules) (perModule.get(id) ?? perModule.set(id, []).get(id)!)[runIndex] = ms;
@@ -196,6 +200,7 @@ export async function profileStartup(
       file,
       bytes,
       entry,
+      loaded: entry || ran.has(file),
       compileMs: entry ? median(entryCompile) : await compileCost(node, join(dist, file), empty, 7),
     });
   }
@@ -224,7 +229,7 @@ export function renderStartupProfile(profile: StartupProfile): string {
     .sort((a, b) => Number(b.entry) - Number(a.entry) || b.compileMs - a.compileMs)
     .map(
       (c) =>
-        `| ${c.file} | ${Math.round(c.bytes / 1024)} KiB | ${ms(c.compileMs)} | ${c.entry ? 'before the first request' : 'import(), while the network answers'} |`,
+        `| ${c.file} | ${Math.round(c.bytes / 1024)} KiB | ${ms(c.compileMs)} | ${c.entry ? 'before the first request' : c.loaded ? 'import(), while the network answers' : 'not in this run (signing, dry run, …)'} |`,
     );
   const parts = new Map<string, { ms: number; chunks: Set<string> }>();
   for (const m of profile.modules) {
