@@ -169,19 +169,24 @@ async function stateFile(): Promise<string> {
   return path;
 }
 
+/** Runs the bundle's main step with the runner's OIDC variables, and a state file when given. */
+async function runMainStep(idx: LocalIndex, state?: string) {
+  return runBundle(
+    node24Binary(),
+    { 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir(dists) },
+    {
+      ACTIONS_ID_TOKEN_REQUEST_URL: idx.github.requestUrl,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: idx.github.requestToken,
+      ...(state ? { GITHUB_STATE: state } : {}),
+    },
+  );
+}
+
 describe('the post step (dist/index.js as runs.post)', () => {
   it('revokes the token a successful main step left, which ended with its last upload', async () => {
     const idx = await startIndex();
     const state = await stateFile();
-    const main = await runBundle(
-      node24Binary(),
-      { 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir(dists) },
-      {
-        ACTIONS_ID_TOKEN_REQUEST_URL: idx.github.requestUrl,
-        ACTIONS_ID_TOKEN_REQUEST_TOKEN: idx.github.requestToken,
-        GITHUB_STATE: state,
-      },
-    );
+    const main = await runMainStep(idx, state);
     expect(main.code).toBe(0);
     expect(idx.files.size).toBe(2);
     expect(burnRequests(idx)).toHaveLength(0);
@@ -200,15 +205,7 @@ describe('the post step (dist/index.js as runs.post)', () => {
     const idx = await startIndex();
     refuseUploads(idx);
     const state = await stateFile();
-    const main = await runBundle(
-      node24Binary(),
-      { 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir(dists) },
-      {
-        ACTIONS_ID_TOKEN_REQUEST_URL: idx.github.requestUrl,
-        ACTIONS_ID_TOKEN_REQUEST_TOKEN: idx.github.requestToken,
-        GITHUB_STATE: state,
-      },
-    );
+    const main = await runMainStep(idx, state);
     expect(main.code).toBe(1);
     expect(burnRequests(idx)).toHaveLength(0);
 
@@ -260,14 +257,7 @@ describe('the post step (dist/index.js as runs.post)', () => {
 
   it('without a state file, the main step revokes its token itself after the last upload', async () => {
     const idx = await startIndex();
-    const main = await runBundle(
-      node24Binary(),
-      { 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir(dists) },
-      {
-        ACTIONS_ID_TOKEN_REQUEST_URL: idx.github.requestUrl,
-        ACTIONS_ID_TOKEN_REQUEST_TOKEN: idx.github.requestToken,
-      },
-    );
+    const main = await runMainStep(idx);
     expect(main.code).toBe(0);
     expect(idx.burns).toEqual([{ status: 202, known: true }]);
     expect(idx.liveTokens).toBe(0);

@@ -24,6 +24,20 @@ afterAll(async () => {
 
 const noOidc = { requestUrl: undefined, requestToken: undefined };
 
+/** Password mode with the server's user; with `compare`, skip-existing against its simple index. */
+function publish(dir: string, compare = false) {
+  return runInProcess(
+    {
+      'repository-url': server.url,
+      'packages-dir': dir,
+      user: server.user,
+      password: server.password,
+      ...(compare ? { 'skip-existing': 'true', 'check-url': `${server.url}simple/` } : {}),
+    },
+    noOidc,
+  );
+}
+
 describe('pypiserver (password mode)', () => {
   it('stores every file byte-identical', async () => {
     const result = await runInProcess(
@@ -100,15 +114,7 @@ describe('pypiserver and a file above one buffer: one pass, the digests after th
   const sha256 = createHash('sha256').update(wheel).digest('hex');
 
   it('is stored byte-identical, and its digests reach the outputs and the log', async () => {
-    const result = await runInProcess(
-      {
-        'repository-url': server.url,
-        'packages-dir': await packagesDir([], { [filename]: wheel }),
-        user: server.user,
-        password: server.password,
-      },
-      noOidc,
-    );
+    const result = await publish(await packagesDir([], { [filename]: wheel }));
     expect(result.error).toBeUndefined();
     expect((await readFile(join(server.packagesDir, filename))).equals(wheel)).toBe(true);
     expect(JSON.parse(result.outputs.uploaded)).toEqual([{ filename, size: wheel.length, sha256 }]);
@@ -116,17 +122,7 @@ describe('pypiserver and a file above one buffer: one pass, the digests after th
   });
 
   it('skip-existing hashes it to compare with the stored copy, and skips it', async () => {
-    const result = await runInProcess(
-      {
-        'repository-url': server.url,
-        'packages-dir': await packagesDir([], { [filename]: wheel }),
-        user: server.user,
-        password: server.password,
-        'skip-existing': 'true',
-        'check-url': `${server.url}simple/`,
-      },
-      noOidc,
-    );
+    const result = await publish(await packagesDir([], { [filename]: wheel }), true);
     expect(result.error).toBeUndefined();
     expect(JSON.parse(result.outputs.skipped)).toEqual([{ filename, size: wheel.length, sha256 }]);
   });
@@ -135,17 +131,7 @@ describe('pypiserver and a file above one buffer: one pass, the digests after th
 describe('pypiserver with check-url: existing files compared by sha256 on its simple index', () => {
   it('an identical file is skipped, and says why', async () => {
     const dir = await packagesDir(dists.filter((d) => d.includes('setuptools')));
-    const result = await runInProcess(
-      {
-        'repository-url': server.url,
-        'packages-dir': dir,
-        user: server.user,
-        password: server.password,
-        'skip-existing': 'true',
-        'check-url': `${server.url}simple/`,
-      },
-      noOidc,
-    );
+    const result = await publish(dir, true);
     expect(result.error).toBeUndefined();
     expect(result.log.filter((l) => l.endsWith('the index has this file with the same sha256.'))).toHaveLength(2);
   });
@@ -159,17 +145,7 @@ describe('pypiserver with check-url: existing files compared by sha256 on its si
       },
     ]);
     const dir = await packagesDir([], { 'legacy_meta_project-2.1.0rc1.tar.gz': impostor });
-    const result = await runInProcess(
-      {
-        'repository-url': server.url,
-        'packages-dir': dir,
-        user: server.user,
-        password: server.password,
-        'skip-existing': 'true',
-        'check-url': `${server.url}simple/`,
-      },
-      noOidc,
-    );
+    const result = await publish(dir, true);
     expect(result.error?.message).toMatch(
       /already has legacy_meta_project-2\.1\.0rc1\.tar\.gz with different content: the index's sha256 is [0-9a-f]{64}, this file's is [0-9a-f]{64}\.$/,
     );
