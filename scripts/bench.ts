@@ -57,26 +57,41 @@ const index = await startLocalIndex({
   maxFileSize: 1024 * 1024 * 1024,
   publisher: { ...DEFAULT_PUBLISHER, projects: ['benchproj'] },
 });
-const relay = spawn(
-  node,
-  ['--disable-warning=ExperimentalWarning', join(ROOT, 'scripts/bench/relay.ts'), new URL(index.origin).port, '20'],
-  {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  },
-);
-// The relay is a child process: it goes when the bench goes, however it ends.
-process.on('exit', () => relay.kill());
-const relayPort = await new Promise<number>((resolve) =>
-  relay.stdout.once('data', (d: Buffer) => {
-    resolve(Number(d.toString().trim()));
-  }),
-);
+/** A relay in its own process, in front of the index, adding `rttMs` of round trip; it goes when the bench goes. */
+async function relayTo(rttMs: number): Promise<number> {
+  const relay = spawn(
+    node,
+    [
+      '--disable-warning=ExperimentalWarning',
+      join(ROOT, 'scripts/bench/relay.ts'),
+      new URL(index.origin).port,
+      String(rttMs),
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  process.on('exit', () => relay.kill());
+  return new Promise<number>((resolve) =>
+    relay.stdout.once('data', (d: Buffer) => {
+      resolve(Number(d.toString().trim()));
+    }),
+  );
+}
+const relayPort = await relayTo(20);
+// The runner's token endpoint is on another host than the index's on GitHub: the clients reach it
+// at an origin of its own (another port), so that none can reuse its connection to the index.
+const runnerPorts = new Map([
+  [0, await relayTo(0)],
+  [20, await relayTo(20)],
+]);
 const targetFor = (rttMs: number): Target => {
   const origin = rttMs ? `https://127.0.0.1:${relayPort}` : index.origin;
   return {
     origin,
     caFile: certificates.caFile,
-    github: { ...index.github, requestUrl: index.github.requestUrl.replace(index.origin, origin) },
+    github: {
+      ...index.github,
+      requestUrl: index.github.requestUrl.replace(index.origin, `https://127.0.0.1:${runnerPorts.get(rttMs)!}`),
+    },
   };
 };
 
@@ -168,7 +183,6 @@ const profile = argv.includes('--no-profile')
       say,
     );
 await plainIndex.close();
-relay.kill();
 await index.close();
 
 const run = promisify(execFile);

@@ -129,6 +129,9 @@ async function sendOnce(url: URL, init: HttpRequest): Promise<HttpResponse> {
       body: typeof init.body === 'function' ? Readable.from(init.body(), { objectMode: false }) : init.body,
     });
     const body = await readLimited(response.body);
+    // undici frees the connection for the next request a turn of the event loop after the answer's
+    // last byte; a request sent before that would open a new connection (and pay a new TLS handshake).
+    await new Promise((resolve) => setImmediate(resolve));
     return { status: response.statusCode, headers: response.headers, body, url };
   } catch (error) {
     throw new TransportError(url.href, error);
