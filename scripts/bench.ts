@@ -1,16 +1,19 @@
 // `npm run bench`: this action against uv publish, twine and curl on the same local index, over TLS,
 // on loopback and through a relay adding 20 ms of round trip. Writes docs/benchmarks.md.
-// Options: --quick (3 runs, two workloads), --runs N, --workloads id,id, --clients a,b, --out FILE
-// (`--out -` prints the report only), --no-relay.
+// Options: --quick (3 runs, the 1 sdist + 1 wheel and 6 small dists workloads), --runs N,
+// --workloads id,id, --clients a,b, --out FILE (`--out -` prints the report only), --no-relay,
+// --no-profile (skips the per-module start-up profile).
 import { execFile, spawn } from 'node:child_process';
 import { request } from 'node:https';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { CLIENTS, invocation, type ClientName, type Target } from './bench/clients.ts';
 import { timed, type Sample } from './bench/measure.ts';
 import { renderReport, type Cell } from './bench/report.ts';
 import { measureStartup } from './bench/startup.ts';
+import { actionEnv, profileStartup } from './bench/startup-profile.ts';
 import { makeCertificates } from './bench/tls.ts';
 import { WORKLOADS, workloadDir } from './bench/workloads.ts';
 import { startLocalIndex } from '../test/support/local-index.ts';
@@ -26,7 +29,7 @@ const option = (name: string): string | undefined => {
 const quick = argv.includes('--quick');
 const runs = Number(option('--runs') ?? (quick ? 3 : 5));
 const workloads = (
-  option('--workloads')?.split(',') ?? (quick ? ['small-6', 'release-13'] : WORKLOADS.map((w) => w.id))
+  option('--workloads')?.split(',') ?? (quick ? ['release-2', 'small-6'] : WORKLOADS.map((w) => w.id))
 ).map((id) => WORKLOADS.find((w) => w.id === id) ?? fail(`unknown workload '${id}'`));
 const clients = (option('--clients')?.split(',') ?? CLIENTS) as ClientName[];
 const networks: { id: string; rttMs: number }[] = [
@@ -54,26 +57,41 @@ const index = await startLocalIndex({
   maxFileSize: 1024 * 1024 * 1024,
   publisher: { ...DEFAULT_PUBLISHER, projects: ['benchproj'] },
 });
-const relay = spawn(
-  node,
-  ['--disable-warning=ExperimentalWarning', join(ROOT, 'scripts/bench/relay.ts'), new URL(index.origin).port, '20'],
-  {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  },
-);
-// The relay is a child process: it goes when the bench goes, however it ends.
-process.on('exit', () => relay.kill());
-const relayPort = await new Promise<number>((resolve) =>
-  relay.stdout.once('data', (d: Buffer) => {
-    resolve(Number(d.toString().trim()));
-  }),
-);
+/** A relay in its own process, in front of the index, adding `rttMs` of round trip; it goes when the bench goes. */
+async function relayTo(rttMs: number): Promise<number> {
+  const relay = spawn(
+    node,
+    [
+      '--disable-warning=ExperimentalWarning',
+      join(ROOT, 'scripts/bench/relay.ts'),
+      new URL(index.origin).port,
+      String(rttMs),
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  process.on('exit', () => relay.kill());
+  return new Promise<number>((resolve) =>
+    relay.stdout.once('data', (d: Buffer) => {
+      resolve(Number(d.toString().trim()));
+    }),
+  );
+}
+const relayPort = await relayTo(20);
+// The runner's token endpoint is on another host than the index's on GitHub: the clients reach it
+// at an origin of its own (another port), so that none can reuse its connection to the index.
+const runnerPorts = new Map([
+  [0, await relayTo(0)],
+  [20, await relayTo(20)],
+]);
 const targetFor = (rttMs: number): Target => {
   const origin = rttMs ? `https://127.0.0.1:${relayPort}` : index.origin;
   return {
     origin,
     caFile: certificates.caFile,
-    github: { ...index.github, requestUrl: index.github.requestUrl.replace(index.origin, origin) },
+    github: {
+      ...index.github,
+      requestUrl: index.github.requestUrl.replace(index.origin, `https://127.0.0.1:${runnerPorts.get(rttMs)!}`),
+    },
   };
 };
 
@@ -133,6 +151,7 @@ async function runOnce(client: ClientName, workloadId: string, rttMs: number): P
 
 const cells: Cell[] = [];
 const started = Date.now();
+const loadAtStart = loadavg();
 for (const workload of workloads) {
   for (const network of networks) {
     say(
@@ -151,9 +170,19 @@ for (const workload of workloads) {
 
 say('\nTime to the first request (node dist/index.js, loopback, plain http) …');
 const plainIndex = await startLocalIndex({ publisher: { ...DEFAULT_PUBLISHER, projects: ['benchproj'] } });
-const startup = await measureStartup(node, ROOT, plainIndex, dirs.get(workloads[0].id)!, quick ? 5 : 15);
+const startupDir = dirs.get(workloads[0].id)!;
+const startup = await measureStartup(node, ROOT, plainIndex, startupDir, quick ? 5 : 15);
+say('Start-up costs per module (--cpu-prof) …');
+const profile = argv.includes('--no-profile')
+  ? undefined
+  : await profileStartup(
+      node,
+      ROOT,
+      { env: actionEnv(plainIndex, plainIndex.origin, startupDir) },
+      quick ? 5 : 15,
+      say,
+    );
 await plainIndex.close();
-relay.kill();
 await index.close();
 
 const run = promisify(execFile);
@@ -162,6 +191,8 @@ const version = async (command: string, args: string[]): Promise<string> =>
 const report = renderReport({
   cells,
   startup,
+  profile,
+  loadAtStart,
   runs,
   quick,
   seconds: (Date.now() - started) / 1000,

@@ -1,7 +1,13 @@
 // `npm run build`: `node scripts/build.ts [out-dir] [--stats <file>]` writes the action into out-dir
-// (default dist/): ncc's bundle of src/main-step.ts, the post step's entry, and the licenses of
-// every bundled package. test/integration/bundle.test.ts runs it into a temporary directory and
-// compares the result with the committed dist/.
+// (default dist/): ncc's bundle of src/main-step.ts (every import() a chunk of its own), the post
+// step's entry, and the licenses of every bundled package. test/integration/bundle.test.ts runs it
+// into a temporary directory and compares the result with the committed dist/.
+//
+// After ncc, terser shortens each file's local names and drops comments and whitespace, which halves
+// the time V8 takes to compile the chunks at start-up (scripts/bench/startup-profile.ts). Only that:
+// terser's "compress" would rewrite functions into shapes V8 compiles eagerly, which made start-up
+// slower. Function and class names are kept, for readable stack traces; each file keeps a source map
+// back to src/ and node_modules/.
 //
 // licenses.txt is written from the module list ncc's webpack reports (--stats-out). ncc's own
 // --license option lost the entry chunk's packages: its plugin keys each chunk's modules by chunk
@@ -9,20 +15,21 @@
 // list that held @actions/core, undici, hash-wasm and tunnel.
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { minify } from 'terser';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * action.yml's `runs.post`. It sets a flag that only code in this process can set, then runs the
  * same bundle, which then revokes leftover tokens instead of publishing (src/main-step.ts). The step
  * state or the environment cannot tell the steps apart: an earlier step can write both (GITHUB_ENV).
  * Measured against a second ncc bundle of the post step: +1.4 MB in dist/ and +7 s of build for
- * 25 ms less start-up once per job (docs/notes-h13b.md).
+ * ~15 ms less CPU once per job (docs/development.md).
  */
 export const POST_ENTRY = `// The action's post step (action.yml runs.post); written by scripts/build.ts.
 globalThis[Symbol.for('pypi-oidc-publish.post-step')] = true;
@@ -38,9 +45,22 @@ export async function build(outDir: string, statsFile?: string): Promise<void> {
   try {
     await promisify(execFile)(
       join(ROOT, 'node_modules/.bin/ncc'),
-      ['build', 'src/main-step.ts', '-o', built, '--target', 'es2022', '--stats-out', stats, '--quiet'],
+      [
+        'build',
+        'src/main-step.ts',
+        '-o',
+        built,
+        '--target',
+        'es2022',
+        '--source-map',
+        '--no-source-map-register',
+        '--stats-out',
+        stats,
+        '--quiet',
+      ],
       { cwd: ROOT, maxBuffer: 64 << 20 },
     );
+    await shortenNames(built);
     await writeFile(join(built, 'post.js'), POST_ENTRY);
     const paths = modulePaths(JSON.parse(await readFile(stats, 'utf8')) as Parameters<typeof modulePaths>[0]);
     await writeFile(join(built, 'licenses.txt'), licensesText(bundledPackages(paths, ROOT)));
@@ -48,6 +68,23 @@ export async function build(outDir: string, statsFile?: string): Promise<void> {
     await cp(built, outDir, { recursive: true });
   } finally {
     await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+/** terser, mangling only (see the top of this file), each file with its source map. */
+async function shortenNames(dir: string): Promise<void> {
+  for (const file of (await readdir(dir)).filter((name) => name.endsWith('.js'))) {
+    const path = join(dir, file);
+    const result = await minify(await readFile(path, 'utf8'), {
+      module: true,
+      compress: false,
+      mangle: { keep_fnames: true, keep_classnames: true },
+      format: { comments: false },
+      sourceMap: { content: await readFile(`${path}.map`, 'utf8'), url: `${file}.map` },
+    });
+    if (result.code === undefined || typeof result.map !== 'string') throw new Error(`terser gave nothing for ${file}`);
+    await writeFile(path, result.code);
+    await writeFile(`${path}.map`, result.map);
   }
 }
 

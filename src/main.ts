@@ -1,15 +1,16 @@
 import type { ActionIO } from './common/action-io.js';
 import { outside } from './common/log-text.js';
 import { preflight } from './checks/preflight.js';
+import type { Digests } from './dists/digests.js';
 import { discoverDists } from './dists/dists.js';
 import type { Inputs } from './inputs/inputs.js';
 import { MintedTokens, type BurnLog } from './index/burn.js';
 import { credentialSource } from './index/credential-source.js';
 import { eventRefusal, pinningWarning, type JobContext } from './index/diagnostics.js';
+import { startOidcExchange } from './index/head-start.js';
 import { DEFAULT_IDLE_TIMEOUT_MS } from './index/http.js';
 import { DEFAULT_DEADLINES, useDeadlines, type Deadlines } from './index/answer-limits.js';
-import { preloadMultipart } from './index/multipart.js';
-import { decodeClaims, runnerIdToken, type RunnerOidc } from './index/oidc.js';
+import { decodeClaims, runnerIdToken, type OidcHeadStart, type RunnerOidc } from './index/oidc.js';
 import { prepareInBackground } from './index/preparation.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './index/retry.js';
 import { runFirstThenParallel } from './index/schedule.js';
@@ -50,37 +51,6 @@ export const DEFAULT_TUNING: Tuning = {
   wait: DEFAULT_WAIT_BACKOFF,
 };
 
-/** Set by the hostile tests, which run dist/index.js: shorter timings, never longer ones. */
-export const TEST_TIMING_VARIABLE = 'PYPI_OIDC_PUBLISH_TEST_TIMING';
-
-/**
- * `{"idleTimeoutMs": …, "deadlines": {"apiMs": …}}` from TEST_TIMING_VARIABLE: each value a
- * positive number of milliseconds, capped at the default, so that the variable can only make a
- * run give up sooner. Anything else is ignored.
- */
-export function testTiming(raw: string | undefined): Partial<Tuning> {
-  let parsed: unknown;
-  try {
-    parsed = raw ? JSON.parse(raw) : undefined;
-  } catch {
-    return {};
-  }
-  if (!parsed || typeof parsed !== 'object') return {};
-  const given = parsed as { idleTimeoutMs?: unknown; deadlines?: Partial<Record<keyof Deadlines, unknown>> };
-  const shorter = (value: unknown, fallback: number): number =>
-    typeof value === 'number' && value > 0 ? Math.min(value, fallback) : fallback;
-  const wanted = given.deadlines ?? {};
-  const rate = wanted.minUploadBytesPerSecond;
-  const deadlines: Deadlines = {
-    apiMs: shorter(wanted.apiMs, DEFAULT_DEADLINES.apiMs),
-    listingMs: shorter(wanted.listingMs, DEFAULT_DEADLINES.listingMs),
-    uploadAnswerMs: shorter(wanted.uploadAnswerMs, DEFAULT_DEADLINES.uploadAnswerMs),
-    // A higher rate means less time for sending.
-    minUploadBytesPerSecond: Math.max(DEFAULT_DEADLINES.minUploadBytesPerSecond, typeof rate === 'number' ? rate : 0),
-  };
-  return { idleTimeoutMs: shorter(given.idleTimeoutMs, DEFAULT_IDLE_TIMEOUT_MS), deadlines };
-}
-
 export interface RunContext {
   io: ActionIO;
   runner: RunnerOidc;
@@ -88,6 +58,13 @@ export interface RunContext {
   tuning?: Partial<Tuning>;
   /** Environment variables (RUNNER_TEMP, Sigstore URLs); process.env unless a test gives its own. */
   env?: Record<string, string | undefined>;
+  /** The exchange's first requests, when the caller started them already (src/main-step.ts); else started here. */
+  headStart?: OidcHeadStart | undefined;
+  /**
+   * The action's post step runs after this step and revokes the upload tokens left in its state
+   * (io.saveState reaches it): the run then ends with its last upload, not with a revocation.
+   */
+  postStepRevokes?: boolean;
 }
 
 /**
@@ -119,6 +96,8 @@ async function publishAll(
     job = { eventName: runner.eventName, actionRef: undefined, actionRepository: undefined },
     tuning: tuningOverrides,
     env = process.env,
+    headStart: startedHeadStart,
+    postStepRevokes = false,
   }: RunContext,
   reports: FileReport[],
   attestationPaths: string[],
@@ -128,6 +107,21 @@ async function publishAll(
   // Both masked before any line that could carry outside text (see src/common/log-text.ts).
   if (inputs.password) io.setSecret(inputs.password);
   if (runner.requestToken) io.setSecret(runner.requestToken);
+  const tuning = { ...DEFAULT_TUNING, ...tuningOverrides };
+  useDeadlines({ ...DEFAULT_DEADLINES, ...tuningOverrides?.deadlines });
+  const retry: RetryPolicy = { ...tuning.retry, attempts: inputs.retries + 1 };
+  // Network first: the exchange's first requests leave before the dists are even found.
+  const headStart =
+    startedHeadStart ??
+    startOidcExchange(inputs, runner, job, {
+      mask: (secret) => {
+        io.setSecret(secret);
+      },
+      retry,
+      log: (message) => {
+        io.info(message);
+      },
+    });
   const hasOidc = Boolean(runner.requestUrl && runner.requestToken);
   const underAct = env.ACT === 'true';
   const mode = decideDryRun({ requested: inputs.dryRun, underAct, hasPassword: Boolean(inputs.password), hasOidc });
@@ -136,9 +130,6 @@ async function publishAll(
   if (inputs.wait !== undefined && !mode.dryRun) summary.installable = false;
   const pinning = pinningWarning(job);
   if (pinning) io.warning(pinning, 'Pin actions by commit SHA');
-  const tuning = { ...DEFAULT_TUNING, ...tuningOverrides };
-  useDeadlines({ ...DEFAULT_DEADLINES, ...tuningOverrides?.deadlines });
-  const retry: RetryPolicy = { ...tuning.retry, attempts: inputs.retries + 1 };
   const { dists, ignored: others } = await discoverDists(inputs.packagesDir);
   const ignored = others.filter((name) => !isAttestationFilename(name));
   if (ignored.length)
@@ -160,11 +151,9 @@ async function publishAll(
   };
   // The token exchange runs while the files are checked; its outcome counts only once they all pass.
   // (A token minted for a run that then fails pre-flight is revoked by the post step.)
-  const credentials = credentialSource(inputs, runner, io, dists, retry, tuning.tokenRenewMarginMs, minted);
+  const credentials = credentialSource(inputs, runner, io, dists, retry, tuning.tokenRenewMarginMs, minted, headStart);
   const firstCredentials = credentials.current();
   background.push(firstCredentials.catch(() => undefined));
-  // Loaded while the exchange waits on the network, not before the first request.
-  background.push(preloadMultipart().catch(() => undefined));
 
   const { checked, warnings } = await preflight(dists, inputs.verifyMetadata, io);
   for (const problem of warnings) {
@@ -175,21 +164,16 @@ async function publishAll(
   io.info(
     `Checked ${checked.length} distribution${checked.length === 1 ? '' : 's'}: ${checked.map((p) => outside(p.dist.filename)).join(', ')}`,
   );
-  for (const item of checked)
-    reports.push(
-      fileReport(
-        { ...item, digests: { sha256: '', blake2_256: '', size: item.dist.size } },
-        'not attempted',
-        inputs.repositoryUrl,
-      ),
-    );
-  const preparation = prepareInBackground(checked, (index, { sha256, blake2_256 }) => {
+  for (const item of checked) reports.push(fileReport(item, 'not attempted', inputs.repositoryUrl));
+  const noteDigests = (index: number, { sha256, blake2_256 }: Digests): void => {
     const report = reports[index]!;
+    if (report.sha256) return;
     report.sha256 = sha256;
     report.blake2_256 = blake2_256;
     if (inputs.printHash)
       io.info(`${outside(report.filename)}\n  sha256:      ${sha256}\n  blake2_256:  ${blake2_256}`);
-  });
+  };
+  const preparation = prepareInBackground(checked, noteDigests);
   background.push(preparation.settled);
 
   if (mode.dryRun) {
@@ -259,12 +243,17 @@ async function publishAll(
     item.attestations = attested.byFile.get(item.dist.filename)?.field;
     const report = reports[index]!;
     io.info(`Uploading ${outside(item.dist.filename)} (${item.dist.size} bytes) to ${inputs.repositoryUrl.href}`);
-    if (inputs.verbose) io.info(`  form fields: ${describeFields(uploadFormFields(item))}`);
+    if (inputs.verbose)
+      io.info(
+        `  form fields: ${describeFields(uploadFormFields(item))}${item.digests ? '' : '; after the file: sha256_digest, blake2_256_digest (hashed as it is sent)'}`,
+      );
     report.result = 'failed';
     const outcome = await publishDist(context, item).catch((error: unknown) => {
       throw withAttestationAdvice(error);
     });
     report.result = outcome.result;
+    // A large file's digests come from its upload, which hashed it on the way.
+    if (outcome.digests) noteDigests(index, outcome.digests);
     if (inputs.verbose)
       io.info(
         `  ${outside(item.dist.filename)}: ${outcome.status ? `the index answered ${outcome.status}` : 'no upload needed'} after ${outcome.milliseconds} ms, ${outcome.attempts} attempt${outcome.attempts === 1 ? '' : 's'}`,
@@ -273,8 +262,17 @@ async function publishAll(
       io.notice(`Skipped ${outside(item.dist.filename)}: ${outcome.note ?? 'the index already has it'}.`);
     else io.info(`Uploaded ${outside(item.dist.filename)}${outcome.note ? ` (${outside(outcome.note)})` : ''}`);
   });
-  // After a failure the post step (src/post.ts) revokes them, from the step's state.
-  await minted.burnAll(burnLog);
+  // The step's state holds the tokens until they are burned (MintedTokens), and the post step
+  // (src/post.ts) burns what it finds there: after a failure, and after a success too when there is
+  // a post step, so that this run ends with its last upload instead of one more round trip. Not
+  // when the run goes on to wait for the index: one round trip is nothing beside the wait, and the
+  // token should not outlive the uploads by minutes.
+  if (postStepRevokes && inputs.wait === undefined) {
+    if (minted.count)
+      io.info(
+        `The upload token${minted.count === 1 ? ' is' : 's are'} revoked by this action's post step, at the end of the job.`,
+      );
+  } else await minted.burnAll(burnLog);
   if (inputs.wait === undefined) return;
   const prepared = await preparation.all();
   const waited = await waitForIndex(

@@ -1,19 +1,12 @@
-// The action's post step (runs.post): burns the upload tokens a failed or cancelled main step left
-// in its state. A main step that finished burns its own tokens and leaves the state empty.
+// The action's post step (runs.post): burns the upload tokens the main step left in its state. It
+// leaves them there on purpose (src/main.ts: its run then ends with its last upload), and a failed
+// or cancelled main step leaves them too; a main step without a state file burns its own.
 import * as core from '@actions/core';
+import { proxySecrets } from './common/proxy-secrets.js';
 import { BURN_STATE, burnToken } from './index/burn.js';
-import { stepLog } from './step-log.js';
+import { stepLogFor } from './step-log.js';
 
-/**
- * Set by dist/post.js (action.yml's runs.post, written by scripts/build.ts) before it loads the
- * bundle. Neither the step's state nor the environment can tell the steps apart: an earlier step
- * writes both through GITHUB_ENV (`STATE_post-step=true` once turned the main step into a no-op).
- */
-const POST_STEP_FLAG = Symbol.for('pypi-oidc-publish.post-step');
-
-export function isPostStep(): boolean {
-  return (globalThis as Record<symbol, unknown>)[POST_STEP_FLAG] === true;
-}
+const stepLog = stepLogFor(core);
 
 /** Never fails the job: revoking is a courtesy, the token expires by itself. */
 export async function revokeLeftoverTokens(): Promise<void> {
@@ -23,8 +16,10 @@ export async function revokeLeftoverTokens(): Promise<void> {
 }
 
 async function post(): Promise<void> {
+  // Masked before anything else can print them (a post step's log is a new log). The proxy's too:
+  // the burn request may go through it, and an agent's debug output shows its credentials.
+  for (const secret of proxySecrets(process.env)) core.setSecret(secret);
   const raw = core.getState(BURN_STATE.tokens);
-  // Masked before anything else can print them (a post step's log is a new log).
   if (raw) core.setSecret(raw);
   const tokens = parseTokens(raw);
   for (const token of tokens) core.setSecret(token);
@@ -42,7 +37,7 @@ async function post(): Promise<void> {
     return;
   }
   stepLog.info(
-    `The main step ended before revoking ${tokens.length === 1 ? 'its upload token' : `${tokens.length} upload tokens`}; revoking now.`,
+    `Revoking ${tokens.length === 1 ? 'the upload token' : `the ${tokens.length} upload tokens`} the main step minted.`,
   );
   for (const token of tokens) await burnToken(indexUrl, token, stepLog);
 }

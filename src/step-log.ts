@@ -1,30 +1,41 @@
 // The step's log: the one way the main and post steps print, each line guarded at the stdout
 // boundary (src/common/log-text.ts) whatever it carries. Secrets and state go through
-// @actions/core directly: an `::add-mask::` line must carry its value exactly.
-import * as core from '@actions/core';
+// @actions/core directly: an `::add-mask::` line must carry its value exactly. A factory over a
+// loaded @actions/core, because the main step loads it only after its first request (main-step.ts).
+import type * as Core from '@actions/core';
 import { annotationSafe, commandSafe } from './common/log-text.js';
 
-const properties = (title: string | undefined): core.AnnotationProperties =>
-  title ? { title: annotationSafe(title) } : {};
-
-export const stepLog = {
-  info: (message: string): void => {
-    core.info(commandSafe(message));
-  },
-  notice: (message: string, title?: string): void => {
-    core.notice(annotationSafe(message), properties(title));
-  },
-  warning: (message: string, title?: string): void => {
-    core.warning(annotationSafe(message), properties(title));
-  },
-  error: (message: string, title?: string): void => {
-    core.error(annotationSafe(message), properties(title));
-  },
-  debug: (message: string): void => {
-    core.debug(annotationSafe(message));
-  },
+export interface StepLog {
+  info: (message: string) => void;
+  notice: (message: string, title?: string) => void;
+  warning: (message: string, title?: string) => void;
+  error: (message: string, title?: string) => void;
+  debug: (message: string) => void;
   /** An error annotation, and the step's exit code 1. */
-  fail: (message: string): void => {
-    core.setFailed(annotationSafe(message));
-  },
-};
+  fail: (message: string) => void;
+}
+
+export function stepLogFor(core: typeof Core): StepLog {
+  const properties = (title: string | undefined): Core.AnnotationProperties =>
+    title ? { title: annotationSafe(title) } : {};
+  return {
+    info: (message) => {
+      core.info(commandSafe(message));
+    },
+    notice: (message, title) => {
+      core.notice(annotationSafe(message), properties(title));
+    },
+    warning: (message, title) => {
+      core.warning(annotationSafe(message), properties(title));
+    },
+    error: (message, title) => {
+      core.error(annotationSafe(message), properties(title));
+    },
+    debug: (message) => {
+      core.debug(annotationSafe(message));
+    },
+    fail: (message) => {
+      core.setFailed(annotationSafe(message));
+    },
+  };
+}

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { createServer, connect } from 'node:net';
 import { join } from 'node:path';
 import { median, baseEnv } from './measure.ts';
+import { actionEnv } from './startup-profile.ts';
 
 export interface StartupFigures {
   firstRequestMs: number;
@@ -44,13 +45,7 @@ export async function measureStartup(
   for (let i = 0; i < runs + 1; i++) {
     firstConnection = undefined;
     const started = performance.now();
-    await exit(node, [join(root, 'dist/index.js')], {
-      'INPUT_REPOSITORY-URL': `${origin}/legacy/`,
-      'INPUT_PACKAGES-DIR': dir,
-      INPUT_ATTESTATIONS: 'false',
-      ACTIONS_ID_TOKEN_REQUEST_URL: index.github.requestUrl.replace(index.origin, origin),
-      ACTIONS_ID_TOKEN_REQUEST_TOKEN: index.github.requestToken,
-    });
+    await exit(node, [join(root, 'dist/index.js')], actionEnv(index, origin, dir));
     const bareStart = performance.now();
     await exit(node, ['-e', '0'], {});
     if (i === 0 || firstConnection === undefined) continue;

@@ -14,6 +14,8 @@ export interface Workload {
   large: boolean;
   files: { tag: string; payload: number }[];
   sdist: boolean;
+  /** Bytes of random text in the sdist (compressed, it stays about this large). */
+  sdistPayload?: number;
 }
 
 const MIB = 1024 * 1024;
@@ -28,6 +30,15 @@ const binaryTags = PYTHONS.flatMap((py) => PLATFORMS.map((platform) => `${py}-${
 const SMALL = 24 * 1024;
 
 export const WORKLOADS: Workload[] = [
+  {
+    // The release most projects make: an sdist and a pure-Python wheel, 60 to 80 KiB each.
+    id: 'release-2',
+    title: '1 sdist + 1 wheel',
+    large: false,
+    sdist: true,
+    sdistPayload: 64 * 1024,
+    files: [{ tag: 'py3-none-any', payload: 64 * 1024 }],
+  },
   {
     id: 'small-6',
     title: '6 small dists',
@@ -86,17 +97,18 @@ export async function workloadDir(cache: string, workload: Workload): Promise<st
   await mkdir(dir, { recursive: true });
   for (const { tag, payload } of workload.files)
     await writeWheel(join(dir, `${NAME}-${VERSION}-${tag}.whl`), tag, payload);
-  if (workload.sdist) await writeFile(join(dir, `${NAME}-${VERSION}.tar.gz`), sdist());
+  if (workload.sdist) await writeFile(join(dir, `${NAME}-${VERSION}.tar.gz`), sdist(workload.sdistPayload ?? SMALL));
   await writeFile(join(dir, '.complete'), '');
   return dir;
 }
 
-function sdist(): Buffer {
+function sdist(payload: number): Buffer {
   const top = `${NAME}-${VERSION}`;
   return makeTarGz([
     { name: `${top}/PKG-INFO`, data: metadata() },
     { name: `${top}/pyproject.toml`, data: `[project]\nname = "${NAME}"\nversion = "${VERSION}"\n` },
-    { name: `${top}/src/${NAME}/__init__.py`, data: randomBytes(SMALL).toString('base64') },
+    // Random bytes as base64 text: gzip gets it down to about the payload's size.
+    { name: `${top}/src/${NAME}/__init__.py`, data: randomBytes(payload).toString('base64') },
   ]);
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { open, readFile } from 'node:fs/promises';
-import { createBLAKE2b } from 'hash-wasm';
+import { createBLAKE2b } from 'hash-wasm/dist/blake2b.umd.min.js';
 
 export interface Digests {
   sha256: string;
@@ -11,21 +11,34 @@ export interface Digests {
 
 const ONE_READ_BYTES = 1024 * 1024;
 
+/** Both digests of bytes fed to it in order, in one pass. */
+export interface Digester {
+  update(chunk: Uint8Array): void;
+  digest(): Digests;
+}
+
+export async function createDigester(): Promise<Digester> {
+  const sha256 = createHash('sha256');
+  const blake = await createBLAKE2b(256);
+  blake.init();
+  let size = 0;
+  return {
+    update(chunk) {
+      sha256.update(chunk);
+      blake.update(chunk);
+      size += chunk.length;
+    },
+    digest: () => ({ sha256: sha256.digest('hex'), blake2_256: blake.digest('hex'), size }),
+  };
+}
+
 /**
  * Hashes a file in one pass: a small file in one read, a larger one through a single reused 1 MiB
  * buffer, so that hashing a large file leaves no garbage behind (memory stays flat in file size).
  */
 export async function hashFile(path: string, size?: number): Promise<Digests> {
-  const sha256 = createHash('sha256');
-  const blake = await createBLAKE2b(256);
-  blake.init();
-  let read = 0;
-  const update = (chunk: Buffer): void => {
-    sha256.update(chunk);
-    blake.update(chunk);
-    read += chunk.length;
-  };
-  if (size !== undefined && size <= ONE_READ_BYTES) update(await readFile(path));
+  const digester = await createDigester();
+  if (size !== undefined && size <= ONE_READ_BYTES) digester.update(await readFile(path));
   else {
     const file = await open(path, 'r');
     try {
@@ -33,13 +46,13 @@ export async function hashFile(path: string, size?: number): Promise<Digests> {
       for (;;) {
         const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
         if (bytesRead === 0) break;
-        update(buffer.subarray(0, bytesRead));
+        digester.update(buffer.subarray(0, bytesRead));
       }
     } finally {
       await file.close();
     }
   }
-  return { sha256: sha256.digest('hex'), blake2_256: blake.digest('hex'), size: read };
+  return digester.digest();
 }
 
 /**

@@ -1,7 +1,8 @@
 import { PublishError } from '../common/errors.js';
 import type { CredentialSource } from '../index/credentials.js';
 import type { RetryPolicy } from '../index/retry.js';
-import { projectName, releaseVersion, type PreparedDist } from '../index/upload.js';
+import type { HashedDist } from '../index/preparation.js';
+import { projectName, releaseVersion } from '../index/upload.js';
 import { describeWait } from '../confirm/wait.js';
 import { planAttestations } from './attestation-plan.js';
 import { lookupCredentials } from '../index/simple-index.js';
@@ -50,7 +51,7 @@ export interface DryRunResult {
  * Everything a real run would do up to the upload, read-only: the token exchange (its token burned
  * at once), then what the index has; the plan is logged.
  */
-export async function dryRun(prepared: PreparedDist[], context: DryRunContext): Promise<DryRunResult> {
+export async function dryRun(prepared: HashedDist[], context: DryRunContext): Promise<DryRunResult> {
   const auth = await checkAuthentication(context);
   const releases = prepared.map((item) => ({ project: projectName(item), version: releaseVersion(item) }));
   const state = await readIndexState(releases, {

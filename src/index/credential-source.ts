@@ -5,7 +5,7 @@ import type { Inputs } from '../inputs/inputs.js';
 import type { MintedTokens } from './burn.js';
 import { fixedCredentials, mintedCredentials, type CredentialSource } from './credentials.js';
 import { passwordModeAdvice } from './diagnostics.js';
-import { mintUploadToken, type RunnerOidc } from './oidc.js';
+import { mintUploadToken, type OidcHeadStart, type RunnerOidc } from './oidc.js';
 import type { RetryPolicy } from './retry.js';
 
 /** The password, or trusted publishing: a token minted when first asked for and renewed before it runs out. */
@@ -17,6 +17,7 @@ export function credentialSource(
   retry: RetryPolicy,
   tokenRenewMarginMs: number,
   minted: MintedTokens,
+  headStart?: OidcHeadStart,
 ): CredentialSource {
   if (inputs.password) {
     const advice = passwordModeAdvice(inputs.repositoryUrl, inputs.user, inputs.password);
@@ -35,7 +36,11 @@ export function credentialSource(
     if (!warned.has(message)) io.warning(message);
     warned.add(message);
   };
+  let next = headStart;
   const mint = async () => {
+    const start = next;
+    // The audience serves every mint; the head start's ID token only the first.
+    next = start && { audience: start.audience };
     // Without the runner's variables the exchange fails at once (with the id-token advice): no "exchanging" line.
     if (runner.requestUrl && runner.requestToken)
       io.info(
@@ -49,6 +54,7 @@ export function credentialSource(
       retry,
       log,
       warn: warnOnce,
+      headStart: start,
     });
     minted.remember(token.token);
     if (inputs.verbose)

@@ -2,6 +2,7 @@ import type { Dispatcher, EnvHttpProxyAgent } from 'undici';
 import Agent from 'undici/lib/dispatcher/agent.js';
 import dispatchRequest from 'undici/lib/api/api-request.js';
 import type { IncomingHttpHeaders } from 'node:http';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { STATUS_CODES } from 'node:http';
 import { Readable } from 'node:stream';
 import { USER_AGENT } from '../common/version.js';
@@ -153,6 +154,9 @@ async function sendOnce(url: URL, init: HttpRequest): Promise<HttpResponse> {
     // The index may answer before it has read the whole body (a 413, a 401): its answer is due now.
     clock.answering();
     const { text, truncated } = await readLimited(response.body, ANSWER_BYTES[kind]);
+    // undici frees the connection for the next request a turn of the event loop after the answer's
+    // last byte; a request sent before that would open a new connection (and pay a new TLS handshake).
+    await new Promise((resolve) => setImmediate(resolve));
     return {
       status: response.statusCode,
       headers: response.headers,
@@ -218,4 +222,23 @@ function describeNetworkError(error: Error): string {
   const detail = cause && cause.message !== error.message ? `${error.message} (${cause.message})` : error.message;
   const tag = code ?? causeCode;
   return tag && !detail.includes(tag) ? `${detail} [${tag}]` : detail;
+}
+
+/** undici publishes this right before a request's first byte is written to its socket. */
+const REQUEST_WRITTEN = 'undici:client:sendHeaders';
+
+/**
+ * Settles when the next request sent here is written to its socket (its connection and TLS
+ * handshake done, which take turns of the event loop), or after `capMs` at most.
+ */
+export function nextRequestWritten(capMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      unsubscribe(REQUEST_WRITTEN, done);
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(done, capMs).unref();
+    subscribe(REQUEST_WRITTEN, done);
+  });
 }

@@ -46,6 +46,15 @@ export interface ExchangeOptions {
   retry: RetryPolicy;
   log: (message: string) => void;
   warn: (message: string) => void;
+  /** The audience and a first ID token, asked for before the rest of the action was loaded (head-start.ts). */
+  headStart?: OidcHeadStart | undefined;
+}
+
+/** The exchange's first two requests, under way before the dists are even found (src/index/head-start.ts). */
+export interface OidcHeadStart {
+  audience: Promise<string>;
+  /** An ID token for that audience, for the first exchange only: the index accepts each token's `jti` once. */
+  idToken?: Promise<string> | undefined;
 }
 
 /**
@@ -59,41 +68,55 @@ export async function mintUploadToken(
   runner: RunnerOidc,
   options: ExchangeOptions,
 ): Promise<UploadToken> {
-  const { requestUrl, requestToken } = checkRunner(runner);
-  options.mask(requestToken);
+  options.mask(checkRunner(runner).requestToken);
   const { retry, log } = options;
-  const audience = await withRetries('Asking the index for its OIDC audience', retry, log, () =>
-    fetchAudience(indexUrl),
-  );
+  const audience = await (options.headStart?.audience ?? audienceWithRetries(indexUrl, retry, log));
+  let prefetched = options.headStart?.idToken;
   return withRetries('Exchanging the OIDC token for an upload token', retry, log, async () => {
-    const idToken = await withRetries("Requesting an OIDC token from GitHub's runner", retry, log, () =>
-      runner.getIdToken
-        ? idTokenFromCore(runner.getIdToken, audience, options.mask)
-        : requestIdToken(requestUrl, requestToken, audience, options.mask),
-    );
+    const fresh = prefetched;
+    prefetched = undefined;
+    const idToken = await (fresh ?? exchangeIdTokenFor(runner, audience, options));
     const reusable = reusableWorkflowWarning(decodeClaims(idToken));
     if (reusable) options.warn(reusable);
     return exchangeIdToken(indexUrl, idToken, options);
   });
 }
 
-/** An ID token from the runner for another audience (Sigstore's), masked on arrival, retried like the rest. */
+/** The index's audience, each failure retried as policy allows. */
+export function audienceWithRetries(
+  indexUrl: URL,
+  retry: RetryPolicy,
+  log: (message: string) => void,
+): Promise<string> {
+  return withRetries('Asking the index for its OIDC audience', retry, log, () => fetchAudience(indexUrl));
+}
+
+/**
+ * An ID token from the runner for an audience (the index's, or Sigstore's), the request token masked
+ * first and the ID token on arrival; retried as policy allows.
+ */
 export async function runnerIdToken(
   runner: RunnerOidc,
   audience: string,
   options: Pick<ExchangeOptions, 'mask' | 'retry' | 'log'>,
+  what = `Requesting an OIDC token for '${audience}' from GitHub's runner`,
 ): Promise<string> {
   const { requestUrl, requestToken } = checkRunner(runner);
   options.mask(requestToken);
-  return withRetries(
-    `Requesting an OIDC token for '${audience}' from GitHub's runner`,
-    options.retry,
-    options.log,
-    () =>
-      runner.getIdToken
-        ? idTokenFromCore(runner.getIdToken, audience, options.mask)
-        : requestIdToken(requestUrl, requestToken, audience, options.mask),
+  return withRetries(what, options.retry, options.log, () =>
+    runner.getIdToken
+      ? idTokenFromCore(runner.getIdToken, audience, options.mask)
+      : requestIdToken(requestUrl, requestToken, audience, options.mask),
   );
+}
+
+/** The ID token the exchange sends to the index. */
+export function exchangeIdTokenFor(
+  runner: RunnerOidc,
+  audience: string,
+  options: Pick<ExchangeOptions, 'mask' | 'retry' | 'log'>,
+): Promise<string> {
+  return runnerIdToken(runner, audience, options, "Requesting an OIDC token from GitHub's runner");
 }
 
 function checkRunner(runner: RunnerOidc): { requestUrl: URL; requestToken: string } {

@@ -1,19 +1,23 @@
 import { basicAuthorization, type CredentialSource, type Credentials } from './credentials.js';
 import type { DistFile } from '../dists/dists.js';
-import type { Digests } from '../dists/digests.js';
+import { createDigester, hashFile, type Digests } from '../dists/digests.js';
 import { PublishError } from '../common/errors.js';
 import { outside } from '../common/log-text.js';
 import { send, serverMessage, statusLine, type HttpResponse } from './http.js';
 import { getField, type CoreMetadata } from '../dists/metadata.js';
 import { metadataFormFields, type FormField } from '../dists/form-fields.js';
-import { multipartBody } from './multipart.js';
+import { multipartBody, type TrailingFields } from './multipart.js';
 import { isRetryableStatus, RetryableFailure, retryAfterMs, withRetries, type RetryPolicy } from './retry.js';
 import { listedDigests, lookupCredentials } from './simple-index.js';
 
-/** A dist that passed pre-flight: everything the upload needs, known before the first byte is sent. */
+/** A dist that passed pre-flight, with everything its upload needs. */
 export interface PreparedDist {
   dist: DistFile;
-  digests: Digests;
+  /**
+   * Known before the upload when the file was hashed first (preparation.ts); otherwise the upload
+   * hashes the file as it sends it and puts the digests after it.
+   */
+  digests?: Digests | undefined;
   metadata: CoreMetadata;
   /** The PEP 740 `attestations` form field (a JSON array), when the file carries any. */
   attestations?: string | undefined;
@@ -51,21 +55,63 @@ export interface UploadOutcome {
   status?: number;
   milliseconds: number;
   attempts: number;
+  /** The file's digests, when known: hashed first, or by the attempt that sent all of it. */
+  digests?: Digests | undefined;
 }
 
-/** The whole form for one file, in the order twine sends it; `content` is added by the encoder. */
+/**
+ * The form for one file, in the order twine sends it, `content` added by the encoder. Without
+ * digests known, the digest fields are left out: they follow the file (digestsAfterFile).
+ */
 export function uploadFormFields(prepared: PreparedDist): FormField[] {
   const { dist, digests } = prepared;
   return [
     ...metadataFormFields(prepared.metadata),
     ['pyversion', dist.pyversion],
     ['filetype', dist.kind === 'wheel' ? 'bdist_wheel' : 'sdist'],
-    ['sha256_digest', digests.sha256],
-    ['blake2_256_digest', digests.blake2_256],
+    ...(digests ? digestFields(digests) : []),
     ...(prepared.attestations ? [['attestations', prepared.attestations] as FormField] : []),
     [':action', 'file_upload'],
     ['protocol_version', '1'],
   ];
+}
+
+function digestFields(digests: Digests): FormField[] {
+  return [
+    ['sha256_digest', digests.sha256],
+    ['blake2_256_digest', digests.blake2_256],
+  ];
+}
+
+/** Hex digests: their length is known before the file is read, so Content-Length is too. */
+const HEX_DIGEST_LENGTH = 64;
+
+/**
+ * The digest fields after the file, hashed as it is sent: one pass over a large file. Warehouse
+ * parses the whole form before it reads any field (file_upload's first access to request.POST), so
+ * the order does not matter to it, nor to pypiserver. `found` gets the digests of every attempt
+ * that read the whole file.
+ */
+function digestsAfterFile(found: (digests: Digests) => void): TrailingFields {
+  return {
+    shape: [
+      ['sha256_digest', HEX_DIGEST_LENGTH],
+      ['blake2_256_digest', HEX_DIGEST_LENGTH],
+    ],
+    async start() {
+      const digester = await createDigester();
+      return {
+        update: (chunk) => {
+          digester.update(chunk);
+        },
+        values: () => {
+          const digests = digester.digest();
+          found(digests);
+          return digestFields(digests).map(([, value]) => value);
+        },
+      };
+    },
+  };
 }
 
 /**
@@ -76,29 +122,41 @@ export function uploadFormFields(prepared: PreparedDist): FormField[] {
  */
 export async function publishDist(context: UploadContext, prepared: PreparedDist): Promise<UploadOutcome> {
   const started = Date.now();
-  const { dist, digests } = prepared;
+  const { dist } = prepared;
+  let digests = prepared.digests;
+  // Our sha256 for a comparison with the index's copy: a file not hashed yet is read for it now.
+  const sha256 = async (): Promise<string> => (digests ??= await hashFile(dist.path, dist.size)).sha256;
   if (context.skipExisting) {
-    const stored = await storedCopy(context, prepared);
+    const stored = await storedCopy(context, prepared, sha256);
     if (stored.kind === 'same')
       return {
         result: 'skipped',
         note: 'the index has this file with the same sha256',
         milliseconds: Date.now() - started,
         attempts: 0,
+        digests,
       };
-    if (stored.kind === 'different') throw differentContent(context.url, dist, digests.sha256, stored.sha256);
+    if (stored.kind === 'different') throw differentContent(context.url, dist, await sha256(), stored.sha256);
   }
 
+  // Hashed first: the digests where twine puts them. Otherwise each attempt hashes what it sends.
+  const trailing = prepared.digests
+    ? undefined
+    : digestsAfterFile((found) => {
+        digests = found;
+      });
   const form = uploadFormFields(prepared);
   let renewed = false;
   return withRetries(`Uploading ${dist.filename}`, context.retry, context.log, async (attempt) => {
     const credentials = await context.credentials.current();
-    const response = await post(context, prepared, form, credentials);
+    if (trailing) digests = undefined;
+    const response = await post(context, prepared, form, trailing, credentials);
     const done = (result: UploadResult, note?: string): UploadOutcome => ({
       result,
       status: response.status,
       milliseconds: Date.now() - started,
       attempts: attempt,
+      digests,
       ...(note ? { note } : {}),
     });
     const refused = uploadRefused(context.url, credentials, prepared, response);
@@ -122,7 +180,7 @@ export async function publishDist(context: UploadContext, prepared: PreparedDist
     }
     if (!isAlreadyExists(response)) throw refused;
 
-    const copy = await storedCopy(context, prepared);
+    const copy = await storedCopy(context, prepared, sha256);
     // A CDN-cached listing may not show a file stored seconds ago.
     const stored =
       copy.kind === 'absent' ? { kind: 'unknown' as const, reason: 'the simple API does not list it yet' } : copy;
@@ -131,7 +189,7 @@ export async function publishDist(context: UploadContext, prepared: PreparedDist
         ? done('uploaded', 'an earlier attempt stored it (its answer was lost); the index has the same sha256')
         : done('skipped', 'the index has this file with the same sha256');
     }
-    if (stored.kind === 'different') throw differentContent(context.url, dist, digests.sha256, stored.sha256);
+    if (stored.kind === 'different') throw differentContent(context.url, dist, await sha256(), stored.sha256);
     if (context.skipExisting) {
       context.warn(
         `${dist.filename}: the index says it has this file, but its content could not be compared (${stored.reason}); skipping it without knowing that it is identical.`,
@@ -155,15 +213,15 @@ async function post(
   context: UploadContext,
   prepared: PreparedDist,
   form: FormField[],
+  trailing: TrailingFields | undefined,
   credentials: Credentials,
 ): Promise<HttpResponse> {
   const { dist } = prepared;
-  const body = await multipartBody(form, {
-    field: 'content',
-    filename: dist.filename,
-    path: dist.path,
-    size: dist.size,
-  });
+  const body = multipartBody(
+    form,
+    { field: 'content', filename: dist.filename, path: dist.path, size: dist.size },
+    { trailing },
+  );
   try {
     return await send(context.url, {
       method: 'POST',
@@ -193,8 +251,12 @@ async function post(
 type StoredCopy =
   { kind: 'absent' } | { kind: 'same' } | { kind: 'different'; sha256: string } | { kind: 'unknown'; reason: string };
 
-/** What the index's simple API says about this filename, compared with our sha256. */
-async function storedCopy(context: UploadContext, prepared: PreparedDist): Promise<StoredCopy> {
+/** What the index's simple API says about this filename, compared with our sha256 (asked for only then). */
+async function storedCopy(
+  context: UploadContext,
+  prepared: PreparedDist,
+  ourSha256: () => Promise<string>,
+): Promise<StoredCopy> {
   if (!context.simpleIndex) return { kind: 'unknown', reason: "the index's simple API is not known; set 'check-url'" };
   const project = projectName(prepared);
   try {
@@ -211,7 +273,7 @@ async function storedCopy(context: UploadContext, prepared: PreparedDist): Promi
     if (!listing.has(prepared.dist.filename)) return { kind: 'absent' };
     const sha256 = listing.get(prepared.dist.filename);
     if (!sha256) return { kind: 'unknown', reason: 'the index lists the file without a sha256' };
-    return sha256 === prepared.digests.sha256 ? { kind: 'same' } : { kind: 'different', sha256 };
+    return sha256 === (await ourSha256()) ? { kind: 'same' } : { kind: 'different', sha256 };
   } catch (error) {
     if (!(error instanceof PublishError)) throw error;
     context.warn(error.message);

@@ -31,8 +31,17 @@ export interface Inputs {
   wait: number | undefined;
 }
 
-/** Reads one raw input; in the action this is `core.getInput`, in tests a plain lookup. */
+/** Reads one raw input; in the action `readActionInput`, in tests a plain lookup. */
 export type InputReader = (name: string) => string;
+
+/**
+ * An input as the runner passes it, by `@actions/core`'s getInput rule (INPUT_ and the name in
+ * upper case with spaces as underscores, trimmed), read without loading @actions/core, so that the
+ * first request does not wait for it (src/main-step.ts).
+ */
+export function readActionInput(name: string, env: Record<string, string | undefined> = process.env): string {
+  return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
 
 /** The spellings pypa/gh-action-pypi-publish still honours, which we accept with a warning. */
 const DEPRECATED_SPELLINGS: Record<string, string> = {

@@ -16,15 +16,16 @@ export interface FileReport {
   installableAfterS?: number | undefined;
 }
 
+/** A file's line in the outputs and the summary; its digests are empty until known. */
 export function fileReport(prepared: PreparedDist, result: FileReport['result'], indexUrl: URL): FileReport {
   const site = warehouseSite(indexUrl);
   const name = projectName(prepared);
   const version = releaseVersion(prepared);
   return {
     filename: prepared.dist.filename,
-    size: prepared.digests.size,
-    sha256: prepared.digests.sha256,
-    blake2_256: prepared.digests.blake2_256,
+    size: prepared.digests?.size ?? prepared.dist.size,
+    sha256: prepared.digests?.sha256 ?? '',
+    blake2_256: prepared.digests?.blake2_256 ?? '',
     result,
     ...(site ? { url: `${site}/project/${encodeURIComponent(name)}/${encodeURIComponent(version)}/` } : {}),
   };

@@ -295,7 +295,7 @@ export const ROUND_TWO: RoundTwoCase[] = [
   {
     id: 'post-step-two-tokens',
     title: 'the post step after a failed main step that had renewed its token (two tokens left)',
-    expected: { code: 0, log: ['revoking 2 upload tokens'] },
+    expected: { code: 0, log: ['Revoking the 2 upload tokens the main step minted.'] },
     run: (root) =>
       withSetup(async (setup) => {
         // 60 s tokens are renewed before each upload (4-minute margin); every upload is refused.

@@ -133,9 +133,11 @@ describe('the release workflow under act', () => {
       ]);
       expect([...idx.files.keys()].sort()).toEqual([...printed.keys()].sort());
       for (const [filename, digest] of printed) expect(sha256(idx.files.get(filename)!.bytes)).toBe(digest);
-      // Revoked after the uploads; the post step then had nothing left to do.
+      // The main step ends with its last upload and leaves the token to the post step, which act runs.
       expect(idx.burns).toEqual([{ status: 202, known: true }]);
-      expect(run.output).not.toContain('The main step ended before revoking');
+      expect(idx.liveTokens).toBe(0);
+      expect(run.output).toContain("The upload token is revoked by this action's post step, at the end of the job.");
+      expect(run.output).toContain('Revoking the upload token the main step minted.');
     },
     ACT_TIMEOUT_MS,
   );
@@ -153,7 +155,7 @@ describe('the release workflow under act', () => {
 
       expect(run.code).not.toBe(0);
       expect(run.output).toContain('refused sampleproject-1.0.0-py3-none-any.whl: 400');
-      expect(run.output).toContain('The main step ended before revoking its upload token; revoking now.');
+      expect(run.output).toContain('Revoking the upload token the main step minted.');
       expect(idx.burns).toEqual([{ status: 202, known: true }]);
       expect(idx.files.size).toBe(0);
     },

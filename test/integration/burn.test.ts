@@ -1,5 +1,7 @@
-// Token burning: after the uploads (main step), and in the post step when the main step failed or
-// was cancelled; never in API-token mode; never a failed job. Against the local index over HTTP.
+// Token burning. With a state file (GITHUB_STATE, as on every runner) the main step leaves its tokens
+// in the state and ends with its last upload; the post step revokes them, whether the main step
+// succeeded, failed or was cancelled. Without one, the main step revokes them after its uploads.
+// Never in API-token mode; never a failed job. Against the local index over HTTP.
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -43,7 +45,46 @@ function refuseUploads(idx: LocalIndex): void {
   });
 }
 
-describe('burning the upload token in the main step', () => {
+describe('the main step with a state file: the post step revokes', () => {
+  it('ends with its last upload, and leaves the token, masked, in the state', async () => {
+    const idx = await startIndex();
+    const result = await runInProcess(
+      { 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir(dists) },
+      oidc(idx),
+      undefined,
+      undefined,
+      true,
+    );
+    expect(result.error).toBeUndefined();
+    expect(idx.files.size).toBe(2);
+    expect(burnRequests(idx)).toHaveLength(0);
+    expect(idx.liveTokens).toBe(1);
+    expect(idx.requests.at(-1)?.path).toBe('/legacy/');
+    const saved = JSON.parse(result.state['upload-tokens']) as string[];
+    expect(saved).toHaveLength(1);
+    expect(result.secrets).toContain(saved[0]);
+    expect(result.state['upload-index-url']).toBe(idx.uploadUrl);
+    expect(result.log).toContain(
+      "info: The upload token is revoked by this action's post step, at the end of the job.",
+    );
+  });
+
+  it('says nothing about revoking with an API token, and leaves no state', async () => {
+    const idx = await startIndex();
+    const result = await runInProcess(
+      { 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir(dists), password: 'pypi-local-api-token' },
+      { requestUrl: undefined, requestToken: undefined },
+      undefined,
+      undefined,
+      true,
+    );
+    expect(result.error).toBeUndefined();
+    expect(result.state['upload-tokens'] ?? '').toBe('');
+    expect(result.log.filter((l) => l.includes('revoked'))).toEqual([]);
+  });
+});
+
+describe('the main step without a state file: it revokes its token itself', () => {
   it('revokes it after a successful upload and leaves nothing for the post step', async () => {
     const idx = await startIndex();
     const result = await runInProcess(
@@ -124,26 +165,44 @@ async function runPostStep(idx: LocalIndex, stateFile: string) {
   return runBundle(node24Binary(), { 'repository-url': idx.uploadUrl }, env, 'post');
 }
 
-/** Runs the bundle's main step with trusted publishing, its state saved in `stateFile`. */
-async function runMainStep(idx: LocalIndex, stateFile: string) {
-  return runBundle(
-    node24Binary(),
-    { 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir(dists) },
-    {
-      ACTIONS_ID_TOKEN_REQUEST_URL: idx.github.requestUrl,
-      ACTIONS_ID_TOKEN_REQUEST_TOKEN: idx.github.requestToken,
-      GITHUB_STATE: stateFile,
-    },
-  );
-}
-
 async function stateFile(): Promise<string> {
   const path = join(await mkdtemp(join(tmpdir(), 'state-')), 'state');
   await writeFile(path, '');
   return path;
 }
 
+/** Runs the bundle's main step with the runner's OIDC variables, and a state file when given. */
+async function runMainStep(idx: LocalIndex, state?: string) {
+  return runBundle(
+    node24Binary(),
+    { 'repository-url': idx.uploadUrl, 'packages-dir': await packagesDir(dists) },
+    {
+      ACTIONS_ID_TOKEN_REQUEST_URL: idx.github.requestUrl,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: idx.github.requestToken,
+      ...(state ? { GITHUB_STATE: state } : {}),
+    },
+  );
+}
+
 describe("the post step (action.yml's runs.post)", () => {
+  it('revokes the token a successful main step left, which ended with its last upload', async () => {
+    const idx = await startIndex();
+    const state = await stateFile();
+    const main = await runMainStep(idx, state);
+    expect(main.code).toBe(0);
+    expect(idx.files.size).toBe(2);
+    expect(burnRequests(idx)).toHaveLength(0);
+    expect(idx.requests.at(-1)?.path).toBe('/legacy/');
+    expect(main.stdout).toContain("The upload token is revoked by this action's post step, at the end of the job.");
+
+    const post = await runPostStep(idx, state);
+    expect(post.code).toBe(0);
+    expect(idx.burns).toEqual([{ status: 202, known: true }]);
+    expect(idx.liveTokens).toBe(0);
+    expect(post.stdout).toContain('Revoking the upload token the main step minted.');
+    expect(post.stdout).toContain('Revoked the upload token at ');
+  });
+
   it('revokes the token after the main step failed an upload', async () => {
     const idx = await startIndex();
     refuseUploads(idx);
@@ -155,7 +214,7 @@ describe("the post step (action.yml's runs.post)", () => {
     const post = await runPostStep(idx, state);
     expect(post.code).toBe(0);
     expect(idx.burns).toEqual([{ status: 202, known: true }]);
-    expect(post.stdout).toContain('The main step ended before revoking its upload token; revoking now.');
+    expect(post.stdout).toContain('Revoking the upload token the main step minted.');
     expect(post.stdout).toContain('Revoked the upload token at ');
     // The post step masks the token before anything else, and never prints it.
     const masks = [...post.stdout.matchAll(/^::add-mask::(.+)$/gm)].map((m) => m[1]);
@@ -198,15 +257,27 @@ describe("the post step (action.yml's runs.post)", () => {
     expect(idx.burns).toEqual([{ status: 202, known: true }]);
   });
 
-  it('does nothing after a main step that revoked its own token', async () => {
+  it('without a state file, the main step revokes its token itself after the last upload', async () => {
     const idx = await startIndex();
-    const state = await stateFile();
-    const main = await runMainStep(idx, state);
+    const main = await runMainStep(idx);
     expect(main.code).toBe(0);
-    const post = await runPostStep(idx, state);
+    expect(idx.burns).toEqual([{ status: 202, known: true }]);
+    expect(idx.liveTokens).toBe(0);
+    expect(idx.requests.at(-1)?.path).toBe('/_/oidc/burn-token');
+    expect(main.stdout).toContain('Revoked the upload token at ');
+  });
+
+  it('does nothing after a main step that revoked its own token (a dry run does)', async () => {
+    const idx = await startIndex();
+    const post = await runBundle(
+      node24Binary(),
+      {},
+      { 'STATE_upload-tokens': '', 'STATE_upload-index-url': '' },
+      'post',
+    );
     expect(post.code).toBe(0);
-    expect(idx.burns).toHaveLength(1);
-    expect(post.stdout).not.toContain('Revoked');
+    expect(idx.requests).toHaveLength(0);
+    expect(post.stdout).not.toContain('Revok');
   });
 
   it('revokes every token left, when a renewal had minted a second one', async () => {
@@ -223,7 +294,7 @@ describe("the post step (action.yml's runs.post)", () => {
 
     const post = await runPostStep(idx, state);
     expect(post.code).toBe(0);
-    expect(post.stdout).toContain('The main step ended before revoking 2 upload tokens; revoking now.');
+    expect(post.stdout).toContain('Revoking the 2 upload tokens the main step minted.');
     expect(idx.burns).toEqual([
       { status: 202, known: true },
       { status: 202, known: true },

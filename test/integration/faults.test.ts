@@ -1,5 +1,6 @@
 // Faults injected into the project's local index, over real HTTP on 127.0.0.1: after each, every
 // file is stored exactly once and byte-identical, and the result and log say what happened.
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -142,6 +143,9 @@ describe('retries', () => {
     expect(idx.files.get('big-1.0-py3-none-any.whl')!.bytes.equals(big)).toBe(true);
     expect(retries(result)).toHaveLength(1);
     expect(retries(result)[0]).toContain('could not reach');
+    // Read once per attempt: the second attempt hashed what it sent, and the index checked it.
+    expect(idx.files.get('big-1.0-py3-none-any.whl')!.fieldsAfterFile).toEqual(['sha256_digest', 'blake2_256_digest']);
+    expect(JSON.parse(result.outputs.uploaded)[0].sha256).toBe(createHash('sha256').update(big).digest('hex'));
   });
 
   it('the file stored, then the connection dropped before the answer: the retry finds it there (Warehouse answers 200)', async () => {

@@ -1,6 +1,7 @@
 // Concurrent uploads (input `parallel`) against the local index over real HTTP: the first file goes
 // alone, then up to `parallel` at once; results stay in the files' order; a failure stops new
 // uploads; an expired token is renewed once for all the uploads that met it.
+import { createServer, connect, type AddressInfo, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Tuning } from '../../src/main.js';
 import { runInProcess, type RecordedRun } from '../support/action-runner.ts';
@@ -210,5 +211,48 @@ describe('parallel uploads', () => {
     expect(idx.uploads.filter((u) => u.status === 403 && u.message.includes('expired'))).toHaveLength(4);
     expect(idx.mintedTokens).toBe(2);
     expect(uploadedNames(result)).toEqual(names);
+  });
+});
+
+describe('connections to the index', () => {
+  /** A TCP pass-through in front of the index that counts the connections made to it. */
+  async function countingProxy(idx: LocalIndex): Promise<{ origin: string; connections: () => number }> {
+    let connections = 0;
+    const server = createServer((client) => {
+      connections++;
+      const upstream = connect(Number(new URL(idx.origin).port), '127.0.0.1');
+      client.pipe(upstream).pipe(client);
+      client.on('error', () => upstream.destroy());
+      upstream.on('error', () => client.destroy());
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    proxies.push(server);
+    return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, connections: () => connections };
+  }
+  const proxies: Server[] = [];
+  afterEach(() => {
+    for (const proxy of proxies.splice(0)) proxy.close();
+  });
+
+  it.each([
+    [2, 1, 1],
+    [6, 4, 4],
+  ])('%i files with parallel %i take %i connection(s): each is reused once free', async (count, parallel, expected) => {
+    const idx = await startIndex();
+    const proxy = await countingProxy(idx);
+    const { dir } = await wheels(count);
+    const result = await runInProcess(
+      { 'repository-url': `${proxy.origin}/legacy/`, 'packages-dir': dir, parallel: String(parallel) },
+      { requestUrl: idx.github.requestUrl, requestToken: idx.github.requestToken },
+      // The default idle timeout: requests with the same one share a pool of connections.
+      { retry: FAST.retry },
+      undefined,
+      // As with a state file: the post step revokes the token, no request follows the last upload.
+      true,
+    );
+    expect(result.error).toBeUndefined();
+    expect(idx.files.size).toBe(count);
+    // The audience and mint-token requests went over the first connection too.
+    expect(proxy.connections()).toBe(expected);
   });
 });

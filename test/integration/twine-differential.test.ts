@@ -10,14 +10,16 @@ import { runInProcess } from '../support/action-runner.ts';
 import { startLocalIndex, type LocalIndex } from '../support/local-index.ts';
 import { fixtureDists, packagesDir } from '../support/packages-dir.ts';
 import { venvBin } from '../support/python-env.ts';
-import { makeWheel, metadataText } from '../support/archives.ts';
+import { makeWheel, metadataText, pseudoRandomBytes } from '../support/archives.ts';
+import { ONE_BUFFER_BYTES } from '../../src/index/multipart.js';
 
 const TOKEN = 'pypi-differential-test-token';
 const PROJECTS = ['sampleproject', 'legacy-meta', 'meta23', 'setuptools-rst'];
 
 /**
  * Known differences: twine's field order comes from a Python frozenset (arbitrary), so fields are
- * compared by name with each name's values in order. Metadata 2.5's Import-Name and
+ * compared by name with each name's values in order; for a large file the action sends the digests
+ * after the file part (one pass over it), checked by the last test. Metadata 2.5's Import-Name and
  * Import-Namespace: twine 7 sends neither, we send them as `import_name` and `import_namespace`,
  * the form fields Warehouse reads (issue 9); IMPORT_FIELDS lists the extra fields expected per file.
  * twine sends nothing else that we do not.
@@ -55,8 +57,30 @@ await writeFile(
   ),
 );
 
+// Above the size up to which files are hashed before their upload: the action hashes it as it sends
+// it and puts the digest fields after the file part (twine puts the file last).
+const LARGE_WHEEL = 'largewheel-1.0-py3-none-any.whl';
+await writeFile(
+  join(importNamesDir, LARGE_WHEEL),
+  makeWheel(
+    'largewheel',
+    '1.0',
+    metadataText({
+      'Metadata-Version': '2.4',
+      Name: 'largewheel',
+      Version: '1.0',
+      Summary: 'One pass over a large file',
+    }),
+    pseudoRandomBytes(ONE_BUFFER_BYTES + 512 * 1024),
+  ),
+);
+
 // Built by global setup before test files are collected, so the cases can be named by file.
-const dists = [...(await Promise.all(PROJECTS.map(fixtureDists))).flat(), join(importNamesDir, IMPORT_NAMES_WHEEL)];
+const dists = [
+  ...(await Promise.all(PROJECTS.map(fixtureDists))).flat(),
+  join(importNamesDir, IMPORT_NAMES_WHEEL),
+  join(importNamesDir, LARGE_WHEEL),
+];
 let viaTwine: LocalIndex;
 let viaAction: LocalIndex;
 
@@ -123,5 +147,16 @@ describe('the upload form equals what twine sends', () => {
         'protocol_version',
       ]),
     );
+  });
+
+  it('sends the digests after the file only for a file above the one-buffer size, which the index accepts', () => {
+    const after = (index: LocalIndex) =>
+      Object.fromEntries([...index.files].map(([name, stored]) => [name, stored.fieldsAfterFile]));
+    const ours = after(viaAction);
+    expect(ours[LARGE_WHEEL]).toEqual(['sha256_digest', 'blake2_256_digest']);
+    for (const [name, fields] of Object.entries(ours)) if (name !== LARGE_WHEEL) expect(fields).toEqual([]);
+    expect(Object.values(after(viaTwine)).flat()).toEqual([]);
+    // The local index checked both digests against the bytes it received.
+    expect(viaAction.files.get(LARGE_WHEEL)!.sha256).toBe(viaTwine.files.get(LARGE_WHEEL)!.sha256);
   });
 });

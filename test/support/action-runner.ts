@@ -23,6 +23,8 @@ export async function runInProcess(
   tuning?: Partial<Tuning>,
   /** Environment variables the run sees instead of process.env (RUNNER_TEMP, Sigstore URLs). */
   env?: Record<string, string | undefined>,
+  /** As the action with a state file: the tokens are left to the post step (src/post.ts). */
+  postStepRevokes?: boolean,
 ): Promise<RecordedRun> {
   const recorded: RecordedRun = { log: [], secrets: [], outputs: {}, summary: '', state: {} };
   const masked = new Set<string>();
@@ -49,7 +51,13 @@ export async function runInProcess(
         io.warning(message);
       },
     );
-    recorded.reports = await run(parsed, { io, runner, ...(tuning ? { tuning } : {}), ...(env ? { env } : {}) });
+    recorded.reports = await run(parsed, {
+      io,
+      runner,
+      ...(tuning ? { tuning } : {}),
+      ...(env ? { env } : {}),
+      ...(postStepRevokes ? { postStepRevokes } : {}),
+    });
   } catch (error) {
     recorded.error = error as Error;
   } finally {

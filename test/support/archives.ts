@@ -95,15 +95,17 @@ export function metadataText(fields: Record<string, string>, body = ''): string 
     .join('\n')}\n\n${body}`;
 }
 
-/** A small but complete wheel: METADATA, WHEEL, RECORD and one module. */
+/** A small but complete wheel: METADATA, WHEEL, RECORD and one module (and `payload.bin`, when given). */
 export function makeWheel(
   name: string,
   version: string,
   metadata = metadataText({ 'Metadata-Version': '2.1', Name: name, Version: version, Summary: 'test' }),
+  payload?: Buffer,
 ): Buffer {
   const distInfo = `${name.replace(/[-_.]+/g, '_')}-${version}.dist-info`;
   return makeZip([
     { name: `${name.replace(/[-_.]+/g, '_')}/__init__.py`, data: '' },
+    ...(payload ? [{ name: `${name.replace(/[-_.]+/g, '_')}/payload.bin`, data: payload }] : []),
     { name: `${distInfo}/METADATA`, data: metadata },
     {
       name: `${distInfo}/WHEEL`,
@@ -111,4 +113,14 @@ export function makeWheel(
     },
     { name: `${distInfo}/RECORD`, data: '' },
   ]);
+}
+
+/** Incompressible bytes that are the same on every run (a linear congruential generator). */
+export function pseudoRandomBytes(length: number, seed = 1): Buffer {
+  const bytes = Buffer.alloc(length);
+  for (let i = 0, x = seed; i < length; i++) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    bytes[i] = x >>> 24;
+  }
+  return bytes;
 }

@@ -78,6 +78,7 @@ export function seedFile(state: UploadState, filename: string, bytes: Buffer, up
     sha256: createHash('sha256').update(bytes).digest('hex'),
     blake2_256: blake2b256Hex(bytes),
     fields: [],
+    fieldsAfterFile: [],
     attestations: [],
     project,
     version: match[2],

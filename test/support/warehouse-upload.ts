@@ -27,6 +27,8 @@ export interface StoredFile {
   blake2_256: string;
   /** The text parts of the upload, in order, repeated names kept. */
   fields: [string, string][];
+  /** The names of the text parts that came after the file part, in order. */
+  fieldsAfterFile: string[];
   /** PEP 503 normalized project name. */
   project: string;
   version: string;
@@ -239,6 +241,10 @@ function upload(
     sha256: hashes.sha256,
     blake2_256: hashes.blake2_256,
     fields: textFields(parts),
+    fieldsAfterFile: parts
+      .slice(parts.findIndex((part) => part.name === 'content' && part.filename !== undefined) + 1)
+      .filter((part) => part.filename === undefined)
+      .map((part) => part.name),
     project,
     version,
     filetype,

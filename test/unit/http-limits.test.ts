@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_IDLE_TIMEOUT_MS, send, TransportError } from '../../src/index/http.js';
-import { testTiming } from '../../src/main.js';
+import { testTiming } from '../../src/index/test-timing.js';
 import { ANSWER_BYTES, DEFAULT_DEADLINES, useDeadlines } from '../../src/index/answer-limits.js';
 
 const servers: Server[] = [];

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { PublishError } from '../../src/common/errors.js';
-import { DEFAULT_REPOSITORY_URL, parseInputs, type Inputs } from '../../src/inputs/inputs.js';
+import { DEFAULT_REPOSITORY_URL, parseInputs, readActionInput, type Inputs } from '../../src/inputs/inputs.js';
 
 /** parseInputs over a plain object, as the workflow would give it; returns the warnings too. */
 function parse(given: Record<string, string>): { inputs: Inputs; warnings: string[] } {
@@ -323,5 +323,26 @@ describe('parseInputs: wait', () => {
     );
     // Off, it needs nothing.
     expect(parse({ wait: 'false', 'repository-url': 'https://my-index.example/legacy/' }).inputs.wait).toBeUndefined();
+  });
+});
+
+describe('readActionInput: @actions/core getInput’s rule, without loading it', () => {
+  it.each([
+    ['repository-url', { 'INPUT_REPOSITORY-URL': ' https://x/legacy/ \n' }, 'https://x/legacy/'],
+    ['packages_dir', { INPUT_PACKAGES_DIR: 'dist' }, 'dist'],
+    ['some input', { INPUT_SOME_INPUT: '\tv\t' }, 'v'],
+    ['password', {}, ''],
+  ])('%s', async (name, env, expected) => {
+    const { getInput } = await import('@actions/core');
+    expect(readActionInput(name, env)).toBe(expected);
+    const saved = { ...process.env };
+    try {
+      for (const key of Object.keys(process.env)) if (key.startsWith('INPUT_')) delete process.env[key];
+      Object.assign(process.env, env);
+      expect(readActionInput(name)).toBe(getInput(name));
+    } finally {
+      for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+      Object.assign(process.env, saved);
+    }
   });
 });

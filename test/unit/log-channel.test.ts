@@ -4,7 +4,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as core from '@actions/core';
 import { annotationSafe, commandSafe, outside } from '../../src/common/log-text.js';
-import { stepLog } from '../../src/step-log.js';
+import { stepLogFor } from '../../src/step-log.js';
+
+const stepLog = stepLogFor(core);
 import { DOTNET_WHITE_SPACE, replay, RunnerEmulator } from '../support/runner-emulator.ts';
 import { seededRandom as random } from '../support/seeded.ts';
 

@@ -2,8 +2,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it, expect } from 'vitest';
+import { createHash } from 'node:crypto';
 import type { FormField } from '../../src/dists/form-fields.js';
-import { multipartBody, type FilePart, type MultipartBody } from '../../src/index/multipart.js';
+import { multipartBody, type FilePart, type MultipartBody, type TrailingFields } from '../../src/index/multipart.js';
 
 let root: string;
 beforeAll(async () => {
@@ -38,7 +39,7 @@ describe('multipartBody', () => {
       ['classifiers', 'B'],
       ['description', ''],
     ];
-    const body = await multipartBody(fields, file, BOUNDARY);
+    const body = multipartBody(fields, file, { boundary: BOUNDARY });
     const expected = Buffer.concat([
       Buffer.from(
         '--test-boundary-1234\r\nContent-Disposition: form-data; name=":action"\r\n\r\nfile_upload\r\n' +
@@ -62,7 +63,7 @@ describe('multipartBody', () => {
 
   it('counts length in bytes, not characters, for UTF-8 values', async () => {
     const file = await filePart('utf8.tar.gz', Buffer.from('data'));
-    const body = await multipartBody([['author', 'Jürgen 🐍 日本']], file, BOUNDARY);
+    const body = multipartBody([['author', 'Jürgen 🐍 日本']], file, { boundary: BOUNDARY });
     const bytes = await collect(body);
     expect(body.length).toBe(bytes.length);
     expect(bytes.toString('utf8')).toContain('\r\n\r\nJürgen 🐍 日本\r\n');
@@ -71,14 +72,14 @@ describe('multipartBody', () => {
   it('keeps LF and CRLF in values as they are', async () => {
     const file = await filePart('lf.tar.gz', Buffer.from(''));
     const description = '# Title\n\nParagraph one.\nStill one.\r\nWindows line.\n';
-    const bytes = await collect(await multipartBody([['description', description]], file, BOUNDARY));
+    const bytes = await collect(multipartBody([['description', description]], file, { boundary: BOUNDARY }));
     expect(bytes.toString('utf8')).toContain(`name="description"\r\n\r\n${description}\r\n--${BOUNDARY}\r\n`);
   });
 
   it('escapes quotes and line breaks in field names and the filename', async () => {
     const file = await filePart('we"ird.whl', Buffer.from('x'));
     const bytes = await collect(
-      await multipartBody([['na"me\r\nX-Injected: 1', 'v']], { ...file, field: 'con"tent' }, BOUNDARY),
+      multipartBody([['na"me\r\nX-Injected: 1', 'v']], { ...file, field: 'con"tent' }, { boundary: BOUNDARY }),
     );
     const text = bytes.toString('utf8');
     expect(text).toContain('Content-Disposition: form-data; name="na%22me%0D%0AX-Injected: 1"\r\n');
@@ -90,7 +91,7 @@ describe('multipartBody', () => {
     const content = Buffer.alloc(700_000);
     for (let i = 0; i < content.length; i++) content[i] = (i * 7919) & 0xff;
     const file = await filePart('big.whl', content);
-    const body = await multipartBody([['name', 'big']], file, BOUNDARY);
+    const body = multipartBody([['name', 'big']], file, { boundary: BOUNDARY });
     const first = await collect(body);
     const second = await collect(body);
     expect(first.length).toBe(body.length);
@@ -110,7 +111,7 @@ describe('multipartBody', () => {
     ['shrank', 5],
   ])('fails when the file %s after the length was computed', async (_how, newSize) => {
     const file = await filePart('changing.whl', Buffer.alloc(10, 0x61));
-    const body = await multipartBody([['name', 'x']], file, BOUNDARY);
+    const body = multipartBody([['name', 'x']], file, { boundary: BOUNDARY });
     await writeFile(file.path, Buffer.alloc(newSize, 0x62));
     await expect(collect(body)).rejects.toThrow(
       `changing.whl changed size while it was being uploaded (10 bytes expected, ${newSize} read)`,
@@ -121,7 +122,7 @@ describe('multipartBody', () => {
     const content = Buffer.alloc(3 * 1024 * 1024 + 17);
     for (let i = 0; i < content.length; i++) content[i] = (i * 31) & 0xff;
     const file = await filePart('large.whl', content);
-    const body = await multipartBody([['name', 'large']], file, BOUNDARY);
+    const body = multipartBody([['name', 'large']], file, { boundary: BOUNDARY });
     const bytes = await collect(body);
     expect(bytes.length).toBe(body.length);
     const tail = `\r\n--${BOUNDARY}--\r\n`.length;
@@ -134,13 +135,80 @@ describe('multipartBody', () => {
 
   it('picks a fresh random boundary when none is given', async () => {
     const file = await filePart('rand.whl', Buffer.from('x'));
-    const a = await multipartBody([['name', 'x']], file);
-    const b = await multipartBody([['name', 'x']], file);
+    const a = multipartBody([['name', 'x']], file);
+    const b = multipartBody([['name', 'x']], file);
     expect(a.contentType).toMatch(/^multipart\/form-data; boundary=pypi-oidc-publish-[0-9a-f]{32}$/);
     expect(a.contentType).not.toBe(b.contentType);
     const boundary = a.contentType.split('boundary=')[1];
     const text = (await collect(a)).toString('utf8');
     expect(text.startsWith(`--${boundary}\r\n`)).toBe(true);
     expect(text.endsWith(`\r\n--${boundary}--\r\n`)).toBe(true);
+  });
+
+  describe('fields after the file (one pass over a large file)', () => {
+    /** A trailing `sha256` field computed from the chunks the body sends, and how many passes were made. */
+    function sha256After(): { trailing: TrailingFields; passes: number[] } {
+      const passes: number[] = [];
+      return {
+        passes,
+        trailing: {
+          shape: [['sha256', 64]],
+          async start() {
+            const hash = createHash('sha256');
+            let bytes = 0;
+            passes.push(0);
+            return {
+              update: (chunk) => {
+                hash.update(chunk);
+                bytes += chunk.length;
+                passes[passes.length - 1] = bytes;
+              },
+              values: () => [hash.digest('hex')],
+            };
+          },
+        },
+      };
+    }
+
+    it.each([
+      ['one buffer', 10],
+      ['streamed', 3 * 1024 * 1024 + 5],
+    ])('puts them after the file part, with the values of what was sent (%s)', async (_how, size) => {
+      const content = Buffer.alloc(size);
+      for (let i = 0; i < content.length; i++) content[i] = (i * 13) & 0xff;
+      const file = await filePart(`trail-${size}.whl`, content);
+      const { trailing, passes } = sha256After();
+      const body = multipartBody([['name', 'trail']], file, { boundary: BOUNDARY, trailing });
+      const bytes = await collect(body);
+      expect(bytes.length).toBe(body.length);
+      const digest = createHash('sha256').update(content).digest('hex');
+      const end = Buffer.from(
+        `\r\n--${BOUNDARY}\r\nContent-Disposition: form-data; name="sha256"\r\n\r\n${digest}\r\n--${BOUNDARY}--\r\n`,
+      );
+      expect(bytes.subarray(bytes.length - end.length).equals(end)).toBe(true);
+      expect(
+        bytes.subarray(bytes.length - end.length - content.length, bytes.length - end.length).equals(content),
+      ).toBe(true);
+      // Each chunk was seen once, as it was sent.
+      expect(passes).toEqual([content.length]);
+      // A retry hashes its own pass.
+      expect((await collect(body)).equals(bytes)).toBe(true);
+      expect(passes).toEqual([content.length, content.length]);
+    });
+
+    it('counts them in the length before anything is read, and refuses values of another length', async () => {
+      const file = await filePart('short.whl', Buffer.from('abc'));
+      const body = multipartBody([['name', 'x']], file, {
+        boundary: BOUNDARY,
+        trailing: {
+          shape: [['sha256', 64]],
+          start: () => Promise.resolve({ update: () => undefined, values: () => ['too short'] }),
+        },
+      });
+      const withoutTrailing = multipartBody([['name', 'x']], file, { boundary: BOUNDARY }).length;
+      const trailingPart = `--${BOUNDARY}\r\nContent-Disposition: form-data; name="sha256"\r\n\r\n${'0'.repeat(64)}\r\n`;
+      expect(body.length).toBe(withoutTrailing + Buffer.byteLength(trailingPart));
+      await expect(collect(body)).rejects.toThrow('the fields after short.whl are not the length promised');
+    });
   });
 });
