@@ -1,28 +1,15 @@
 // dry-run: the plan against the local index over real HTTP, with real dists; nothing is uploaded.
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { basename } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runInProcess } from '../support/action-runner.ts';
 import { makeTarGz, metadataText } from '../support/archives.ts';
 import { startLocalIndex, type LocalIndex } from '../support/local-index.ts';
 import { fixtureDists, packagesDir } from '../support/packages-dir.ts';
+import { closedPort } from '../support/ports.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** A port nothing listens on: bound by the system, then released. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) =>
-    server.close(() => {
-      resolve();
-    }),
-  );
-  return port;
-}
 let dists: Record<string, string[]> = {};
 let index: LocalIndex | undefined;
 
