@@ -19,11 +19,9 @@ import { describeFields, projectName, publishDist, releaseVersion, uploadFormFie
 import { attestDists, isAttestationFilename, withAttestationAdvice } from './attest/attest.js';
 import { attestationPolicy } from './attest/policy.js';
 import { DEFAULT_WAIT_BACKOFF, type WaitTiming } from './confirm/timing.js';
-import { waitForIndex } from './confirm/wait-for-index.js';
 import { fileReport, type FileReport } from './report/report.js';
 import { writeResults, type RunSummary } from './report/results.js';
 import { decideDryRun } from './dry-run/act.js';
-import { dryRun } from './dry-run/dry-run.js';
 
 export type { ActionIO } from './common/action-io.js';
 
@@ -177,6 +175,8 @@ async function publishAll(
   background.push(preparation.settled);
 
   if (mode.dryRun) {
+    // Loaded only when used: a real run has nothing of the dry run on its path, and vice versa.
+    const { dryRun } = await import('./dry-run/dry-run.js');
     const plan = await dryRun(await preparation.all(), {
       ...inputs,
       uploadUrl: inputs.repositoryUrl,
@@ -275,6 +275,7 @@ async function publishAll(
   } else await minted.burnAll(burnLog);
   if (inputs.wait === undefined) return;
   const prepared = await preparation.all();
+  const { waitForIndex } = await import('./confirm/wait-for-index.js');
   const waited = await waitForIndex(
     reports.map((report, index) => ({
       ...report,
