@@ -1,9 +1,9 @@
 // The metadata checks against PyPI's own judgement: every file in test/fixtures/metadata, and the
 // single values of test/fixtures/metadata-values.json plus generated License-Expression,
-// License-File and Import-Name values,
+// Description-Content-Type, License-File and Import-Name values,
 // are judged by test/python/metadata_oracle.py (packaging's Metadata validation, plus the rules of
-// Warehouse's forklift/metadata.py, with the libraries Warehouse uses; License-Expression also with
-// the packaging release Warehouse pins) in one CPython 3.14 process. "Ours" is what every upload runs: checkMetadata's rule on
+// Warehouse's forklift/metadata.py, with the libraries Warehouse uses; License-Expression and
+// Description-Content-Type also with the packaging release Warehouse pins) in one CPython 3.14 process. "Ours" is what every upload runs: checkMetadata's rule on
 // fields newer than the declared Metadata-Version, and checkMetadataFields.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -11,10 +11,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkLicenseExpression } from '../src/checks/license-expression.js';
 import { checkMetadataFields, type MetadataProblem } from '../src/checks/metadata-checks.js';
 import { importNameProblem, licenseFileProblem } from '../src/checks/metadata/license-and-import-fields.js';
-import { checkUrl, contentTypeProblem } from '../src/checks/metadata-syntax.js';
+import { checkContentTypeValue } from '../src/checks/content-type.js';
+import { checkUrl } from '../src/checks/metadata-syntax.js';
 import { fieldsNewerThanDeclared, parseCoreMetadata, type CoreMetadata } from '../src/dists/metadata.js';
 import { parseRequirement, specifierSetProblem } from '../src/checks/pep508.js';
 import { runCPython314 } from './support/cpython314.ts';
+import { contentTypeSamples } from './support/content-type-samples.ts';
 import { importNameSamples, licenseExpressionSamples, licenseFileSamples } from './support/license-samples.ts';
 import { ROOT } from './support/python-env.ts';
 import { WAREHOUSE_PACKAGING, warehousePackagingPath } from './support/warehouse-pins.ts';
@@ -23,12 +25,13 @@ const CORPUS = join(ROOT, 'test/fixtures/metadata');
 const ORACLE = join(ROOT, 'test/python/metadata_oracle.py');
 const VALUES = join(ROOT, 'test/fixtures/metadata-values.json');
 const LICENSE_EXPRESSIONS = licenseExpressionSamples(2500);
+const CONTENT_TYPES = contentTypeSamples(3000);
 // Code points tried as the first and as a later character of an Import-Name identifier.
 const IDENTIFIER_POINTS = Array.from({ length: 0x30000 }, (_, point) => point).filter(
   (point) => point < 0xd800 || point > 0xdfff,
 );
 
-type ValueKind = 'requirement' | 'specifiers' | 'email' | 'url' | 'content_type' | 'license_file' | 'import_name';
+type ValueKind = 'requirement' | 'specifiers' | 'email' | 'url' | 'license_file' | 'import_name';
 
 /** Our verdict on one value: refused or not, by the same code checkMetadataFields runs. */
 const OURS: Record<ValueKind, (value: string) => boolean> = {
@@ -39,7 +42,6 @@ const OURS: Record<ValueKind, (value: string) => boolean> = {
       (p) => p.severity === 'error',
     ),
   url: (value) => checkUrl(value).error !== undefined,
-  content_type: (value) => contentTypeProblem(value) !== undefined,
   license_file: (value) => licenseFileProblem(value) !== undefined,
   import_name: (value) => importNameProblem(value) !== undefined,
 };
@@ -56,7 +58,8 @@ interface Judged {
   ours: MetadataProblem[];
 }
 
-interface LicenseVerdict {
+/** Two packaging releases' verdicts on one value: Warehouse's pin (26.2) and the venv's (26.3). */
+interface TwoVerdicts {
   warehouse: string | null;
   latest: string | null;
 }
@@ -64,7 +67,10 @@ interface LicenseVerdict {
 interface OracleAnswer {
   versions: Record<string, string>;
   verdicts: Record<string, OracleError[]>;
-  values: Record<ValueKind, Record<string, string | null>> & { license_expression: Record<string, LicenseVerdict> };
+  values: Record<ValueKind, Record<string, string | null>> & {
+    license_expression: Record<string, TwoVerdicts>;
+    content_type: Record<string, TwoVerdicts>;
+  };
   identifiers: { start: string; continue: string };
   spdx: { version: string; licenses: Record<string, string>; exceptions: Record<string, string> };
 }
@@ -88,6 +94,7 @@ beforeAll(async () => {
   const files = (await readdir(CORPUS)).filter((file) => file.endsWith('.metadata')).sort();
   const values = JSON.parse(await readFile(VALUES, 'utf8')) as Record<string, string[]>;
   values.license_expression = [...(values.license_expression ?? []), ...LICENSE_EXPRESSIONS];
+  values.content_type = [...(values.content_type ?? []), ...CONTENT_TYPES];
   values.license_file = [...(values.license_file ?? []), ...licenseFileSamples(1500)];
   values.import_name = [...(values.import_name ?? []), ...importNameSamples(1500)];
   const request = {
@@ -122,7 +129,7 @@ const describeOurs = (j: Judged): string =>
     .join(' | ')}`;
 
 describe('the metadata checks against packaging + Warehouse (test/python/metadata_oracle.py)', () => {
-  it("judges with CPython 3.14, and License-Expression with Warehouse's packaging release too", () => {
+  it("judges with CPython 3.14, and License-Expression and Description-Content-Type with Warehouse's packaging release too", () => {
     expect(answer.versions.python).toMatch(/^3\.14\./);
     expect(answer.versions["packaging (Warehouse's pin)"]).toBe(WAREHOUSE_PACKAGING.version);
   });
@@ -183,7 +190,7 @@ describe('value syntax against the libraries PyPI uses (test/fixtures/metadata-v
   it('license_expression: refused where packaging 26.2 (PyPI) refuses, warned where only 26.3 refuses', () => {
     const verdicts = Object.entries(answer.values.license_expression);
     expect(verdicts.length).toBeGreaterThan(2000);
-    const disagreements = verdicts.flatMap(([value, { warehouse, latest }]) => {
+    const disagreements = verdicts.flatMap(([value, { warehouse, latest }]: [string, TwoVerdicts]) => {
       const { refused, refusedLater } = checkLicenseExpression(value);
       const expected = warehouse !== null ? 'refused' : latest !== null ? 'refused later' : 'accepted';
       const got = refused ? 'refused' : refusedLater ? 'refused later' : 'accepted';
@@ -195,6 +202,32 @@ describe('value syntax against the libraries PyPI uses (test/fixtures/metadata-v
       expect(outcomes.filter((o) => o === outcome).length).toBeGreaterThan(20);
     process.stdout.write(
       `license expressions: ${verdicts.length} values, packaging 26.2 refuses ${outcomes.filter((o) => o === 'refused').length}, only 26.3 refuses ${outcomes.filter((o) => o === 'later').length}\n`,
+    );
+  });
+
+  it('content_type: refused where packaging 26.2 (PyPI) refuses, warned where only 26.3 refuses', () => {
+    const verdicts = Object.entries(answer.values.content_type);
+    expect(verdicts.length).toBeGreaterThan(3000);
+    const expectedOf = ({ warehouse, latest }: TwoVerdicts): string =>
+      warehouse !== null ? 'refused' : latest !== null ? 'refused later' : 'accepted';
+    const disagreements = verdicts.flatMap(([value, theirs]) => {
+      const { refused, refusedLater } = checkContentTypeValue(value);
+      const got = refused ? 'refused' : refusedLater ? 'refused later' : 'accepted';
+      return expectedOf(theirs) === got
+        ? []
+        : [`${JSON.stringify(value)}: 26.2 ${theirs.warehouse}, 26.3 ${theirs.latest}; we say ${got}`];
+    });
+    expect(disagreements.slice(0, 20)).toEqual([]);
+    const outcomes = verdicts.map(([, theirs]) => expectedOf(theirs));
+    const count = (outcome: string): number => outcomes.filter((o) => o === outcome).length;
+    for (const outcome of ['refused', 'refused later', 'accepted']) expect(count(outcome)).toBeGreaterThan(100);
+    // The values a colleague found refused by the old check though PyPI takes them, and the reverse.
+    for (const value of ['text/markdown; =x', 'text/markdown, text/plain', 'text/markdown text/plain'])
+      expect([value, expectedOf(answer.values.content_type[value])]).toEqual([value, 'refused later']);
+    expect(expectedOf(answer.values.content_type['text/markdown; charset=UTF-8; charset=UTF-8'])).toBe('refused later');
+    expect(expectedOf(answer.values.content_type['text/markdown; charset=utf-8'])).toBe('refused');
+    process.stdout.write(
+      `description content types: ${verdicts.length} values, packaging 26.2 refuses ${count('refused')}, only 26.3 refuses ${count('refused later')}, both accept ${count('accepted')}; we agree on all\n`,
     );
   });
 

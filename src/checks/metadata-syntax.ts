@@ -1,6 +1,5 @@
-// The value syntaxes PyPI checks in core metadata besides e-mail addresses (email-address.ts):
-// URLs (rfc3986, http/https only) and Description-Content-Type (packaging's rules). Each function
-// returns why a value is refused, or undefined.
+// The URL syntax PyPI checks in core metadata (rfc3986, http/https only); e-mail addresses are in
+// email-address.ts and Description-Content-Type in content-type.ts.
 
 export interface UrlCheck {
   /** Why PyPI refuses it. */
@@ -25,51 +24,4 @@ export function checkUrl(url: string): UrlCheck {
   if (port && Number(port) > 65535) return { error: `its port ${port} is above 65535` };
   if (!authority || /^(?:[^@]*@)?(?::\d*)?$/.test(authority)) return { warning: 'it has no host, so it links nowhere' };
   return {};
-}
-
-const CONTENT_TYPES = ['text/plain', 'text/x-rst', 'text/markdown'];
-const TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
-
-/** Why packaging (and so PyPI) refuses a Description-Content-Type value. */
-export function contentTypeProblem(value: string): string | undefined {
-  const parts = splitParameters(value);
-  const type = parts[0]!.trim();
-  if (!new RegExp(`^${TOKEN}/${TOKEN}$`).test(type) || !CONTENT_TYPES.includes(type.toLowerCase())) {
-    return `the content type must be one of ${CONTENT_TYPES.join(', ')}`;
-  }
-  const seen = new Set<string>();
-  for (const part of parts.slice(1)) {
-    if (part.trim() === '') continue;
-    const match = new RegExp(`^\\s*(${TOKEN})\\s*=\\s*(${TOKEN}|"(?:[^"\\\\]|\\\\.)*")\\s*$`).exec(part);
-    if (!match) return `the parameter '${part.trim()}' is not of the form name=value`;
-    const name = match[1]!.toLowerCase();
-    const paramValue = match[2]!.replace(/^"(.*)"$/s, '$1').replace(/\\(.)/g, '$1');
-    if (seen.has(name)) return `the parameter '${name}' is given twice`;
-    seen.add(name);
-    if (name === 'charset' && paramValue.toLowerCase() !== 'utf-8')
-      return `the charset must be UTF-8, not '${paramValue}'`;
-    if (name === 'variant' && type.toLowerCase() === 'text/markdown' && !['GFM', 'CommonMark'].includes(paramValue)) {
-      return `the Markdown variant must be GFM or CommonMark (spelled so), not '${paramValue}'`;
-    }
-  }
-  return undefined;
-}
-
-function splitParameters(value: string): string[] {
-  const parts: string[] = [''];
-  let quoted = false;
-  for (let i = 0; i < value.length; i++) {
-    const char = value[i]!;
-    if (char === '\\' && quoted) {
-      parts[parts.length - 1] = `${parts[parts.length - 1]!}${char}${value[++i] ?? ''}`;
-      continue;
-    }
-    if (char === '"') quoted = !quoted;
-    else if (char === ';' && !quoted) {
-      parts.push('');
-      continue;
-    }
-    parts[parts.length - 1] = `${parts[parts.length - 1]!}${char}`;
-  }
-  return parts;
 }

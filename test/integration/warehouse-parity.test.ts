@@ -108,6 +108,29 @@ describe('refusals PyPI would not make: now accepted', () => {
     expectAccepted(run, ['demo-1.0-py3-none-any.whl']);
     expect(run.stdout).not.toContain('invalid entry points');
   });
+
+  it.each([
+    ['a repeated charset', 'text/markdown; charset=UTF-8; charset=UTF-8', 'text/markdown; charset=UTF-8'],
+    ['a parameter without a name', 'text/markdown; =x', 'text/markdown'],
+    ['two types in a list', 'text/markdown, text/plain', 'text/plain'],
+  ])(
+    'a wheel whose Description-Content-Type has %s (packaging 26.2 accepts it): uploaded, with a warning',
+    async (_what, contentType, reading) => {
+      const metadata = metadataText(
+        { 'Metadata-Version': '2.1', Name: 'demo', Version: '1.0', 'Description-Content-Type': contentType },
+        '# demo\n',
+      );
+      const run = await publish('demo', { 'demo-1.0-py3-none-any.whl': makeWheel('demo', '1.0', metadata) });
+      expectAccepted(run, ['demo-1.0-py3-none-any.whl']);
+      expect(index!.files.get('demo-1.0-py3-none-any.whl')!.fields).toContainEqual([
+        'description_content_type',
+        contentType,
+      ]);
+      const warnings = lines(run, 'warning').join('\n');
+      expect(warnings).toContain(`Description-Content-Type '${contentType}' is refused by packaging 26.3 and later`);
+      expect(warnings).toContain(`PyPI reads it as '${reading}'); PyPI still accepts it, until it upgrades.`);
+    },
+  );
 });
 
 describe('files PyPI refuses: now refused before anything is sent', () => {
@@ -137,6 +160,11 @@ describe('files PyPI refuses: now refused before anything is sent', () => {
       "a License-File path with '..'",
       { 'Metadata-Version': '2.4', 'License-Expression': 'MIT', 'License-File': '../LICENSE' },
       "License-File: License-File '../LICENSE' is not valid: it holds '..'; parent directories are not allowed.",
+    ],
+    [
+      "a Description-Content-Type charset in lower case (packaging 26.2 compares it to 'UTF-8' exactly)",
+      { 'Description-Content-Type': 'text/markdown; charset=utf-8' },
+      "Description-Content-Type: Description-Content-Type 'text/markdown; charset=utf-8' is not accepted: PyPI accepts the charset only spelled 'UTF-8' in capitals, not 'utf-8'.",
     ],
     [
       'an Import-Name that is no identifier',

@@ -6,7 +6,7 @@ null}}, "identifiers": {"start": str, "continue": str}, "spdx": {"version", "lic
 "exceptions"}} (the SPDX lists of Warehouse's packaging release). A file's errors are {"by": "packaging" |
 "warehouse", "field": <lowercase header name>, "message": ...}; an empty list means PyPI would
 accept the metadata. Value kinds: requirement, specifiers, email (a whole Author-email value), url,
-content_type, license_file, import_name, and license_expression, whose answer is {"warehouse":
+license_file, import_name, and license_expression and content_type (Description-Content-Type), whose answer is {"warehouse":
 problem or null, "latest": problem or null}: the verdicts of the packaging release Warehouse pins
 (installed apart, at request["warehouse_packaging"]; see test/support/warehouse-pins.ts) and of
 the venv's, which judges everything else. The identifiers say per code point "1" where
@@ -20,6 +20,7 @@ does: the e-mail header parsing and email.utils.parseaddr it relies on differ in
 """
 
 import email.utils
+import importlib
 import importlib.metadata
 import importlib.util
 import pathlib
@@ -181,7 +182,7 @@ def judge(data: bytes) -> list[dict[str, str]]:
 
 
 def licenses_module(folder: pathlib.Path, name: str):
-    """A packaging release's licenses module, loaded under another name beside the imported packaging."""
+    """A package of a packaging release (its licenses, or the whole), loaded under another name beside the imported packaging."""
     spec = importlib.util.spec_from_file_location(name, folder / "__init__.py", submodule_search_locations=[str(folder)])
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
@@ -195,6 +196,19 @@ def license_verdict(canonicalize, value: str) -> str | None:
     except ValueError as exc:
         return str(exc)
     except Exception as exc:  # packaging 26.2 fails with KeyError on 'LicenseRef-x+': a server error on PyPI
+        return f"{type(exc).__name__}: {exc}"
+    return None
+
+
+def content_type_verdict(metadata_class, value: str) -> str | None:
+    """Why a packaging release's Metadata refuses a Description-Content-Type value alone, or None."""
+    try:
+        metadata_class.from_raw(
+            {"metadata_version": "2.1", "name": "x", "version": "1", "description_content_type": value}
+        )
+    except BaseExceptionGroup as group:
+        return "; ".join(str(exc) for exc in flatten(group))
+    except Exception as exc:  # packaging 26.2 lets the e-mail parser's ValueError and IndexError escape: a server error on PyPI
         return f"{type(exc).__name__}: {exc}"
     return None
 
@@ -223,7 +237,10 @@ def value_problem(kind: str, value: str):
         elif kind == "import_name":
             Metadata.from_raw({"metadata_version": "2.5", "name": "x", "version": "1", "import_names": [value]})
         elif kind == "content_type":
-            Metadata.from_raw({"metadata_version": "2.1", "name": "x", "version": "1", "description_content_type": value})
+            return {
+                "warehouse": content_type_verdict(WAREHOUSE_METADATA.Metadata, value),
+                "latest": content_type_verdict(Metadata, value),
+            }
         else:
             raise ValueError(f"unknown kind {kind!r}")
     except (InvalidRequirement, InvalidSpecifier, email_validator.EmailNotValidError) as exc:
@@ -234,15 +251,18 @@ def value_problem(kind: str, value: str):
 
 
 WAREHOUSE_LICENSES = None
+WAREHOUSE_METADATA = None
 
 
 def main() -> None:
-    global WAREHOUSE_LICENSES
+    global WAREHOUSE_LICENSES, WAREHOUSE_METADATA
     if sys.version_info < (3, 14):
         sys.exit(f"metadata_oracle.py judges as Warehouse does, with CPython 3.14, not {sys.version}")
     request = json.load(sys.stdin)
     pinned = pathlib.Path(request["warehouse_packaging"])
     WAREHOUSE_LICENSES = licenses_module(pinned / "packaging" / "licenses", "warehouse_packaging_licenses")
+    licenses_module(pinned / "packaging", "warehouse_packaging")
+    WAREHOUSE_METADATA = importlib.import_module("warehouse_packaging.metadata")
     versions = {"python": platform.python_version()} | {
         dist: importlib.metadata.version(dist)
         for dist in ("packaging", "trove-classifiers", "email-validator", "rfc3986")

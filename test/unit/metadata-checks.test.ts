@@ -314,7 +314,7 @@ describe('checkMetadataFields', () => {
         [
           'error',
           'Description-Content-Type',
-          "Description-Content-Type 'text/x-markdown' is not accepted: the content type must be one of text/plain, text/x-rst, text/markdown.",
+          "Description-Content-Type 'text/x-markdown' is not accepted: it reads as 'text/x-markdown'; the type must be one of text/markdown, text/x-rst, text/plain.",
         ],
       ],
       '# demo\n',
@@ -342,6 +342,54 @@ describe('checkMetadataFields', () => {
         ],
       ],
       'demo\n',
+    ],
+    [
+      'a charset spelled in lower case, which PyPI (packaging 26.2) compares to "UTF-8" exactly',
+      'Description-Content-Type: text/markdown; charset=utf-8',
+      [
+        [
+          'error',
+          'Description-Content-Type',
+          "Description-Content-Type 'text/markdown; charset=utf-8' is not accepted: PyPI accepts the charset only spelled 'UTF-8' in capitals, not 'utf-8'.",
+        ],
+      ],
+      '# demo\n',
+    ],
+    [
+      "a parameter name Python's header parser fails on",
+      'Description-Content-Type: text/plain; x*',
+      [
+        [
+          'error',
+          'Description-Content-Type',
+          "Description-Content-Type 'text/plain; x*' is not accepted: PyPI's header parser fails on it (IndexError: string index out of range), so the upload ends in a server error.",
+        ],
+      ],
+      'demo\n',
+    ],
+    [
+      'a repeated charset, which only packaging 26.3 refuses',
+      'Description-Content-Type: text/markdown; charset=UTF-8; charset=UTF-8',
+      [
+        [
+          'warning',
+          'Description-Content-Type',
+          "Description-Content-Type 'text/markdown; charset=UTF-8; charset=UTF-8' is refused by packaging 26.3 and later (it is not a clean \"type/subtype; name=value\" value: stray text or separators, a parameter without a name or value, a repeated parameter, an unclosed quote or comment, or control characters; PyPI reads it as 'text/markdown; charset=UTF-8'); PyPI still accepts it, until it upgrades.",
+        ],
+      ],
+      '# demo\n',
+    ],
+    [
+      'two types in a list, which PyPI reads as text/plain',
+      'Description-Content-Type: text/markdown, text/plain',
+      [
+        [
+          'warning',
+          'Description-Content-Type',
+          "Description-Content-Type 'text/markdown, text/plain' is refused by packaging 26.3 and later (it is not a clean \"type/subtype; name=value\" value: stray text or separators, a parameter without a name or value, a repeated parameter, an unclosed quote or comment, or control characters; PyPI reads it as 'text/plain'); PyPI still accepts it, until it upgrades.",
+        ],
+      ],
+      '# demo\n',
     ],
     [
       'a description without content type',

@@ -2,7 +2,7 @@
 import { CLASSIFIERS_SOURCE, classifierProblem } from '../classifiers.js';
 import { descriptionOf, getFields, type CoreMetadata } from '../../dists/metadata.js';
 import { normalizeVersion } from '../../dists/pep440.js';
-import { contentTypeProblem } from '../metadata-syntax.js';
+import { checkContentTypeValue } from '../content-type.js';
 import { error, show, value, warning, type Report } from './problems.js';
 
 export function checkLicense(metadata: CoreMetadata, report: Report): void {
@@ -63,13 +63,23 @@ export function checkClassifiers(metadata: CoreMetadata, report: Report): void {
 export function checkContentType(metadata: CoreMetadata, report: Report): void {
   const contentType = value(metadata, 'Description-Content-Type');
   if (contentType !== undefined) {
-    const problem = contentTypeProblem(contentType);
-    if (problem) {
+    const { refused, refusedLater } = checkContentTypeValue(contentType);
+    const fix =
+      'Write text/markdown, text/x-rst or text/plain, with at most "; charset=UTF-8" (in capitals) and, for Markdown, "; variant=GFM" or "; variant=CommonMark": in pyproject.toml readme = { file = "README.md", content-type = "text/markdown; charset=UTF-8" }, or just readme = "README.md" and let the build backend set it (setup.py: long_description_content_type=); then rebuild.';
+    if (refused) {
       report(
         error(
           'Description-Content-Type',
-          `Description-Content-Type ${show(contentType)} is not accepted: ${problem}.`,
-          'Use text/markdown, text/x-rst or text/plain (pyproject.toml: readme = "README.md" sets text/markdown), then rebuild.',
+          `Description-Content-Type ${show(contentType)} is not accepted: ${refused}.`,
+          fix,
+        ),
+      );
+    } else if (refusedLater) {
+      report(
+        warning(
+          'Description-Content-Type',
+          `Description-Content-Type ${show(contentType)} is refused by packaging 26.3 and later (${refusedLater}); PyPI still accepts it, until it upgrades.`,
+          fix,
         ),
       );
     }
