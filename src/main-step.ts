@@ -28,7 +28,7 @@ import { stepLogFor, type StepLog } from './step-log.js';
  * CPU, and, when it happened late, held up the exit until it was done (process exit waits for V8's
  * compile jobs). With a budget this large, a run of small files recompiles nothing, and hashing a
  * large file reaches the optimized BLAKE2b after its first few MiB. Set before any WebAssembly is
- * compiled; measured in docs/notes-h16.md.
+ * compiled; measured in docs/development.md (Start-up, network first).
  */
 setFlagsFromString('--wasm-tiering-budget=200000000');
 
