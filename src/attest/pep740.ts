@@ -1,6 +1,6 @@
 import { PublishError } from '../common/errors.js';
 import { jsonDepth } from '../common/json-depth.js';
-import { outside } from '../common/log-text.js';
+import { clipped } from '../common/log-text.js';
 
 export const PUBLISH_PREDICATE_TYPE = 'https://docs.pypi.org/attestations/publish/v1';
 export const SLSA_PROVENANCE_PREDICATE_TYPE = 'https://slsa.dev/provenance/v1';
@@ -137,7 +137,7 @@ export function parsePep740(
 /** A value from a file, for a message: short, on one line. */
 function describeValue(value: unknown): string {
   const text = value === undefined ? 'undefined' : JSON.stringify(value);
-  return outside(text.length > 60 ? `${text.slice(0, 60)}…` : text);
+  return clipped(text, 60);
 }
 
 /** A short label for the job summary and logs. */

@@ -47,6 +47,12 @@ export function outside(text: string): string {
   return breakLeadingCommand(breakLegacyCommands(oneLine));
 }
 
+/** Outside text in a message, as `outside` makes it, and at most `max` characters of it. */
+export function clipped(text: string, max = 200): string {
+  const line = outside(text);
+  return line.length > max ? `${line.slice(0, max)}…` : line;
+}
+
 /**
  * The last guard before stdout, for text printed as it is (core.info): no line of it may read as a
  * workflow command in either syntax. The action's own commands are issued by @actions/core, never

@@ -1,6 +1,6 @@
 // Whether the index serves a file, from one answer of its simple API. Pure: the waiting is in wait.ts.
 import { ANSWER_BYTES } from '../index/answer-limits.js';
-import { outside } from '../common/log-text.js';
+import { clipped } from '../common/log-text.js';
 import { sameVersion } from '../dists/pep440.js';
 import { serverMessage, statusLine, type HttpResponse } from '../index/http.js';
 import { isRetryableStatus } from '../index/retry.js';
@@ -29,15 +29,6 @@ export type FileState =
   | { kind: 'different'; sha256: string }
   | { kind: 'missing'; why: string };
 
-/**
- * Outside text in a message: on one line, short, and without the runner's legacy `##[command]`
- * prefix, which it honours anywhere in a line (the debug lines carry the index's words).
- */
-export function clip(text: string, max = 200): string {
-  const line = outside(text);
-  return line.length > max ? `${line.slice(0, max)}…` : line;
-}
-
 export function pageAnswer(response: HttpResponse): PageAnswer {
   const status = statusLine(response.status);
   // Part of a list would read as "not listed" for every file past the cut: not an answer to judge.
@@ -48,7 +39,7 @@ export function pageAnswer(response: HttpResponse): PageAnswer {
     };
   if (response.status === 200) return { kind: 'page', status, page: parseSimplePage(response) };
   if (response.status === 404) return { kind: 'absent', status };
-  const reason = `${status}: ${clip(serverMessage(response))}`;
+  const reason = `${status}: ${clipped(serverMessage(response))}`;
   return isRetryableStatus(response.status) ? { kind: 'unavailable', reason } : { kind: 'refused', reason };
 }
 

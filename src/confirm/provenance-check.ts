@@ -2,11 +2,12 @@
 // fetched from the file's `provenance` URL on its simple page (PEP 740), or else from PyPI's
 // Integrity API, and judged by provenance.ts. A missing or mismatching provenance is a warning:
 // the upload itself succeeded.
+import { clipped } from '../common/log-text.js';
 import { normalizeName } from '../dists/pep440.js';
 import { statusLine, TransportError } from '../index/http.js';
 import { fetchProvenance, integrityUrl, parseProvenance } from '../index/integrity.js';
 import { isRetryableStatus } from '../index/retry.js';
-import { clip, type AwaitedFile, type PageAnswer } from './listing.js';
+import { type AwaitedFile, type PageAnswer } from './listing.js';
 import { judgeProvenance, type ExpectedPublisher } from './provenance.js';
 import { backoff, REQUEST_IDLE_MS, sleep, type WaitTiming } from './timing.js';
 
@@ -66,7 +67,7 @@ async function provenanceOf(
   until: number,
 ): Promise<Verdict> {
   const host = request.simpleIndex.host;
-  const name = clip(file.filename);
+  const name = clipped(file.filename);
   if (listed === null)
     return {
       kind: 'mismatch',
@@ -104,7 +105,7 @@ function provenanceUrl(listed: string | undefined, file: AwaitedFile, simpleInde
 
 async function readProvenance(url: URL, file: AwaitedFile, request: ProvenanceRequest, until: number): Promise<Answer> {
   const host = request.simpleIndex.host;
-  const name = clip(file.filename);
+  const name = clipped(file.filename);
   let response;
   try {
     response = await fetchProvenance(url, {
@@ -112,18 +113,18 @@ async function readProvenance(url: URL, file: AwaitedFile, request: ProvenanceRe
       signal: AbortSignal.timeout(Math.max(1, until - Date.now())),
     });
   } catch (error) {
-    if (error instanceof TransportError) return { kind: 'unavailable', reason: clip(error.message) };
+    if (error instanceof TransportError) return { kind: 'unavailable', reason: clipped(error.message) };
     throw error;
   }
   if (response.status === 404)
     return {
       kind: 'mismatch',
-      message: `${name}: ${host} shows no provenance for this file (404 at ${clip(url.href)}), though it was uploaded with attestations.`,
+      message: `${name}: ${host} shows no provenance for this file (404 at ${clipped(url.href)}), though it was uploaded with attestations.`,
     };
   if (isRetryableStatus(response.status)) return { kind: 'unavailable', reason: statusLine(response.status) };
   const problem = (reason: string): Verdict => ({
     kind: 'mismatch',
-    message: `${name}: the provenance ${host} shows could not be read: ${reason} (${clip(url.href)}).`,
+    message: `${name}: the provenance ${host} shows could not be read: ${reason} (${clipped(url.href)}).`,
   });
   if (response.status !== 200) return problem(`it answered ${statusLine(response.status)}`);
   const parsed = parseProvenance(response.body);

@@ -2,8 +2,8 @@
 // statement names the file and its sha256, in a bundle whose publisher is this repository and
 // workflow (PEP 740; Warehouse builds the publisher from the trusted publisher that minted the
 // upload token: repository owner/name and the workflow's file name).
+import { clipped } from '../common/log-text.js';
 import type { ProvenanceBundle, ProvenancePublisher } from '../index/integrity.js';
-import { clip } from './listing.js';
 
 /** This run's repository and workflow file, as PyPI records a GitHub trusted publisher. */
 export interface ExpectedPublisher {
@@ -38,19 +38,19 @@ export function judgeProvenance(
     const shown = named.length
       ? `it names ${named
           .slice(0, 3)
-          .map((s) => `${clip(s.name, 120)} (sha256 ${clip(s.sha256 ?? 'none', 64)})`)
+          .map((s) => `${clipped(s.name, 120)} (sha256 ${clipped(s.sha256 ?? 'none', 64)})`)
           .join(', ')}${named.length > 3 ? ` and ${named.length - 3} more` : ''}`
       : 'it names no file';
     return {
       kind: 'mismatch',
-      message: `${clip(file.filename)}: the provenance ${host} shows holds no attestation for this file's name and sha256 ${file.sha256}; ${shown}.`,
+      message: `${clipped(file.filename)}: the provenance ${host} shows holds no attestation for this file's name and sha256 ${file.sha256}; ${shown}.`,
     };
   }
   if (!expected || about.some((bundle) => isThisPublisher(bundle.publisher, expected))) return { kind: 'confirmed' };
   const publishers = [...new Set(about.map((bundle) => describePublisher(bundle.publisher)))];
   return {
     kind: 'mismatch',
-    message: `${clip(file.filename)}: ${host} shows its attestations as published by ${publishers.join('; ')}, not by this repository and workflow (GitHub ${expected.repository}, workflow ${expected.workflow}).`,
+    message: `${clipped(file.filename)}: ${host} shows its attestations as published by ${publishers.join('; ')}, not by this repository and workflow (GitHub ${expected.repository}, workflow ${expected.workflow}).`,
   };
 }
 
@@ -66,8 +66,8 @@ function isThisPublisher(publisher: ProvenancePublisher | undefined, expected: E
 export function describePublisher(publisher: ProvenancePublisher | undefined): string {
   if (!publisher) return 'no publisher';
   return [
-    `${clip(publisher.kind, 40)}${publisher.repository === undefined ? '' : ` ${clip(publisher.repository, 120)}`}`,
-    ...(publisher.workflow === undefined ? [] : [`workflow ${clip(publisher.workflow, 120)}`]),
-    ...(publisher.environment ? [`environment ${clip(publisher.environment, 80)}`] : []),
+    `${clipped(publisher.kind, 40)}${publisher.repository === undefined ? '' : ` ${clipped(publisher.repository, 120)}`}`,
+    ...(publisher.workflow === undefined ? [] : [`workflow ${clipped(publisher.workflow, 120)}`]),
+    ...(publisher.environment ? [`environment ${clipped(publisher.environment, 80)}`] : []),
   ].join(', ');
 }

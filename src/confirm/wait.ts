@@ -2,19 +2,12 @@
 // this run's sha256 (and the release's version), then confirm the provenance of the files uploaded
 // with attestations. Every request is public (no credentials) and asks past any cache; the wait's
 // own deadline ends every request and the loop.
+import { clipped } from '../common/log-text.js';
 import { PublishError } from '../common/errors.js';
 import { normalizeName } from '../dists/pep440.js';
 import { TransportError } from '../index/http.js';
 import { fetchProjectPage, projectPageUrl } from '../index/simple-index.js';
-import {
-  clip,
-  describeAnswer,
-  fileState,
-  pageAnswer,
-  type AwaitedFile,
-  type FileState,
-  type PageAnswer,
-} from './listing.js';
+import { describeAnswer, fileState, pageAnswer, type AwaitedFile, type FileState, type PageAnswer } from './listing.js';
 import { confirmProvenance, type ProvenanceRequest, type ProvenanceResult } from './provenance-check.js';
 import { backoff, REQUEST_IDLE_MS, seconds, sleep, type WaitTiming } from './timing.js';
 
@@ -73,7 +66,7 @@ export async function waitUntilServed(files: AwaitedFile[], request: WaitRequest
     const stopping =
       missing.some((s) => s.state.kind === 'different') || [...answers.values()].some((a) => a.kind === 'refused');
     log.debug(
-      `wait: try ${tries} after ${seconds(elapsed)} s: ${[...answers].map(([project, answer]) => `${clip(project, 100)}: ${describeAnswer(answer)}`).join('; ')}; ${files.length - missing.length} of ${files.length} files served${missing.length && remaining > 0 && !stopping ? `; next try in ${seconds(pause)} s` : ''}`,
+      `wait: try ${tries} after ${seconds(elapsed)} s: ${[...answers].map(([project, answer]) => `${clipped(project, 100)}: ${describeAnswer(answer)}`).join('; ')}; ${files.length - missing.length} of ${files.length} files served${missing.length && remaining > 0 && !stopping ? `; next try in ${seconds(pause)} s` : ''}`,
     );
     for (const { file, state } of states) {
       if (state.kind === 'different') throw differentBytes(host, file, state.sha256);
@@ -103,13 +96,13 @@ async function readPage(simpleIndex: URL, project: string, deadline: number, tim
     });
     return pageAnswer(response);
   } catch (error) {
-    if (error instanceof TransportError) return { kind: 'unavailable', reason: clip(error.message) };
+    if (error instanceof TransportError) return { kind: 'unavailable', reason: clipped(error.message) };
     throw error;
   }
 }
 
 function releases(files: AwaitedFile[]): string {
-  const names = [...new Set(files.map((file) => `${clip(file.project, 100)} ${clip(file.version, 60)}`))];
+  const names = [...new Set(files.map((file) => `${clipped(file.project, 100)} ${clipped(file.version, 60)}`))];
   return `${names.length === 1 ? 'the release' : 'the releases'} ${names.join(', ')}`;
 }
 
@@ -117,7 +110,7 @@ function warnUncompared(states: { file: AwaitedFile; state: FileState }[], host:
   const uncompared = states.filter((s) => s.state.kind === 'listed' && !s.state.sha256Compared);
   if (uncompared.length)
     log.warning(
-      `${host} lists ${uncompared.map((s) => clip(s.file.filename)).join(', ')} without a sha256, so what it serves could not be compared with this run's files.`,
+      `${host} lists ${uncompared.map((s) => clipped(s.file.filename)).join(', ')} without a sha256, so what it serves could not be compared with this run's files.`,
       'Wait',
     );
 }
@@ -131,7 +124,7 @@ function timedOut(
   answers: Map<string, PageAnswer>,
 ): PublishError {
   const still = missing.map(
-    ({ file, state }) => `${clip(file.filename)} (${state.kind === 'missing' ? state.why : ''})`,
+    ({ file, state }) => `${clipped(file.filename)} (${state.kind === 'missing' ? state.why : ''})`,
   );
   const last = [...answers].map(
     ([project, answer]) => `${projectPageUrl(simpleIndex, project).href} answered ${describeAnswer(answer)}`,
@@ -146,7 +139,7 @@ function timedOut(
 
 function differentBytes(host: string, file: AwaitedFile, theirs: string): PublishError {
   return new PublishError(
-    `${host} serves ${clip(file.filename)} with sha256 ${clip(theirs, 64)}, but this run's file has ${file.sha256}: the index serves different bytes.`,
+    `${host} serves ${clipped(file.filename)} with sha256 ${clipped(theirs, 64)}, but this run's file has ${file.sha256}: the index serves different bytes.`,
     {
       file: file.filename,
       hint: "Do not install this release until this is explained: compare the file on the index with this run's (print-hash: true). If 'check-url' is a mirror or proxy, it serves another copy than the index holds. A file on PyPI can never be replaced: if the index's copy is wrong, publish a new version.",
