@@ -127,9 +127,10 @@ function padded(kind: string, ends: string, text: string, core: (rest: string) =
   const list = node(kind);
   let rest = text;
   let kid: Node;
-  if (isIn(CFWS_LEADER, rest)) [kid, rest] = cfws(rest);
-  else kid = node('none');
-  if (kid.kind !== 'none') list.kids.push(kid);
+  if (isIn(CFWS_LEADER, rest)) {
+    [kid, rest] = cfws(rest);
+    list.kids.push(kid);
+  }
   if (isIn(ends, rest)) throw new ParseError(kind);
   [kid, rest] = core(rest);
   list.kids.push(kid);
@@ -205,22 +206,7 @@ export function bareQuotedString(text: string): Parsed {
   return [q, rest.slice(1)];
 }
 
-export function quotedString(text: string): Parsed {
-  const q = node('quoted-string');
-  let rest = text;
-  let kid: Node;
-  if (isIn(CFWS_LEADER, rest)) {
-    [kid, rest] = cfws(rest);
-    q.kids.push(kid);
-  }
-  [kid, rest] = bareQuotedString(rest);
-  q.kids.push(kid);
-  if (isIn(CFWS_LEADER, rest)) {
-    [kid, rest] = cfws(rest);
-    q.kids.push(kid);
-  }
-  return [q, rest];
-}
+export const quotedString = (text: string): Parsed => padded('quoted-string', '', text, bareQuotedString);
 
 const atom = (text: string): Parsed =>
   padded('atom', ATOM_ENDS, text, (r) => {
